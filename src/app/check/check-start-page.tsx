@@ -1,0 +1,139 @@
+import { useEffect, useState } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import type { CheckVariant } from '../../domain/check/question-schema';
+import { LockedError } from '../../data/crypto/errors';
+import { startCheck, variantsForRole } from '../../data/repositories/checks';
+import { currentSession } from '../../data/sync/session-store';
+import { paths } from '../paths';
+import { useCatalogue } from '../use-catalogue';
+import { useVaultStatus } from './use-check';
+import './check.css';
+
+const CONSENT_POINTS = ['what', 'why', 'noName', 'skip', 'stop', 'where'] as const;
+
+/**
+ * Consent comes first: the worker reads out what is recorded and why, and that the resident may
+ * skip any question or stop at any time. Without consent nothing is stored; the worker can still
+ * look up regelingen together with the resident.
+ */
+export function CheckStartPage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const { catalogue } = useCatalogue();
+  const vault = useVaultStatus();
+  const [variants, setVariants] = useState<CheckVariant[]>(['short']);
+  const [variant, setVariant] = useState<CheckVariant>('short');
+  const [wijk, setWijk] = useState('');
+  const [consent, setConsent] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<'locked' | 'failed'>();
+
+  useEffect(() => {
+    let cancelled = false;
+    currentSession().then(
+      (session) => {
+        if (cancelled) return;
+        const allowed = variantsForRole(session?.user.role);
+        setVariants(allowed);
+        setVariant(allowed[0] ?? 'short');
+        const own = session?.user.wijken ?? [];
+        if (own.length === 1 && own[0]) setWijk(own[0]);
+      },
+      () => undefined,
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, []);
+
+  async function start(e: React.FormEvent) {
+    e.preventDefault();
+    if (!consent) return;
+    setBusy(true);
+    setError(undefined);
+    try {
+      const id = await startCheck({ variant, consentGiven: true, wijk: wijk || undefined });
+      await navigate(paths.check.href(id));
+    } catch (err) {
+      setError(err instanceof LockedError ? 'locked' : 'failed');
+      setBusy(false);
+    }
+  }
+
+  return (
+    <div className="narrow-wide">
+      <p className="eyebrow">{t('checkUi.title')}</p>
+      <h1>{t('checkUi.start.title')}</h1>
+      <p className="lead">{t('checkUi.start.intro')}</p>
+      <p className="notice">{t('checkUi.start.notFormal')}</p>
+      <form className="form" onSubmit={(e) => void start(e)}>
+        <section aria-labelledby="consent-heading" className="consent">
+          <h2 id="consent-heading">{t('checkUi.consent.title')}</h2>
+          <p>{t('checkUi.consent.readOut')}</p>
+          <ul>
+            {CONSENT_POINTS.map((p) => (
+              <li key={p}>{t(`checkUi.consent.${p}`)}</li>
+            ))}
+          </ul>
+          <label className="choice consent-choice">
+            <input
+              type="checkbox"
+              checked={consent}
+              onChange={(e) => setConsent(e.target.checked)}
+            />
+            <span>{t('checkUi.consent.agree')}</span>
+          </label>
+          <p className="muted small">
+            {t('checkUi.consent.noConsent')}{' '}
+            <Link to={paths.regelingen.href()}>{t('checkUi.consent.noConsentLink')}</Link>
+          </p>
+        </section>
+
+        {variants.length > 1 ? (
+          <fieldset className="question">
+            <legend className="question-label">{t('checkUi.start.variant')}</legend>
+            <div className="choices">
+              {variants.map((v) => (
+                <label key={v} className="choice">
+                  <input
+                    type="radio"
+                    name="variant"
+                    value={v}
+                    checked={variant === v}
+                    onChange={() => setVariant(v)}
+                  />
+                  <span>{t(`checkUi.variant.${v}`)}</span>
+                </label>
+              ))}
+            </div>
+          </fieldset>
+        ) : (
+          <p>{t('checkUi.start.variantFixed', { variant: t(`checkUi.variant.${variant}`) })}</p>
+        )}
+
+        <div className="field">
+          <label htmlFor="check-wijk">{t('checkUi.start.wijk')}</label>
+          <select id="check-wijk" value={wijk} onChange={(e) => setWijk(e.target.value)}>
+            <option value="">{t('checkUi.start.wijkUnknown')}</option>
+            {catalogue.wijken.map((w) => (
+              <option key={w.id} value={w.id}>
+                {w.name}
+              </option>
+            ))}
+          </select>
+          <p className="muted small">{t('checkUi.start.wijkHint')}</p>
+        </div>
+
+        {(error || vault === 'locked' || vault === 'no-pin') && (
+          <p role="alert" className="notice notice-error">
+            {error === 'failed' ? t('checkUi.save.failed') : t('checkUi.load.locked')}
+          </p>
+        )}
+        <button type="submit" className="button button-large" disabled={!consent || busy}>
+          {t('checkUi.start.begin')}
+        </button>
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,19 @@
+import { useParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { topicIdSchema } from '../../domain/check/question-schema';
+import { NotFound } from '../components/not-found';
+import { CheckLoadNotice } from './check-load-notice';
+import { TopicEditor } from './topic-editor';
+import { useCheck } from './use-check';
+import './check.css';
+
+export function CheckTopicPage() {
+  const { t } = useTranslation();
+  const { id, topic } = useParams();
+  const { load } = useCheck(id);
+  const topicId = topicIdSchema.safeParse(topic);
+  if (!topicId.success) return <NotFound message={t('checkUi.load.not-found')} />;
+  if (load.status !== 'ready') return <CheckLoadNotice load={load} />;
+  // Keyed by check, not by topic: moving between topics keeps the answers being edited.
+  return <TopicEditor key={load.check.id} check={load.check} topic={topicId.data} />;
+}

@@ -1,0 +1,151 @@
+import { Link } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import type { CheckAnswers } from '../../domain/check/answers-schema';
+import type { Regeling } from '../../domain/catalogue/schema';
+import type { RegelingOutcome } from '../../domain/eligibility/evaluate';
+import { paths } from '../paths';
+import { formatEuroAmount, questionsForFields } from './check-model';
+import { ConditionReasons } from './condition-reasons';
+
+/** Documents from the rule and the catalogue together, each once. */
+function documentsFor(outcome: RegelingOutcome, regeling: Regeling | undefined): string[] {
+  return [...new Set([...outcome.documents, ...(regeling?.documents ?? [])])];
+}
+
+/**
+ * One regeling in the outcome: the verdict in words, what is still unknown (with a way back to the
+ * question), the reasons, known amounts, how to apply and what to bring.
+ */
+export function OutcomeCard({
+  outcome,
+  regeling,
+  answers,
+  checkId,
+}: {
+  outcome: RegelingOutcome;
+  regeling: Regeling | undefined;
+  answers: CheckAnswers;
+  checkId: string;
+}) {
+  const { t } = useTranslation();
+  const open = questionsForFields(answers, outcome.missing);
+  const documents = documentsFor(outcome, regeling);
+  const headingId = `uitkomst-${outcome.regeling}`;
+  return (
+    <article
+      className={`card outcome outcome-${outcome.status}`}
+      aria-labelledby={headingId}
+      id={outcome.regeling}
+    >
+      <h3 id={headingId} className="card-title">
+        {outcome.name}
+      </h3>
+      <p className="card-meta">
+        <span className={`tag outcome-tag outcome-tag-${outcome.status}`}>
+          {t(`checkUi.outcome.status.${outcome.status}`)}
+        </span>
+        <span className="tag tag-neutral">{t(`level.${outcome.level}`)}</span>
+        {outcome.alreadyReceiving && (
+          <span className="tag tag-neutral">{t('checkUi.outcome.alreadyReceiving')}</span>
+        )}
+      </p>
+
+      {outcome.status === 'misschien' &&
+        (open.length > 0 || outcome.unknownThresholds.length > 0) && (
+          <div className="notice">
+            <p>
+              <strong>{t('checkUi.outcome.stillUnknown')}</strong>
+            </p>
+            <ul>
+              {open.map((q) => (
+                <li key={q.id}>
+                  <Link to={paths.checkTopic.href(checkId, q.topic)}>{t(q.labelKey)}</Link>
+                </li>
+              ))}
+              {outcome.unknownThresholds.map((label) => (
+                <li key={label}>{t('checkUi.outcome.thresholdMissing', { label })}</li>
+              ))}
+            </ul>
+          </div>
+        )}
+
+      {outcome.knownAmounts.length > 0 && (
+        <>
+          <h4>{t('checkUi.outcome.amounts')}</h4>
+          <ul>
+            {outcome.knownAmounts.map((a) => (
+              <li key={a.label}>
+                {a.label}: {a.upTo ? t('checkUi.outcome.upTo') + ' ' : ''}
+                {formatEuroAmount(a.amount)} {t(`checkUi.outcome.per.${a.per}`)}
+                {a.count !== undefined && ` (${t('checkUi.outcome.children', { count: a.count })})`}
+                {!a.confirmed && (
+                  <span className="tag tag-warning">{t('checkUi.reason.amountUnconfirmed')}</span>
+                )}
+              </li>
+            ))}
+          </ul>
+          {outcome.estimatedYearlyValue !== undefined && outcome.estimatedYearlyValue > 0 && (
+            <p>
+              {t('checkUi.outcome.estimatedValue', {
+                amount: formatEuroAmount(outcome.estimatedYearlyValue),
+              })}
+            </p>
+          )}
+        </>
+      )}
+
+      <h4>{t('checkUi.outcome.reasons')}</h4>
+      <ConditionReasons reasons={outcome.reasons} />
+      {outcome.unconfirmedReasons.length > 0 && (
+        <details className="unconfirmed">
+          <summary>{t('checkUi.outcome.unconfirmed')}</summary>
+          <ul className="small">
+            {outcome.unconfirmedReasons.map((r) => (
+              <li key={r}>{r}</li>
+            ))}
+          </ul>
+        </details>
+      )}
+
+      {outcome.status !== 'geen-recht' && (
+        <>
+          <h4>{t('checkUi.outcome.howToApply')}</h4>
+          <ol>
+            {outcome.howToApply.map((step) => (
+              <li key={step}>{step}</li>
+            ))}
+          </ol>
+          {regeling?.accessPoint && (
+            <p>
+              <strong>{t('regeling.accessPoint')}:</strong> {regeling.accessPoint}
+            </p>
+          )}
+          {documents.length > 0 && (
+            <>
+              <h4>{t('checkUi.outcome.documents')}</h4>
+              <ul>
+                {documents.map((d) => (
+                  <li key={d}>{d}</li>
+                ))}
+              </ul>
+            </>
+          )}
+        </>
+      )}
+      {outcome.notes.length > 0 && (
+        <ul className="muted small">
+          {outcome.notes.map((n) => (
+            <li key={n}>{n}</li>
+          ))}
+        </ul>
+      )}
+      {regeling && (
+        <p>
+          <Link to={paths.regeling.href(regeling.id)}>
+            {t('checkUi.outcome.moreAbout', { name: regeling.name })}
+          </Link>
+        </p>
+      )}
+    </article>
+  );
+}

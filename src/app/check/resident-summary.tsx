@@ -1,0 +1,172 @@
+import { useMemo } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import type { CheckRecord } from '../../data/repositories/checks';
+import { LANGUAGES, isLanguageCode, type LanguageCode } from '../i18n/i18n';
+import { paths } from '../paths';
+import { useCatalogue } from '../use-catalogue';
+import { computeOutcome, formatEuroAmount, questionsForFields } from './check-model';
+
+/**
+ * The page a resident takes home. Its language is chosen apart from the app's, because the worker
+ * and the resident need not read the same one. It holds what the resident needs to act and no
+ * more: no name (never asked), no household members or ages, no income, savings or debt amounts,
+ * no wijk and no worker; the reasons with the household's figures stay on the worker's screen.
+ */
+export function ResidentSummary({ check }: { check: CheckRecord }) {
+  const { t, i18n } = useTranslation();
+  const { catalogue } = useCatalogue();
+  const [params, setParams] = useSearchParams();
+  const asked = params.get('taal');
+  const chosen: LanguageCode = isLanguageCode(asked) ? asked : 'nl';
+  // A language whose summary is not translated yet prints in Dutch rather than half in two languages.
+  const translated = i18n.getResource(chosen, 'translation', 'checkUi.summary.title') !== undefined;
+  const lang: LanguageCode = translated ? chosen : 'nl';
+  const dir = LANGUAGES.find((l) => l.code === lang)?.dir ?? 'ltr';
+  const st = i18n.getFixedT(lang);
+  const answers = check.data.answers;
+  const { peildatum, summary } = useMemo(
+    () => computeOutcome(answers, check.data.completedAt),
+    [answers, check.data.completedAt],
+  );
+  const good = summary.fundamenten.flatMap((f) => f.good);
+  const action = summary.fundamenten.flatMap((f) => f.action);
+  const date = new Date(`${peildatum}T12:00:00`).toLocaleDateString(lang === 'ar' ? 'ar' : lang, {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+  });
+
+  return (
+    <div className="resident-summary-page">
+      <div className="summary-tools no-print">
+        <p>
+          <Link to={paths.checkOutcome.href(check.id)}>← {t('checkUi.summary.back')}</Link>
+        </p>
+        <label htmlFor="summary-language">{t('checkUi.summary.language')}</label>
+        <select
+          id="summary-language"
+          value={chosen}
+          onChange={(e) => setParams({ taal: e.target.value }, { replace: true })}
+        >
+          {LANGUAGES.map((l) => (
+            <option key={l.code} value={l.code}>
+              {l.label}
+            </option>
+          ))}
+        </select>
+        {!translated && (
+          <p className="notice notice-warning">{t('checkUi.summary.notTranslated')}</p>
+        )}
+        <p className="muted small">{t('checkUi.summary.privacy')}</p>
+        <button type="button" className="button" onClick={() => window.print()}>
+          {t('checkUi.summary.print')}
+        </button>
+      </div>
+
+      <article className="resident-summary" lang={lang} dir={dir} data-testid="resident-summary">
+        <h1>{st('checkUi.summary.title')}</h1>
+        <p className="muted">{st('checkUi.summary.date', { date })}</p>
+        <p>{st('checkUi.summary.intro')}</p>
+
+        {good.length > 0 && (
+          <section>
+            <h2>{st('checkUi.summary.good')}</h2>
+            <ul>
+              {good.map((f) => (
+                <li key={f.key}>{st(f.key, { defaultValue: f.text })}</li>
+              ))}
+            </ul>
+          </section>
+        )}
+        {action.length > 0 && (
+          <section>
+            <h2>{st('checkUi.summary.action')}</h2>
+            <ul>
+              {action.map((f) => (
+                <li key={f.key}>{st(f.key, { defaultValue: f.text })}</li>
+              ))}
+            </ul>
+          </section>
+        )}
+
+        <section>
+          <h2>{st('checkUi.summary.regelingen')}</h2>
+          {summary.regelingenToApply.length === 0 ? (
+            <p>{st('checkUi.summary.regelingenNone')}</p>
+          ) : (
+            summary.regelingenToApply.map((o) => {
+              const regeling = catalogue.regelingen.find((r) => r.id === o.regeling);
+              const documents = [...new Set([...o.documents, ...(regeling?.documents ?? [])])];
+              const open = questionsForFields(answers, o.missing);
+              return (
+                <section key={o.regeling} className="summary-regeling">
+                  <h3>{regeling?.name ?? o.name}</h3>
+                  <p>
+                    <strong>{st(`checkUi.summary.status.${o.status}`)}</strong>
+                  </p>
+                  {o.status === 'misschien' && open.length > 0 && (
+                    <p>
+                      {st('checkUi.summary.stillToFind')}{' '}
+                      {open.map((q) => st(q.labelKey)).join(' · ')}
+                    </p>
+                  )}
+                  {o.knownAmounts.length > 0 && (
+                    <ul>
+                      {o.knownAmounts.map((a) => (
+                        <li key={a.label}>
+                          {a.label}: {a.upTo ? `${st('checkUi.outcome.upTo')} ` : ''}
+                          {formatEuroAmount(a.amount)} {st(`checkUi.outcome.per.${a.per}`)}
+                        </li>
+                      ))}
+                    </ul>
+                  )}
+                  <h4>{st('checkUi.summary.howToApply')}</h4>
+                  <ol>
+                    {o.howToApply.map((step) => (
+                      <li key={step}>{step}</li>
+                    ))}
+                  </ol>
+                  {documents.length > 0 && (
+                    <>
+                      <h4>{st('checkUi.summary.documents')}</h4>
+                      <ul>
+                        {documents.map((d) => (
+                          <li key={d}>{d}</li>
+                        ))}
+                      </ul>
+                    </>
+                  )}
+                </section>
+              );
+            })
+          )}
+        </section>
+
+        <section>
+          <h2>{st('checkUi.summary.help')}</h2>
+          <ul>
+            {summary.referrals.map((r) => {
+              const regeling = catalogue.regelingen.find((x) => x.id === r.id);
+              return (
+                <li key={r.id}>
+                  <strong>{regeling?.name ?? st(`checkUi.referrals.names.${r.id}`)}</strong>
+                  {regeling?.accessPoint ? ` — ${regeling.accessPoint}` : ''}
+                </li>
+              );
+            })}
+            <li>{st('checkUi.summary.sdd')}</li>
+          </ul>
+        </section>
+
+        {summary.declined.length > 0 && (
+          <p>{st('checkUi.summary.declined', { count: summary.declined.length })}</p>
+        )}
+        <p className="summary-footer">{st('checkUi.summary.footer')}</p>
+        {lang !== 'nl' && st('checkUi.summary.dutchOnly') !== '' && (
+          <p className="muted small">{st('checkUi.summary.dutchOnly')}</p>
+        )}
+      </article>
+    </div>
+  );
+}

@@ -1,0 +1,159 @@
+import { useEffect, useRef, useState } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import type { CheckAnswers } from '../../domain/check/answers-schema';
+import type { Question, TopicId } from '../../domain/check/question-schema';
+import { TOPICS } from '../../domain/check/questions';
+import { visibleQuestions } from '../../domain/check/skip-logic';
+import { LockedError } from '../../data/crypto/errors';
+import { log } from '../../data/log';
+import {
+  cancelPendingAnswer,
+  flushPendingAnswers,
+  scheduleAnswer,
+  setLastTopic,
+  type CheckRecord,
+} from '../../data/repositories/checks';
+import { paths } from '../paths';
+import type { AnswerChange, ChangeMode } from './answer-change';
+import { visibleTopics } from './check-model';
+import { QuestionBlock } from './question-block';
+import { SaveStatus, type SaveState } from './save-status';
+import { TopicNav } from './topic-nav';
+
+function applyChange(
+  answers: CheckAnswers,
+  questionId: string,
+  change: AnswerChange,
+): CheckAnswers {
+  const next = Object.fromEntries(
+    Object.entries(answers.answers).filter(([id]) => id !== questionId),
+  );
+  if (change.status !== 'cleared') next[questionId] = change;
+  return { ...answers, answers: next };
+}
+
+function flushQuietly(): void {
+  flushPendingAnswers().catch(() => undefined);
+}
+
+/**
+ * One topic of a check on one screen. The answers live here while the worker talks with the
+ * resident; every change goes to the repository at once (taps) or after a pause (typing), and
+ * what is pending is written on blur, on leaving the topic and when the page is hidden or closed.
+ */
+export function TopicEditor({ check, topic }: { check: CheckRecord; topic: TopicId }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const [answers, setAnswers] = useState<CheckAnswers>(check.data.answers);
+  const [saveState, setSaveState] = useState<SaveState>('idle');
+  const inFlight = useRef(0);
+  const heading = useRef<HTMLHeadingElement>(null);
+
+  useEffect(() => {
+    setLastTopic(check.id, topic).catch(() => undefined);
+    heading.current?.focus();
+  }, [check.id, topic]);
+
+  useEffect(() => {
+    const onHidden = () => {
+      if (document.visibilityState === 'hidden') flushQuietly();
+    };
+    window.addEventListener('pagehide', flushQuietly);
+    document.addEventListener('visibilitychange', onHidden);
+    return () => {
+      window.removeEventListener('pagehide', flushQuietly);
+      document.removeEventListener('visibilitychange', onHidden);
+      flushQuietly();
+    };
+  }, []);
+
+  function change(question: Question, next: AnswerChange, mode: ChangeMode) {
+    setAnswers((prev) => applyChange(prev, question.id, next));
+    let done: Promise<void>;
+    try {
+      done = scheduleAnswer(check.id, question.id, next);
+    } catch {
+      // The field sends only valid values; a refusal here means nothing was written.
+      return;
+    }
+    inFlight.current += 1;
+    setSaveState('saving');
+    done.then(
+      () => {
+        inFlight.current -= 1;
+        if (inFlight.current === 0) setSaveState('saved');
+      },
+      (e: unknown) => {
+        inFlight.current -= 1;
+        setSaveState(e instanceof LockedError ? 'locked' : 'failed');
+        log.warn('check.save-failed', { locked: e instanceof LockedError });
+      },
+    );
+    if (mode === 'now') flushQuietly();
+  }
+
+  const topics = visibleTopics(answers);
+  const index = topics.findIndex((x) => x.id === topic);
+  const current = TOPICS.find((x) => x.id === topic);
+  const previous = index > 0 ? topics[index - 1] : undefined;
+  const next = index >= 0 ? topics[index + 1] : topics[0];
+  const questions = visibleQuestions(answers, topic);
+
+  return (
+    <div className="check-layout">
+      <TopicNav checkId={check.id} answers={answers} current={topic} />
+      <div className="check-topic">
+        <p className="eyebrow">
+          {t('checkUi.title')} · {t(`checkUi.variant.${answers.variant}`)}
+        </p>
+        <h1 ref={heading} tabIndex={-1}>
+          {current ? t(current.titleKey) : topic}
+        </h1>
+        {current && <p className="lead">{t(current.introKey)}</p>}
+        {questions.length === 0 && <p className="notice">{t('checkUi.topics.empty')}</p>}
+        {questions.map((q) => (
+          <QuestionBlock
+            key={q.id}
+            question={q}
+            entry={answers.answers[q.id]}
+            onChange={(c, mode) => change(q, c, mode)}
+            onInvalid={() => cancelPendingAnswer(check.id, q.id)}
+            onFlush={flushQuietly}
+          />
+        ))}
+        <SaveStatus state={saveState} />
+        <div className="check-actions">
+          {previous && (
+            <Link
+              className="button button-secondary"
+              to={paths.checkTopic.href(check.id, previous.id)}
+            >
+              ← {t(previous.titleKey)}
+            </Link>
+          )}
+          {next ? (
+            <Link className="button" to={paths.checkTopic.href(check.id, next.id)}>
+              {t('checkUi.topics.next', { topic: t(next.titleKey) })} →
+            </Link>
+          ) : (
+            <Link className="button" to={paths.checkOutcome.href(check.id)}>
+              {t('checkUi.topics.toOutcome')} →
+            </Link>
+          )}
+          <button
+            type="button"
+            className="button button-secondary"
+            onClick={() => {
+              void flushPendingAnswers()
+                .catch(() => undefined)
+                .then(() => navigate(paths.checks.href()));
+            }}
+          >
+            {t('checkUi.topics.pause')}
+          </button>
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,54 @@
+import { NavLink, Outlet } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { paths } from '../paths';
+import { OnlineStatus } from './online-status';
+import { LanguageSwitch } from './language-switch';
+import { UpdatePrompt } from './update-prompt';
+import { SyncBadge } from '../session/sync-button';
+
+const NAV = [
+  { to: paths.start.href(), key: 'nav.start', end: true },
+  { to: paths.regelingen.href(), key: 'nav.regelingen', end: false },
+  { to: paths.checks.href(), key: 'nav.check', end: false },
+  { to: paths.signals.href(), key: 'nav.signalen', end: false },
+  { to: paths.wijken.href(), key: 'nav.wijken', end: false },
+  { to: paths.programmes.href(), key: 'nav.programmas', end: false },
+  { to: paths.indicators.href(), key: 'nav.indicatoren', end: false },
+] as const;
+
+export function Layout() {
+  const { t } = useTranslation();
+  return (
+    <div className="app">
+      <a className="skip-link" href="#main">
+        {t('app.skipToContent')}
+      </a>
+      <header className="app-header">
+        <div className="brand">
+          <img src="/icons/icon.svg" alt="" width="36" height="36" />
+          <span className="brand-name">{t('app.name')}</span>
+        </div>
+        <div className="header-tools">
+          <OnlineStatus />
+          <SyncBadge />
+          <LanguageSwitch />
+        </div>
+      </header>
+      <nav className="app-nav" aria-label={t('nav.main')}>
+        <ul>
+          {NAV.map((item) => (
+            <li key={item.to}>
+              <NavLink to={item.to} end={item.end}>
+                {t(item.key)}
+              </NavLink>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <main id="main" className="app-main" tabIndex={-1}>
+        <Outlet />
+      </main>
+      <UpdatePrompt />
+    </div>
+  );
+}

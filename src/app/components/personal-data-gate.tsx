@@ -1,0 +1,23 @@
+import { Outlet } from 'react-router';
+import { syncNow } from '../../data/sync/sync-runner';
+import { VaultGate } from '../lock/vault-gate';
+import { RequireSession } from '../session/require-session';
+
+// Before a wipe after too many wrong PINs, unsynced work is sent to the server if it can be.
+async function pushPending(): Promise<boolean> {
+  return (await syncNow()).ok;
+}
+
+/**
+ * One gate for every route with residents' data: a signed-in worker and an unlocked PIN vault.
+ * One layout route, so there is one auto-lock timer however the worker moves between pages.
+ */
+export function PersonalDataGate() {
+  return (
+    <RequireSession>
+      <VaultGate pushPending={pushPending}>
+        <Outlet />
+      </VaultGate>
+    </RequireSession>
+  );
+}

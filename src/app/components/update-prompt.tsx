@@ -1,0 +1,72 @@
+import { useRegisterSW } from 'virtual:pwa-register/react';
+import { useTranslation } from 'react-i18next';
+import { log } from '../../data/log';
+
+/**
+ * Asks before switching to a new version: the worker may be mid-conversation. Drafts are
+ * written to the device first, so the reload that follows loses nothing.
+ */
+export function UpdatePrompt() {
+  const { t } = useTranslation();
+  const {
+    needRefresh: [needRefresh, setNeedRefresh],
+    offlineReady: [offlineReady, setOfflineReady],
+    updateServiceWorker,
+  } = useRegisterSW({
+    onRegisterError: () => log.warn('sw.register-failed'),
+  });
+
+  async function update() {
+    // Drafts and typed check answers wait out a short debounce; write them first. Dynamic
+    // imports keep them out of the start-up bundle (if they never loaded, nothing is pending).
+    const [drafts, checks] = await Promise.all([
+      import('../../data/drafts'),
+      import('../../data/repositories/checks'),
+    ]);
+    await drafts.flushDrafts();
+    await checks.flushPendingAnswers().catch(() => undefined);
+    await updateServiceWorker(true);
+  }
+
+  if (needRefresh) {
+    return (
+      <div
+        className="toast"
+        role="alertdialog"
+        aria-live="polite"
+        aria-label={t('status.updateReady')}
+      >
+        <p>
+          <strong>{t('status.updateReady')}</strong> {t('status.updateSafe')}
+        </p>
+        <div className="toast-actions">
+          <button type="button" className="button" onClick={() => void update()}>
+            {t('status.updateNow')}
+          </button>
+          <button
+            type="button"
+            className="button button-secondary"
+            onClick={() => setNeedRefresh(false)}
+          >
+            {t('status.updateLater')}
+          </button>
+        </div>
+      </div>
+    );
+  }
+  if (offlineReady) {
+    return (
+      <div className="toast" role="status">
+        <p>{t('status.offlineReady')}</p>
+        <button
+          type="button"
+          className="button button-secondary"
+          onClick={() => setOfflineReady(false)}
+        >
+          OK
+        </button>
+      </div>
+    );
+  }
+  return null;
+}

@@ -1,0 +1,79 @@
+import type { FormEvent } from 'react';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { UnlockOutcome, UnlockState } from '../../data/lock/unlock-attempts';
+import { MAX_WRONG_PINS } from '../../data/lock/unlock-attempts';
+import { PinPad } from './pin-pad';
+
+interface LockScreenProps {
+  unlockState: UnlockState | null;
+  onUnlock: (pin: string) => Promise<UnlockOutcome>;
+}
+
+/** Seconds left until `retryAt`, ticking each second; 0 when the worker may try. */
+function useSecondsUntil(retryAt: number | null): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    if (retryAt === null) return;
+    const timer = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(timer);
+  }, [retryAt]);
+  return retryAt === null ? 0 : Math.max(0, Math.ceil((retryAt - now) / 1000));
+}
+
+/**
+ * Shown while locked. It shows nothing about residents: only the PIN pad, how many tries are
+ * left, and what happens after 10 wrong PINs.
+ */
+export function LockScreen({ unlockState, onUnlock }: LockScreenProps) {
+  const { t } = useTranslation();
+  const [pin, setPin] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [wrong, setWrong] = useState(false);
+  const waitSeconds = useSecondsUntil(unlockState?.retryAt ?? null);
+  const attemptsLeft = unlockState?.attemptsLeft ?? MAX_WRONG_PINS;
+  const failed = unlockState?.failedAttempts ?? 0;
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    if (busy || waitSeconds > 0 || pin.length === 0) return;
+    setBusy(true);
+    const result = await onUnlock(pin);
+    // Never keep a tried PIN around, right or wrong.
+    setPin('');
+    setWrong(result.outcome === 'wrong-pin');
+    setBusy(false);
+  }
+
+  return (
+    <section className="vault-screen" aria-labelledby="lock-title">
+      <h1 id="lock-title">{t('lock.lockedTitle')}</h1>
+      <p>{t('lock.lockedIntro')}</p>
+      <form onSubmit={(e) => void submit(e)}>
+        <PinPad
+          value={pin}
+          onChange={setPin}
+          label={t('lock.pinLabel')}
+          disabled={busy || waitSeconds > 0}
+          autoFocus
+        />
+        <div role="status" aria-live="polite" className="vault-status">
+          {busy && <p>{t('lock.checking')}</p>}
+          {!busy && wrong && <p className="vault-error">{t('lock.wrongPin')}</p>}
+          {!busy && failed > 0 && <p>{t('lock.attemptsLeft', { count: attemptsLeft })}</p>}
+          {!busy && waitSeconds > 0 && <p>{t('lock.wait', { count: waitSeconds })}</p>}
+        </div>
+        <button
+          type="submit"
+          className="button vault-submit"
+          disabled={busy || waitSeconds > 0 || pin.length === 0}
+        >
+          {t('lock.unlock')}
+        </button>
+      </form>
+      <p className={attemptsLeft === 1 ? 'vault-warning' : 'muted small'}>
+        {attemptsLeft === 1 ? t('lock.lastAttempt') : t('lock.strikesWarning')}
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,63 @@
+/** The app's routes: one place for every path, so links and the router cannot drift apart. */
+export const paths = {
+  start: { path: '/', href: () => '/' },
+  regelingen: {
+    path: '/regelingen',
+    href: (query?: Record<string, string | undefined>) => withQuery('/regelingen', query),
+  },
+  regeling: {
+    path: '/regelingen/:id',
+    href: (id: string) => `/regelingen/${encodeURIComponent(id)}`,
+  },
+  programmes: { path: '/programmas', href: () => '/programmas' },
+  programme: {
+    path: '/programmas/:id',
+    href: (id: string) => `/programmas/${encodeURIComponent(id)}`,
+  },
+  wijken: { path: '/wijken', href: () => '/wijken' },
+  wijk: { path: '/wijken/:id', href: (id: string) => `/wijken/${encodeURIComponent(id)}` },
+  indicators: { path: '/cijfers', href: () => '/cijfers' },
+  checks: { path: '/check', href: () => '/check' },
+  checkNew: { path: '/check/nieuw', href: () => '/check/nieuw' },
+  /** Opens a check where it was left: the last topic the worker was on. */
+  check: { path: '/check/:id', href: (id: string) => `/check/${encodeURIComponent(id)}` },
+  checkTopic: {
+    path: '/check/:id/:topic',
+    href: (id: string, topic: string) =>
+      `/check/${encodeURIComponent(id)}/${encodeURIComponent(topic)}`,
+  },
+  checkOutcome: {
+    path: '/check/:id/uitkomst',
+    href: (id: string) => `/check/${encodeURIComponent(id)}/uitkomst`,
+  },
+  checkSummary: {
+    path: '/check/:id/samenvatting',
+    href: (id: string, taal?: string) =>
+      withQuery(`/check/${encodeURIComponent(id)}/samenvatting`, { taal }),
+  },
+  login: {
+    path: '/inloggen',
+    href: (returnTo?: string) => withQuery('/inloggen', { terug: returnTo }),
+  },
+  account: { path: '/account', href: () => '/account' },
+  signals: {
+    path: '/signalen',
+    href: (query?: Record<string, string | undefined>) => withQuery('/signalen', query),
+  },
+  /** Prefill with `categorie`, `wijk`, `urgentie` and `check` (a check outcome raises a signal in one tap). */
+  newSignal: {
+    path: '/signalen/nieuw',
+    href: (query?: Record<string, string | undefined>) => withQuery('/signalen/nieuw', query),
+  },
+  signal: {
+    path: '/signalen/:id',
+    href: (id: string) => `/signalen/${encodeURIComponent(id)}`,
+  },
+} as const;
+
+function withQuery(path: string, query?: Record<string, string | undefined>): string {
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(query ?? {})) if (v) params.set(k, v);
+  const s = params.toString();
+  return s ? `${path}?${s}` : path;
+}

@@ -1,0 +1,82 @@
+import type { RouteObject } from 'react-router';
+import { Layout } from './components/layout';
+import { loadTranslations } from './i18n/feature-translations';
+import { catalogueRoute } from './lazy-route';
+import { NotFound } from './components/not-found';
+import { paths } from './paths';
+import { RequireSession } from './session/require-session';
+import { checkRoutes } from './check/check-routes';
+import { signalRoutes } from './signals/signal-routes';
+
+export const routes: RouteObject[] = [
+  {
+    element: <Layout />,
+    children: [
+      catalogueRoute(
+        paths.start.path,
+        async () => (await import('./routes/start-page')).StartPage,
+        ['signals'],
+      ),
+      catalogueRoute(
+        paths.regelingen.path,
+        async () => (await import('./routes/regelingen-page')).RegelingenPage,
+      ),
+      catalogueRoute(
+        paths.regeling.path,
+        async () => (await import('./routes/regeling-detail-page')).RegelingDetailPage,
+      ),
+      catalogueRoute(
+        paths.programmes.path,
+        async () => (await import('./routes/programmes-page')).ProgrammesPage,
+      ),
+      catalogueRoute(
+        paths.programme.path,
+        async () => (await import('./routes/programme-detail-page')).ProgrammeDetailPage,
+      ),
+      catalogueRoute(
+        paths.wijken.path,
+        async () => (await import('./routes/wijken-page')).WijkenPage,
+      ),
+      catalogueRoute(
+        paths.wijk.path,
+        async () => (await import('./routes/wijk-detail-page')).WijkDetailPage,
+      ),
+      catalogueRoute(
+        paths.indicators.path,
+        async () => (await import('./routes/indicators-page')).IndicatorsPage,
+      ),
+      {
+        path: paths.login.path,
+        lazy: async () => {
+          const { LoginPage } = await import('./session/login-page');
+          return { element: <LoginPage /> };
+        },
+      },
+      {
+        path: paths.account.path,
+        lazy: async () => {
+          const { AccountPage } = await import('./session/account-page');
+          return {
+            element: (
+              <RequireSession>
+                <AccountPage />
+              </RequireSession>
+            ),
+          };
+        },
+      },
+      // Residents' data: signed in, PIN vault unlocked.
+      {
+        lazy: async () => {
+          const [{ PersonalDataGate }] = await Promise.all([
+            import('./components/personal-data-gate'),
+            loadTranslations('lock'),
+          ]);
+          return { element: <PersonalDataGate /> };
+        },
+        children: [...checkRoutes, ...signalRoutes],
+      },
+      { path: '*', element: <NotFound /> },
+    ],
+  },
+];

@@ -1,0 +1,135 @@
+import { useMemo } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import type { Doelgroep, FundamentId } from '../../domain/catalogue/schema';
+import { DOELGROEPEN, FUNDAMENT_IDS } from '../../domain/catalogue/constants';
+import { paths } from '../paths';
+import { useCatalogue } from '../use-catalogue';
+
+function pick<T extends string>(value: string | null, allowed: readonly T[]): T | undefined {
+  return allowed.find((a) => a === value);
+}
+
+/**
+ * Search and filters live in the address, so a reload, the back button or an app update brings
+ * the worker back to the same list.
+ */
+export function RegelingenPage() {
+  const { t } = useTranslation();
+  const { catalogue, search } = useCatalogue();
+  const [params, setParams] = useSearchParams();
+  const query = params.get('q') ?? '';
+  const fundament = pick<FundamentId>(params.get('fundament'), FUNDAMENT_IDS);
+  const doelgroep = pick<Doelgroep>(params.get('doelgroep'), DOELGROEPEN);
+  const wijkIds = catalogue.wijken.map((w) => w.id);
+  const wijk = pick(params.get('wijk'), wijkIds);
+
+  const results = useMemo(
+    () => search.search(query, { fundament, doelgroep, wijk }),
+    [search, query, fundament, doelgroep, wijk],
+  );
+
+  function update(key: string, value: string) {
+    setParams(
+      (prev) => {
+        const next = new URLSearchParams(prev);
+        if (value) next.set(key, value);
+        else next.delete(key);
+        return next;
+      },
+      { replace: true },
+    );
+  }
+
+  const usedDoelgroepen = DOELGROEPEN.filter((d) =>
+    catalogue.regelingen.some((r) => r.doelgroepen.includes(d)),
+  );
+
+  return (
+    <>
+      <h1>{t('regelingen.title')}</h1>
+      <div role="search" className="search-form">
+        <label htmlFor="regeling-search">{t('regelingen.searchLabel')}</label>
+        <input
+          id="regeling-search"
+          type="search"
+          value={query}
+          placeholder={t('regelingen.searchPlaceholder')}
+          onChange={(e) => update('q', e.target.value)}
+          autoComplete="off"
+          autoFocus
+        />
+      </div>
+      <fieldset className="filters">
+        <legend>{t('regelingen.filters')}</legend>
+        <label>
+          {t('regelingen.filterFundament')}
+          <select value={fundament ?? ''} onChange={(e) => update('fundament', e.target.value)}>
+            <option value="">{t('regelingen.all')}</option>
+            {FUNDAMENT_IDS.map((f) => (
+              <option key={f} value={f}>
+                {t(`fundament.${f}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('regelingen.filterDoelgroep')}
+          <select value={doelgroep ?? ''} onChange={(e) => update('doelgroep', e.target.value)}>
+            <option value="">{t('regelingen.all')}</option>
+            {usedDoelgroepen.map((d) => (
+              <option key={d} value={d}>
+                {t(`doelgroep.${d}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('regelingen.filterWijk')}
+          <select value={wijk ?? ''} onChange={(e) => update('wijk', e.target.value)}>
+            <option value="">{t('regelingen.all')}</option>
+            {catalogue.wijken.map((w) => (
+              <option key={w.id} value={w.id}>
+                {w.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        {(fundament || doelgroep || wijk) && (
+          <button
+            type="button"
+            className="button button-secondary"
+            onClick={() => setParams(query ? { q: query } : {}, { replace: true })}
+          >
+            {t('regelingen.clearFilters')}
+          </button>
+        )}
+      </fieldset>
+      <p role="status" className="muted" aria-live="polite">
+        {t('regelingen.count', { count: results.length })}
+      </p>
+      {results.length === 0 ? (
+        <p className="notice">{t('regelingen.noResults')}</p>
+      ) : (
+        <ul className="card-list" aria-label={t('regelingen.title')}>
+          {results.map((r) => (
+            <li key={r.id}>
+              <Link className="card" to={paths.regeling.href(r.id)}>
+                <span className="card-title">{r.name}</span>
+                <span className="card-text">{r.summary}</span>
+                <span className="card-meta">
+                  {r.fundamenten.map((f) => (
+                    <span key={f} className={`tag fundament-${f}`}>
+                      {t(`fundament.${f}`)}
+                    </span>
+                  ))}
+                  <span className="tag tag-neutral">{t(`level.${r.level}`)}</span>
+                </span>
+              </Link>
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}

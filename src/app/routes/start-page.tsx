@@ -1,0 +1,90 @@
+import { useState } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { paths } from '../paths';
+import { useCatalogue } from '../use-catalogue';
+import { SignalsStartCard } from '../signals/signals-start-card';
+
+export function StartPage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const { catalogue } = useCatalogue();
+  const [query, setQuery] = useState('');
+
+  const actions = [
+    { to: paths.checks.href(), title: 'start.actionCheck', hint: 'start.actionCheckHint' },
+    {
+      to: paths.regelingen.href(),
+      title: 'start.actionRegelingen',
+      hint: 'start.actionRegelingenHint',
+    },
+    { to: paths.wijken.href(), title: 'start.actionWijken', hint: 'start.actionWijkenHint' },
+    {
+      to: paths.programmes.href(),
+      title: 'start.actionProgrammas',
+      hint: 'start.actionProgrammasHint',
+    },
+    {
+      to: paths.indicators.href(),
+      title: 'start.actionIndicatoren',
+      hint: 'start.actionIndicatorenHint',
+    },
+  ] as const;
+
+  return (
+    <>
+      <h1>{t('start.title')}</h1>
+      <p className="lead">{t('start.intro')}</p>
+      <form
+        role="search"
+        className="search-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void navigate(paths.regelingen.href({ q: query }));
+        }}
+      >
+        <label htmlFor="start-search">{t('start.searchLabel')}</label>
+        <div className="search-row">
+          <input
+            id="start-search"
+            type="search"
+            value={query}
+            placeholder={t('start.searchPlaceholder')}
+            onChange={(e) => setQuery(e.target.value)}
+            autoComplete="off"
+          />
+          <button type="submit" className="button">
+            {t('regelingen.searchLabel')}
+          </button>
+        </div>
+      </form>
+      <SignalsStartCard />
+      <h2>{t('start.actions')}</h2>
+      <ul className="tiles">
+        {actions.map((a) => (
+          <li key={a.to}>
+            <Link className="tile" to={a.to}>
+              <span className="tile-title">{t(a.title)}</span>
+              <span className="tile-hint">{t(a.hint)}</span>
+            </Link>
+          </li>
+        ))}
+      </ul>
+      <h2>{t('start.fundamenten')}</h2>
+      <ul className="fundamenten">
+        {catalogue.fundamenten.map((f) => (
+          <li key={f.id}>
+            <Link
+              to={paths.regelingen.href({ fundament: f.id })}
+              className={`fundament fundament-${f.id}`}
+            >
+              <span className="tile-title">{t(`fundament.${f.id}`)}</span>
+              <span className="tile-hint">{f.summary}</span>
+            </Link>
+          </li>
+        ))}
+      </ul>
+      <p className="muted small">{t('start.catalogueVersion', { version: catalogue.version })}</p>
+    </>
+  );
+}

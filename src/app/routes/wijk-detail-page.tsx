@@ -1,0 +1,139 @@
+import { useMemo } from 'react';
+import { Link, useParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { paths } from '../paths';
+import { useCatalogue } from '../use-catalogue';
+import { SourceList } from '../components/source-list';
+import { NotFound } from '../components/not-found';
+
+function formatValue(value: number | string | undefined, unit?: string): string {
+  if (value === undefined) return '—';
+  const text = typeof value === 'number' ? value.toLocaleString('nl-NL') : value;
+  return unit ? `${text} ${unit}` : text;
+}
+
+export function WijkDetailPage() {
+  const { t } = useTranslation();
+  const { id } = useParams();
+  const { catalogue, search } = useCatalogue();
+  const wijk = catalogue.wijken.find((w) => w.id === id);
+  // Only regelingen aimed at this wijk (or its parents): the city-wide ones are on the Regelingen page.
+  const local = useMemo(
+    () => (wijk ? search.search('', { wijk: wijk.id }).filter((r) => r.wijken.length > 0) : []),
+    [search, wijk],
+  );
+  if (!wijk) return <NotFound message={t('wijken.notFound')} />;
+  const parent = catalogue.wijken.find((w) => w.id === wijk.partOf);
+  const parts = catalogue.wijken.filter((w) => w.partOf === wijk.id);
+  const programmes = catalogue.programmes.filter(
+    (p) => wijk.programmes.includes(p.id) || p.wijken.includes(wijk.id),
+  );
+
+  return (
+    <article className="detail">
+      <p>
+        <Link to={paths.wijken.href()}>← {t('wijken.back')}</Link>
+      </p>
+      <h1>{wijk.name}</h1>
+      {wijk.inNpdwFocusgebied && <p className="tag tag-neutral">{t('wijken.focusgebied')}</p>}
+      <p className="lead">{wijk.summary}</p>
+      {parent && (
+        <p>
+          <strong>{t('wijken.partOf')}:</strong>{' '}
+          <Link to={paths.wijk.href(parent.id)}>{parent.name}</Link>
+        </p>
+      )}
+      {parts.length > 0 && (
+        <p>
+          <strong>{t('wijken.parts')}:</strong>{' '}
+          {parts.map((p, i) => (
+            <span key={p.id}>
+              {i > 0 && ', '}
+              <Link to={paths.wijk.href(p.id)}>{p.name}</Link>
+            </span>
+          ))}
+        </p>
+      )}
+      {wijk.stats.length > 0 && (
+        <section>
+          <h2>{t('wijken.stats')}</h2>
+          <div className="table-scroll">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{t('wijken.statLabel')}</th>
+                  <th scope="col">{wijk.name}</th>
+                  <th scope="col">{t('wijken.statDordrecht')}</th>
+                  <th scope="col">{t('wijken.statNederland')}</th>
+                  <th scope="col">{t('wijken.statYear')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {wijk.stats.map((s, i) => (
+                  <tr key={i}>
+                    <th scope="row">{s.label}</th>
+                    <td className="number">{formatValue(s.value, s.unit)}</td>
+                    <td className="number">{formatValue(s.dordrecht, s.unit)}</td>
+                    <td className="number">{formatValue(s.nederland, s.unit)}</td>
+                    <td>{s.year ?? ''}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      )}
+      {wijk.facts.length > 0 && (
+        <section>
+          <h2>{t('wijken.facts')}</h2>
+          <ul>
+            {wijk.facts.map((f) => (
+              <li key={f.text}>{f.text}</li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {programmes.length > 0 && (
+        <section>
+          <h2>{t('wijken.programmes')}</h2>
+          <ul className="inline-list">
+            {programmes.map((p) => (
+              <li key={p.id}>
+                <Link to={paths.programme.href(p.id)}>{p.name}</Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {local.length > 0 && (
+        <section>
+          <h2>{t('wijken.regelingen')}</h2>
+          <ul className="inline-list">
+            {local.map((r) => (
+              <li key={r.id}>
+                <Link to={paths.regeling.href(r.id)}>{r.name}</Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {wijk.places.length > 0 && (
+        <section>
+          <h2>{t('wijken.places')}</h2>
+          <ul>
+            {wijk.places.map((p) => (
+              <li key={p.name}>
+                <strong>{p.name}</strong> — {p.kind}
+                {p.description ? `: ${p.description}` : ''}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      <section>
+        <h2>{t('regeling.sources')}</h2>
+        <SourceList sources={wijk.source} />
+      </section>
+    </article>
+  );
+}

@@ -1,0 +1,126 @@
+import { useState } from 'react';
+import { useNavigate } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { logout } from '../../data/sync/session';
+import { SyncError, type SyncErrorCode } from '../../data/sync/sync-error';
+import { syncNow } from '../../data/sync/sync-runner';
+import { useSyncStatus } from '../../data/sync/use-sync-status';
+import { paths } from '../paths';
+import { syncErrorText } from './sync-error-text';
+import { useSession } from './use-session';
+import { useOnline } from '../components/online-status';
+
+const time = new Intl.DateTimeFormat('nl-NL', { dateStyle: 'medium', timeStyle: 'short' });
+
+/** The worker's account: sync now, what is waiting, and signing out without losing anything. */
+export function AccountPage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const session = useSession();
+  const status = useSyncStatus();
+  const online = useOnline();
+  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  const [confirmDiscard, setConfirmDiscard] = useState(false);
+
+  if (!session) return null;
+
+  async function sync() {
+    setMessage(null);
+    const outcome = await syncNow();
+    setMessage(
+      outcome.ok
+        ? {
+            kind: 'ok',
+            text: t('sync.done', { pushed: outcome.report.pushed, pulled: outcome.report.pulled }),
+          }
+        : { kind: 'error', text: syncErrorText(t, outcome.code) },
+    );
+  }
+
+  async function signOut(discardPending: boolean) {
+    setMessage(null);
+    if (!discardPending) {
+      // Try to bring everything to the server first, so signing out loses nothing.
+      await syncNow();
+    }
+    try {
+      await logout({ discardPending });
+      await navigate(paths.start.href(), { replace: true });
+    } catch (e) {
+      const code: SyncErrorCode = e instanceof SyncError ? e.code : 'server';
+      if (code === 'pendingChanges') setConfirmDiscard(true);
+      setMessage({ kind: 'error', text: syncErrorText(t, code) });
+    }
+  }
+
+  return (
+    <div className="narrow">
+      <h1>{t('session.accountTitle')}</h1>
+      <p>
+        {t('session.signedInAs', { name: session.user.name })} — {t(`role.${session.user.role}`)}
+      </p>
+      {session.needsLogin && (
+        <p className="notice notice-warning">{t('sync.error.sessionExpired')}</p>
+      )}
+      <section aria-labelledby="sync-heading">
+        <h2 id="sync-heading">{t('sync.title')}</h2>
+        <dl className="facts">
+          <dt>{t('sync.pendingLabel')}</dt>
+          <dd data-testid="pending-count">{status.pending}</dd>
+          <dt>{t('sync.lastSuccess')}</dt>
+          <dd>
+            {status.lastSuccessAt ? time.format(new Date(status.lastSuccessAt)) : t('sync.never')}
+          </dd>
+          {status.conflicts > 0 && (
+            <>
+              <dt>{t('sync.conflicts')}</dt>
+              <dd>{status.conflicts}</dd>
+            </>
+          )}
+          {status.rejected > 0 && (
+            <>
+              <dt>{t('sync.rejected')}</dt>
+              <dd>{status.rejected}</dd>
+            </>
+          )}
+        </dl>
+        {!online && <p className="notice">{t('sync.offlineHint')}</p>}
+        <button
+          type="button"
+          className="button"
+          onClick={() => void sync()}
+          disabled={status.running}
+        >
+          {status.running ? t('sync.running') : t('sync.now')}
+        </button>
+        {message && (
+          <p
+            role={message.kind === 'error' ? 'alert' : 'status'}
+            className={`notice ${message.kind === 'error' ? 'notice-error' : ''}`}
+          >
+            {message.text}
+          </p>
+        )}
+      </section>
+      <section aria-labelledby="logout-heading">
+        <h2 id="logout-heading">{t('session.logoutTitle')}</h2>
+        <p>{t('session.logoutIntro')}</p>
+        <button
+          type="button"
+          className="button button-secondary"
+          onClick={() => void signOut(false)}
+        >
+          {t('session.logout')}
+        </button>
+        {confirmDiscard && (
+          <div className="notice notice-warning">
+            <p>{t('session.discardWarning', { count: status.pending + status.rejected })}</p>
+            <button type="button" className="button" onClick={() => void signOut(true)}>
+              {t('session.logoutDiscard')}
+            </button>
+          </div>
+        )}
+      </section>
+    </div>
+  );
+}

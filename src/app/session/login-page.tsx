@@ -1,0 +1,77 @@
+import { useState } from 'react';
+import { useNavigate, useSearchParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { login } from '../../data/sync/session';
+import { SyncError, type SyncErrorCode } from '../../data/sync/sync-error';
+import { syncNow } from '../../data/sync/sync-runner';
+import { paths } from '../paths';
+import { syncErrorText } from './sync-error-text';
+
+function safeReturnPath(value: string | null): string {
+  // Only paths inside the app: a crafted link must not send the worker elsewhere after login.
+  return value && value.startsWith('/') && !value.startsWith('//') ? value : paths.start.href();
+}
+
+export function LoginPage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState<SyncErrorCode | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(e: React.FormEvent) {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      await login(email.trim(), password);
+      void syncNow();
+      await navigate(safeReturnPath(params.get('terug')), { replace: true });
+    } catch (err) {
+      setError(err instanceof SyncError ? err.code : 'server');
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <div className="narrow">
+      <h1>{t('session.loginTitle')}</h1>
+      <p className="lead">{t('session.loginIntro')}</p>
+      <form onSubmit={(e) => void submit(e)} className="form" noValidate>
+        <div className="field">
+          <label htmlFor="login-email">{t('session.email')}</label>
+          <input
+            id="login-email"
+            type="email"
+            autoComplete="username"
+            required
+            value={email}
+            onChange={(e) => setEmail(e.target.value)}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor="login-password">{t('session.password')}</label>
+          <input
+            id="login-password"
+            type="password"
+            autoComplete="current-password"
+            required
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+          />
+        </div>
+        {error && (
+          <p role="alert" className="notice notice-error">
+            {syncErrorText(t, error)}
+          </p>
+        )}
+        <button type="submit" className="button" disabled={busy || !email || !password}>
+          {busy ? t('app.loading') : t('session.login')}
+        </button>
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,361 @@
+import { useState } from 'react';
+import type { FormEvent } from 'react';
+import { Link, useParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { useLiveQuery } from 'dexie-react-hooks';
+import type { SignalAction, SignalDetail } from '../../data/repositories/signals';
+import {
+  ACTION_PROBLEMS_NL,
+  localDate,
+  readSignal,
+  recordSignalEvent,
+} from '../../data/repositories/signals';
+import type { HandoverTarget } from '../../domain/signals/handover';
+import { handoverChoices } from '../../domain/signals/handover';
+import type { HistoryStep, SignalStatus } from '../../domain/signals/lifecycle';
+import { allowedTransitions, isOverdue, isOpenStatus } from '../../domain/signals/lifecycle';
+import { paths } from '../paths';
+import type { SignalSetup } from './use-signal-context';
+import { useSignalSetup } from './use-signal-context';
+import './signals.css';
+
+type ActionKind = { type: 'status'; to: SignalStatus } | { type: 'handover' } | { type: 'note' };
+
+const STATUS_ACTION_LABEL: Record<SignalStatus, string> = {
+  nieuw: 'signals.action.opnieuw',
+  opgepakt: 'signals.action.oppakken',
+  'contact-gelegd': 'signals.action.contactGelegd',
+  doorverwezen: 'signals.action.doorverwijzen',
+  afgerond: 'signals.action.afronden',
+  'geen-contact-mogelijk': 'signals.action.geenContact',
+};
+
+function formatDateTime(iso: string): string {
+  return new Date(iso).toLocaleString('nl-NL', { dateStyle: 'medium', timeStyle: 'short' });
+}
+
+function formatDate(date: string): string {
+  return new Date(`${date}T12:00:00`).toLocaleDateString('nl-NL', { dateStyle: 'medium' });
+}
+
+/** `YYYY-MM-DDTHH:mm` in local time, as a datetime-local input wants it. */
+function localDateTime(date: Date): string {
+  return `${localDate(date)}T${String(date.getHours()).padStart(2, '0')}:${String(date.getMinutes()).padStart(2, '0')}`;
+}
+
+/** The signal with its history and the steps that are possible now. */
+export function SignalDetailPage() {
+  const { t } = useTranslation();
+  const { id = '' } = useParams();
+  const setup = useSignalSetup();
+  const detail = useLiveQuery(async () => {
+    try {
+      return (await readSignal(id)) ?? null;
+    } catch {
+      return 'locked' as const;
+    }
+  }, [id]);
+  if (setup === undefined || detail === undefined) {
+    return (
+      <p role="status" className="muted">
+        {t('signals.loading')}
+      </p>
+    );
+  }
+  if (setup === null) return <p className="notice">{t('signals.needRole')}</p>;
+  if (detail === 'locked') return <p className="notice">{t('signals.locked')}</p>;
+  if (detail === null) return <p className="notice">{t('signals.notFound')}</p>;
+  return <SignalView detail={detail} setup={setup} />;
+}
+
+function targetName(target: HandoverTarget | undefined, setup: SignalSetup): string {
+  if (!target) return '';
+  if (target.kind === 'team') {
+    return setup.directory.teams.find((x) => x.id === target.id)?.name ?? target.id;
+  }
+  return setup.directory.organisations.find((o) => o.id === target.id)?.name ?? target.id;
+}
+
+function HistoryLine({ step, setup }: { step: HistoryStep; setup: SignalSetup }) {
+  const { t } = useTranslation();
+  const who =
+    step.by === setup.worker.id
+      ? t('signals.history.byYou')
+      : step.body.authorRole
+        ? t('signals.history.byRole', { role: t(`role.${step.body.authorRole}`) })
+        : '';
+  let what: string;
+  if (step.kind === 'created') what = t('signals.history.created');
+  else if (step.kind === 'handover') {
+    what = t('signals.history.handover', { target: targetName(step.body.target, setup) });
+  } else if (step.kind === 'note') what = t('signals.history.note');
+  else what = t(`signals.status.${step.to ?? 'nieuw'}`);
+  return (
+    <li>
+      <strong>{what}</strong>{' '}
+      <span className="muted small">
+        {formatDateTime(step.at)} {who}
+      </span>
+      {step.kind === 'status' && step.to === 'doorverwezen' && step.body.target && (
+        <div>
+          {t('signals.history.referredTo', { target: targetName(step.body.target, setup) })}
+        </div>
+      )}
+      {step.body.contactAt && (
+        <div className="small">
+          {t('signals.history.contactAt', { date: formatDateTime(step.body.contactAt) })}
+        </div>
+      )}
+      {step.body.message && <p>{step.body.message}</p>}
+      {step.body.redacted && <p className="muted small">{t('signals.detail.redacted')}</p>}
+    </li>
+  );
+}
+
+function SignalView({ detail, setup }: { detail: SignalDetail; setup: SignalSetup }) {
+  const { t } = useTranslation();
+  const { record, data, state } = detail;
+  const [action, setAction] = useState<ActionKind | null>(null);
+  const today = localDate(new Date());
+  const overdue = isOverdue(state.status, record.dueAt, today);
+  const steps = allowedTransitions(state.status);
+
+  return (
+    <article className="detail signal-detail">
+      <p>
+        <Link to={paths.signals.href()}>{t('signals.title')}</Link>
+      </p>
+      <h1>
+        {data ? t(`signals.category.${data.category}`) : t('signals.title')}{' '}
+        <span className="tag tag-neutral">{t(`signals.status.${state.status}`)}</span>{' '}
+        {overdue && <span className="badge-overdue">{t('signals.overdue')}</span>}
+      </h1>
+      {!data && <p className="notice notice-warning">{t('signals.detail.unreadable')}</p>}
+      {data && (
+        <dl>
+          <dt>{t('signals.detail.resident')}</dt>
+          <dd>{data.residentName}</dd>
+          <dt>{t('signals.detail.contact')}</dt>
+          <dd>
+            {t(`signals.contactWay.${data.contactWay}`)}: {data.contactValue}
+          </dd>
+          <dt>{t('signals.detail.wijk')}</dt>
+          <dd>
+            {record.wijk}
+            {data.buurt ? ` (${data.buurt})` : ''}
+          </dd>
+          <dt>{t('signals.field.urgency')}</dt>
+          <dd>{t(`signals.urgency.${data.urgency}`)}</dd>
+          <dt>{t('signals.field.dueAt')}</dt>
+          <dd>{formatDate(data.dueAt)}</dd>
+          <dt>{t('signals.detail.consent')}</dt>
+          <dd>
+            {data.consent === 'gegeven'
+              ? t('signals.detail.consentGiven')
+              : t('signals.detail.consentWithout', { reason: data.consentReason ?? '' })}
+          </dd>
+          {data.note && (
+            <>
+              <dt>{t('signals.detail.note')}</dt>
+              <dd>{data.note}</dd>
+            </>
+          )}
+          {record.assignedToTeam && (
+            <>
+              <dt>{t('signals.detail.assignedTeam')}</dt>
+              <dd>{targetName({ kind: 'team', id: record.assignedToTeam }, setup)}</dd>
+            </>
+          )}
+        </dl>
+      )}
+      {state.firstContactAt && (
+        <p>{t('signals.detail.firstContact', { date: formatDateTime(state.firstContactAt) })}</p>
+      )}
+
+      <section aria-labelledby="signal-actions-title">
+        <h2 id="signal-actions-title">{t('signals.detail.actions')}</h2>
+        <div className="signal-actions">
+          {steps.map((to) => (
+            <button
+              key={to}
+              type="button"
+              className="button"
+              onClick={() => setAction({ type: 'status', to })}
+            >
+              {t(STATUS_ACTION_LABEL[to])}
+            </button>
+          ))}
+          {isOpenStatus(state.status) && (
+            <button
+              type="button"
+              className="button button-secondary"
+              onClick={() => setAction({ type: 'handover' })}
+            >
+              {t('signals.action.overdragen')}
+            </button>
+          )}
+          <button
+            type="button"
+            className="button button-secondary"
+            onClick={() => setAction({ type: 'note' })}
+          >
+            {t('signals.action.notitie')}
+          </button>
+        </div>
+        {action && (
+          <ActionForm
+            key={JSON.stringify(action)}
+            id={record.id}
+            action={action}
+            setup={setup}
+            onDone={() => setAction(null)}
+          />
+        )}
+      </section>
+
+      <section aria-labelledby="signal-history-title">
+        <h2 id="signal-history-title">{t('signals.detail.history')}</h2>
+        <ol className="signal-history">
+          {state.history.map((step, i) => (
+            <HistoryLine key={step.eventId ?? `created-${i}`} step={step} setup={setup} />
+          ))}
+        </ol>
+        {state.superseded.length > 0 && (
+          <p className="muted small">{t('signals.history.superseded')}</p>
+        )}
+      </section>
+    </article>
+  );
+}
+
+function ActionForm({
+  id,
+  action,
+  setup,
+  onDone,
+}: {
+  id: string;
+  action: ActionKind;
+  setup: SignalSetup;
+  onDone: () => void;
+}) {
+  const { t } = useTranslation();
+  const [message, setMessage] = useState('');
+  const [target, setTarget] = useState('');
+  const [contactAt, setContactAt] = useState(() => localDateTime(new Date()));
+  const [problem, setProblem] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const needsTarget =
+    action.type === 'handover' || (action.type === 'status' && action.to === 'doorverwezen');
+  const choices = handoverChoices(setup.directory).filter((c) =>
+    action.type === 'handover' ? c.kind === 'team' : true,
+  );
+  const messageRequired =
+    action.type !== 'status' ||
+    action.to === 'doorverwezen' ||
+    action.to === 'geen-contact-mogelijk';
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setBusy(true);
+    setProblem(null);
+    const chosen = choices.find((c) => `${c.kind}:${c.id}` === target);
+    let request: SignalAction;
+    if (action.type === 'note') request = { type: 'note', message };
+    else if (action.type === 'handover') {
+      request = { type: 'handover', target: chosen ?? { kind: 'team', id: '' }, message };
+    } else {
+      request = { type: 'status', to: action.to, message };
+      if (chosen) request.target = chosen;
+      if (action.to === 'contact-gelegd' && contactAt) {
+        request.contactAt = new Date(contactAt).toISOString();
+      }
+    }
+    try {
+      const result = await recordSignalEvent(id, request, setup.context);
+      if (result.ok) onDone();
+      else {
+        setProblem(
+          t(`signals.problem.${result.problem}`, {
+            defaultValue: ACTION_PROBLEMS_NL[result.problem],
+          }),
+        );
+      }
+    } catch {
+      setProblem(t('signals.saveFailed'));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const title =
+    action.type === 'note'
+      ? t('signals.action.notitie')
+      : action.type === 'handover'
+        ? t('signals.action.overdragen')
+        : t(STATUS_ACTION_LABEL[action.to]);
+
+  return (
+    <form className="signal-form" onSubmit={(e) => void submit(e)} aria-label={title}>
+      <h3>{title}</h3>
+      {problem && (
+        <p className="notice notice-error" role="alert">
+          {problem}
+        </p>
+      )}
+      {needsTarget && (
+        <div>
+          <label className="field-label" htmlFor="signal-action-target">
+            {action.type === 'handover' ? t('signals.action.team') : t('signals.action.target')}
+          </label>
+          <select
+            id="signal-action-target"
+            value={target}
+            onChange={(e) => setTarget(e.target.value)}
+          >
+            <option value="">{t('signals.field.choose')}</option>
+            {choices.map((c) => (
+              <option key={`${c.kind}:${c.id}`} value={`${c.kind}:${c.id}`}>
+                {targetName(c, setup)}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
+      {action.type === 'status' && action.to === 'contact-gelegd' && (
+        <div>
+          <label className="field-label" htmlFor="signal-action-contactAt">
+            {t('signals.action.contactAt')}
+          </label>
+          <input
+            id="signal-action-contactAt"
+            type="datetime-local"
+            value={contactAt}
+            max={localDateTime(new Date())}
+            onChange={(e) => setContactAt(e.target.value)}
+          />
+        </div>
+      )}
+      <div>
+        <label className="field-label" htmlFor="signal-action-message">
+          {messageRequired ? t('signals.action.message') : t('signals.action.messageOptional')}
+        </label>
+        <textarea
+          id="signal-action-message"
+          value={message}
+          rows={3}
+          maxLength={500}
+          onChange={(e) => setMessage(e.target.value)}
+        />
+      </div>
+      <div className="signal-actions">
+        <button type="submit" className="button" disabled={busy}>
+          {t('signals.action.confirm')}
+        </button>
+        <button type="button" className="button button-secondary" onClick={onDone}>
+          {t('signals.action.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,231 @@
+import { useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { db } from '../../data/db';
+import type { SignalListQuery } from '../../data/repositories/signals';
+import { listSignals } from '../../data/repositories/signals';
+import type { SignalCategoryId } from '../../domain/signals/categories';
+import { SIGNAL_CATEGORY_IDS } from '../../domain/signals/categories';
+import type { SignalStatus } from '../../domain/signals/lifecycle';
+import { OPEN_STATUSES, SIGNAL_STATUSES } from '../../domain/signals/lifecycle';
+import type { Urgency } from '../../domain/signals/signal-schema';
+import { URGENCIES } from '../../domain/signals/signal-schema';
+import { paths } from '../paths';
+import type { SignalSetup } from './use-signal-context';
+import { useSignalSetup } from './use-signal-context';
+import './signals.css';
+
+const PAGE = 50;
+const CLOSED: readonly SignalStatus[] = SIGNAL_STATUSES.filter((s) => !OPEN_STATUSES.includes(s));
+
+function pick<T extends string>(value: string | null, allowed: readonly T[]): T | undefined {
+  return allowed.find((a) => a === value);
+}
+
+/** Mijn signalen / Team, with filters in the address so reload and back keep the list. */
+export function SignalsListPage() {
+  const { t } = useTranslation();
+  const setup = useSignalSetup();
+  if (setup === undefined) {
+    return (
+      <p role="status" className="muted">
+        {t('signals.loading')}
+      </p>
+    );
+  }
+  if (setup === null) return <p className="notice">{t('signals.needRole')}</p>;
+  return <SignalsList setup={setup} />;
+}
+
+function statusesFor(value: string): readonly SignalStatus[] | undefined {
+  if (value === 'open') return OPEN_STATUSES;
+  if (value === 'klaar') return CLOSED;
+  const one = pick(value, SIGNAL_STATUSES);
+  return one ? [one] : undefined;
+}
+
+function SignalsList({ setup }: { setup: SignalSetup }) {
+  const { t } = useTranslation();
+  const [params, setParams] = useSearchParams();
+  const [limit, setLimit] = useState(PAGE);
+  const scope = params.get('lijst') === 'team' ? 'team' : 'mine';
+  const status = params.get('status') ?? 'open';
+  const category = pick<SignalCategoryId>(params.get('categorie'), SIGNAL_CATEGORY_IDS);
+  const urgency = pick<Urgency>(params.get('urgentie'), URGENCIES);
+  const wijk = pick(
+    params.get('wijk'),
+    setup.wijken.map((w) => w.id),
+  );
+  const overdue = params.get('telaat') === '1';
+
+  const query: SignalListQuery = { scope, limit };
+  const statuses = statusesFor(status);
+  if (statuses) query.statuses = statuses;
+  if (category) query.category = category;
+  if (urgency) query.urgency = urgency;
+  if (wijk) query.wijk = wijk;
+  if (overdue) query.overdue = true;
+  const key = JSON.stringify(query);
+
+  const result = useLiveQuery(async () => {
+    // Reading the count makes the list follow every change to the signals table.
+    await db().signals.count();
+    return listSignals(JSON.parse(key) as SignalListQuery, setup.worker);
+  }, [key, setup.worker]);
+
+  function update(name: string, value: string) {
+    setLimit(PAGE);
+    setParams(
+      (prev) => {
+        const next = new URLSearchParams(prev);
+        if (value) next.set(name, value);
+        else next.delete(name);
+        return next;
+      },
+      { replace: true },
+    );
+  }
+
+  return (
+    <>
+      <h1>{t('signals.title')}</h1>
+      <p>
+        <Link className="button" to={paths.newSignal.href()}>
+          {t('signals.newButton')}
+        </Link>
+      </p>
+      <nav className="signal-tabs" aria-label={t('signals.title')}>
+        <Link
+          className="button button-secondary"
+          to={paths.signals.href({ lijst: undefined })}
+          aria-current={scope === 'mine' ? 'page' : undefined}
+        >
+          {t('signals.mine')}
+        </Link>
+        <Link
+          className="button button-secondary"
+          to={paths.signals.href({ lijst: 'team' })}
+          aria-current={scope === 'team' ? 'page' : undefined}
+        >
+          {t('signals.team')}
+        </Link>
+      </nav>
+      <fieldset className="filters">
+        <legend>{t('signals.filter.legend')}</legend>
+        <label>
+          {t('signals.filter.status')}
+          <select value={status} onChange={(e) => update('status', e.target.value)}>
+            <option value="open">{t('signals.filter.statusOpen')}</option>
+            <option value="klaar">{t('signals.filter.statusClosed')}</option>
+            <option value="alle">{t('signals.filter.all')}</option>
+            {SIGNAL_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {t(`signals.status.${s}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('signals.filter.category')}
+          <select value={category ?? ''} onChange={(e) => update('categorie', e.target.value)}>
+            <option value="">{t('signals.filter.all')}</option>
+            {SIGNAL_CATEGORY_IDS.map((c) => (
+              <option key={c} value={c}>
+                {t(`signals.category.${c}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('signals.filter.urgency')}
+          <select value={urgency ?? ''} onChange={(e) => update('urgentie', e.target.value)}>
+            <option value="">{t('signals.filter.all')}</option>
+            {URGENCIES.map((u) => (
+              <option key={u} value={u}>
+                {t(`signals.urgency.${u}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('signals.filter.wijk')}
+          <select value={wijk ?? ''} onChange={(e) => update('wijk', e.target.value)}>
+            <option value="">{t('signals.filter.all')}</option>
+            {setup.wijken.map((w) => (
+              <option key={w.id} value={w.id}>
+                {w.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="choice-row">
+          <span>
+            <input
+              type="checkbox"
+              checked={overdue}
+              onChange={(e) => update('telaat', e.target.checked ? '1' : '')}
+            />{' '}
+            {t('signals.filter.overdue')}
+          </span>
+        </label>
+      </fieldset>
+      {result === undefined ? (
+        <p role="status" className="muted">
+          {t('signals.loading')}
+        </p>
+      ) : (
+        <>
+          <p role="status" className="muted" aria-live="polite">
+            {t('signals.count', { count: result.total })}
+          </p>
+          {result.items.length === 0 ? (
+            <p className="notice">{t('signals.empty')}</p>
+          ) : (
+            <ul
+              className="card-list"
+              aria-label={t(scope === 'team' ? 'signals.team' : 'signals.mine')}
+            >
+              {result.items.map((s) => (
+                <li key={s.id}>
+                  <Link className="card" to={paths.signal.href(s.id)}>
+                    <span className="card-title">
+                      {s.category ? t(`signals.category.${s.category}`) : t('signals.title')}
+                    </span>
+                    <span className="card-text">
+                      {s.residentName ?? t('signals.unnamed')}
+                      {s.wijk
+                        ? ` · ${setup.wijken.find((w) => w.id === s.wijk)?.name ?? s.wijk}`
+                        : ''}
+                    </span>
+                    <span className="card-meta">
+                      <span className="tag tag-neutral">{t(`signals.status.${s.status}`)}</span>
+                      {s.urgency && s.urgency !== 'normaal' && (
+                        <span className="tag">{t(`signals.urgency.${s.urgency}`)}</span>
+                      )}
+                      {s.overdue && <span className="badge-overdue">{t('signals.overdue')}</span>}
+                      <span className="small muted">
+                        {s.dueAt ? t('signals.due', { date: s.dueAt }) : t('signals.noDue')}
+                      </span>
+                    </span>
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          )}
+          {result.total > result.items.length && (
+            <p>
+              <button
+                type="button"
+                className="button button-secondary"
+                onClick={() => setLimit((l) => l + PAGE)}
+              >
+                {t('signals.more')}
+              </button>
+            </p>
+          )}
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,95 @@
+import type { EntityType } from '../../domain/records/record-schema';
+import type { LocalEvent, OutboxEntry, StoredRecord } from '../db';
+import type { EncryptedBlob } from './envelope';
+import { decryptWithKey, encryptWithKey, encryptedBlobSchema } from './envelope';
+import { UndecryptableError } from './errors';
+import { decryptJson, encryptJson, syncKey } from './vault';
+
+/**
+ * How personal records and outbox entries are sealed for IndexedDB. The index fields of a record
+ * stay in the clear (lists query them); `data` and the outbox `payload` are AES-GCM blobs bound
+ * to their record or mutation, so a blob moved elsewhere does not decrypt.
+ *
+ * The sync client uses `openOutboxEntry(entry)` (or `decryptPayload`) before building a push,
+ * and `sealRecord(record)` / `sealEvent(event)` BEFORE opening the Dexie transaction that
+ * stores pulled records. These work while the vault is unlocked, and while it is locked with
+ * the key kept for sync (see `lock({ keepKeyForSyncMs })`).
+ */
+
+/** A record as the app sees it: index fields plus the personal data in the clear. */
+export type PlainRecord = Omit<StoredRecord, 'data'> & { data: unknown };
+
+export function recordContext(entityType: EntityType, id: string): string {
+  return `record:${entityType}:${id}`;
+}
+
+export function outboxContext(mutationId: string): string {
+  return `outbox:${mutationId}`;
+}
+
+export function eventContext(eventId: string): string {
+  return `event:${eventId}`;
+}
+
+function asBlob(value: unknown): EncryptedBlob {
+  const parsed = encryptedBlobSchema.safeParse(value);
+  // Plaintext where a blob belongs means something wrote around the repository: refuse to show it.
+  if (!parsed.success) throw new UndecryptableError('Stored value is not an encrypted blob.');
+  return parsed.data;
+}
+
+async function decryptForSync(blob: EncryptedBlob, context: string): Promise<unknown> {
+  try {
+    return await decryptWithKey(syncKey(), blob, context);
+  } catch (e) {
+    if (e instanceof Error && e.name === 'LockedError') throw e;
+    throw new UndecryptableError();
+  }
+}
+
+/** For the UI path (repository writes): refuses while locked. */
+export async function sealRecordUnlocked(record: PlainRecord): Promise<StoredRecord> {
+  return {
+    ...record,
+    data: await encryptJson(record.data, recordContext(record.entityType, record.id)),
+  };
+}
+
+/** For the sync client storing pulled records; works while locked with the key kept for sync. */
+export async function sealRecord(record: PlainRecord): Promise<StoredRecord> {
+  return {
+    ...record,
+    data: await encryptWithKey(syncKey(), record.data, recordContext(record.entityType, record.id)),
+  };
+}
+
+/** Decrypts a stored record for the app; refuses while locked. */
+export async function openRecord(stored: StoredRecord): Promise<PlainRecord> {
+  return {
+    ...stored,
+    data: await decryptJson(asBlob(stored.data), recordContext(stored.entityType, stored.id)),
+  };
+}
+
+/** Encrypts an outbox payload for `mutationId` (repository writes; refuses while locked). */
+export async function sealPayload(payload: unknown, mutationId: string): Promise<EncryptedBlob> {
+  return encryptJson(payload, outboxContext(mutationId));
+}
+
+/** The clear payload of an outbox entry, to send to the server. */
+export async function decryptPayload(
+  entry: Pick<OutboxEntry, 'mutationId' | 'payload'>,
+): Promise<unknown> {
+  return decryptForSync(asBlob(entry.payload), outboxContext(entry.mutationId));
+}
+
+/** A copy of an outbox entry with its payload in the clear, for `toWireMutation`. */
+export async function openOutboxEntry(entry: OutboxEntry): Promise<OutboxEntry> {
+  return { ...entry, payload: await decryptPayload(entry) };
+}
+
+/** For the sync client storing pulled events: the body (a note) is encrypted, the rest stays clear. */
+export async function sealEvent(event: LocalEvent): Promise<LocalEvent> {
+  if (event.body === undefined) return event;
+  return { ...event, body: await encryptWithKey(syncKey(), event.body, eventContext(event.id)) };
+}

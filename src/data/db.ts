@@ -1,0 +1,148 @@
+import Dexie, { type EntityTable } from 'dexie';
+import type {
+  Fundament,
+  Indicator,
+  Organisation,
+  Programme,
+  Regeling,
+  Wijk,
+} from '../domain/catalogue/schema';
+import type { EntityType, MutationOp, RecordIndex } from '../domain/records/record-schema';
+import type { Conflict } from '../domain/sync/protocol';
+
+/** A personal record on the device: index fields in the clear, the rest in `data` (encrypted later). */
+export interface StoredRecord extends RecordIndex {
+  data: unknown;
+}
+
+/** One local change waiting to be pushed; written in the same transaction as the record. */
+export interface OutboxEntry {
+  seq?: number;
+  mutationId: string;
+  entityType: EntityType;
+  entityId: string;
+  op: MutationOp;
+  baseVersion: number;
+  /** The changed fields (put: the whole record data; event: the event). */
+  payload: unknown;
+  schemaVersion: number;
+  createdAt: string;
+  attempts: number;
+  lastError?: string;
+  /** List and scope fields of the record at write time (put: all; patch: those that changed). */
+  meta?: OutboxMeta;
+  /** put over a record the device already had: the data fields that changed, so others' edits stay. */
+  changedFields?: string[];
+}
+
+export interface OutboxMeta {
+  wijk?: string | null;
+  status?: string | null;
+  assignedToUser?: string | null;
+  assignedToTeam?: string | null;
+}
+
+/** An append-only event on a record (status change, note, history); version 0 until synced. */
+export interface LocalEvent {
+  id: string;
+  entityType: EntityType;
+  entityId: string;
+  kind: string;
+  status?: string;
+  body?: unknown;
+  createdAt: string;
+  createdBy?: string;
+  version: number;
+}
+
+/**
+ * A value of this device that lost against another device's edit; a person decides. Both
+ * values are personal data, so they are stored sealed (`values`), like record data.
+ */
+export type StoredConflict = Omit<Conflict, 'serverValue' | 'clientValue'> & { values: unknown };
+
+/** A write the server refused, kept with its reason so the worker can fix and resend it. */
+export interface RejectedEntry {
+  mutationId: string;
+  entityType: EntityType;
+  entityId: string;
+  entry: OutboxEntry;
+  reason: string;
+  message?: string;
+  rejectedAt: string;
+}
+
+export interface MetaEntry {
+  key: string;
+  value: unknown;
+}
+
+/** Text typed into a form that has not been saved yet, kept so an update or reload loses nothing. */
+export interface DraftEntry {
+  key: string;
+  value: unknown;
+  updatedAt: string;
+}
+
+export const DB_NAME = 'dichtbij';
+
+export class DichtbijDb extends Dexie {
+  meta!: EntityTable<MetaEntry, 'key'>;
+  fundamenten!: EntityTable<Fundament, 'id'>;
+  programmes!: EntityTable<Programme, 'id'>;
+  regelingen!: EntityTable<Regeling, 'id'>;
+  organisations!: EntityTable<Organisation, 'id'>;
+  wijken!: EntityTable<Wijk, 'id'>;
+  indicators!: EntityTable<Indicator, 'id'>;
+  checks!: EntityTable<StoredRecord, 'id'>;
+  signals!: EntityTable<StoredRecord, 'id'>;
+  outbox!: EntityTable<OutboxEntry, 'seq'>;
+  drafts!: EntityTable<DraftEntry, 'key'>;
+  events!: EntityTable<LocalEvent, 'id'>;
+  conflicts!: EntityTable<StoredConflict, 'id'>;
+  rejected!: EntityTable<RejectedEntry, 'mutationId'>;
+
+  constructor(name: string = DB_NAME) {
+    // Strict durability: a write acknowledged to a worker must survive a power loss.
+    super(name, { chromeTransactionDurability: 'strict' });
+    // Keep every version declaration: devices upgrade from whichever one they have.
+    this.version(1).stores({
+      meta: 'key',
+      fundamenten: 'id',
+      programmes: 'id, kind',
+      regelingen: 'id, kind',
+      organisations: 'id',
+      wijken: 'id',
+      indicators: 'id, programme',
+      checks: 'id, updatedAt, status, wijk, createdBy',
+      // Lists filter by intersecting the keys of these indexes (see repositories/signals.ts).
+      signals:
+        'id, updatedAt, status, wijk, createdBy, assignedToUser, assignedToTeam, category, urgency, dueAt',
+      outbox: '++seq, &mutationId, [entityType+entityId]',
+      drafts: 'key',
+    });
+    // Sync: events (append-only history), conflicts to resolve and writes the server refused.
+    this.version(2).stores({
+      events: 'id, [entityType+entityId], version',
+      conflicts: 'id, [entityType+entityId], createdAt',
+      rejected: 'mutationId, [entityType+entityId], rejectedAt',
+    });
+  }
+}
+
+let instance: DichtbijDb | undefined;
+
+/** The app's database. Tests may swap it for a fresh one with `useDb`. */
+export function db(): DichtbijDb {
+  instance ??= new DichtbijDb();
+  return instance;
+}
+
+export function useDb(next: DichtbijDb): void {
+  instance = next;
+}
+
+/** Whether this browser can store data at all (private modes and broken profiles may not). */
+export function hasIndexedDb(): boolean {
+  return typeof indexedDB !== 'undefined';
+}

@@ -1,0 +1,67 @@
+/**
+ * The app's one door to the network. Every request is same-origin (no request may leave the
+ * deployment), and a failure to connect becomes an OfflineError the caller can show calmly.
+ */
+export class OfflineError extends Error {
+  readonly reason = 'offline';
+  constructor() {
+    super('No connection to the server');
+    this.name = 'OfflineError';
+  }
+}
+
+export class HttpError extends Error {
+  readonly status: number;
+  readonly body: unknown;
+  constructor(status: number, body: unknown) {
+    super(`Server answered ${status}`);
+    this.name = 'HttpError';
+    this.status = status;
+    this.body = body;
+  }
+}
+
+export interface HttpOptions {
+  method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  body?: unknown;
+  token?: string;
+  signal?: AbortSignal;
+  cache?: RequestCache;
+}
+
+function assertSameOrigin(path: string): void {
+  if (!path.startsWith('/')) throw new Error(`Only same-origin paths may be requested: ${path}`);
+}
+
+/** Sends JSON and parses JSON; throws OfflineError when the server cannot be reached. */
+export async function requestJson(path: string, options: HttpOptions = {}): Promise<unknown> {
+  assertSameOrigin(path);
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  if (options.token) headers.authorization = `Bearer ${options.token}`;
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method: options.method ?? (options.body === undefined ? 'GET' : 'POST'),
+      headers,
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      signal: options.signal,
+      cache: options.cache,
+      credentials: 'same-origin',
+    });
+  } catch (e) {
+    if (e instanceof DOMException && e.name === 'AbortError') throw e;
+    throw new OfflineError();
+  }
+  const text = await response.text();
+  let body: unknown = null;
+  if (text.length > 0) {
+    try {
+      body = JSON.parse(text);
+    } catch {
+      body = text;
+    }
+  }
+  if (!response.ok) throw new HttpError(response.status, body);
+  return body;
+}

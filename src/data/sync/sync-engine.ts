@@ -1,0 +1,180 @@
+import {
+  catalogueResponseSchema,
+  MAX_PUSH_BATCH,
+  PROTOCOL_VERSION,
+  pullResponseSchema,
+  pushResponseSchema,
+} from '../../domain/sync/protocol';
+import type { DichtbijDb, OutboxEntry, RejectedEntry } from '../db';
+import { installCatalogue } from '../catalogue/catalogue-store';
+import { openOutboxEntry } from '../crypto/record-crypto';
+import { requestJson } from '../http';
+import type { PushTally } from './apply';
+import { applyPullPage, applyPushResults, readCursor, toWireMutation } from './apply';
+import { authorizedRequest, sessionDeviceId } from './session';
+import type { Transport } from './sync-error';
+
+export interface SyncOptions {
+  transport?: Transport;
+  /** Mutations per push request (at most 200, the server's limit). */
+  batchSize?: number;
+  /** Changes per pull page. */
+  pullLimit?: number;
+  /** Also fetch a newer catalogue version a beheerder published (default true). */
+  catalogue?: boolean;
+}
+
+export interface SyncReport extends PushTally {
+  pushed: number;
+  pulled: number;
+  reset: boolean;
+  catalogueUpdated: boolean;
+}
+
+/** Entries that can never be valid stay on the device, in `rejected`, instead of blocking the queue. */
+async function setAsideInvalid(
+  database: DichtbijDb,
+  invalid: readonly { entry: OutboxEntry; message: string }[],
+) {
+  if (invalid.length === 0) return;
+  const now = new Date().toISOString();
+  await database.transaction('rw', database.outbox, database.rejected, async () => {
+    for (const { entry, message } of invalid) {
+      const rejected: RejectedEntry = {
+        mutationId: entry.mutationId,
+        entityType: entry.entityType,
+        entityId: entry.entityId,
+        entry,
+        reason: 'invalidPayload',
+        message,
+        rejectedAt: now,
+      };
+      await database.rejected.put(rejected);
+      if (entry.seq !== undefined) await database.outbox.delete(entry.seq);
+    }
+  });
+}
+
+/** Sends the outbox in order, batch by batch, until it is empty or the server makes no progress. */
+export async function pushOutbox(
+  database: DichtbijDb,
+  transport: Transport,
+  batchSize = MAX_PUSH_BATCH,
+): Promise<PushTally & { pushed: number }> {
+  const deviceId = await sessionDeviceId(database);
+  const total = { pushed: 0, applied: 0, conflicts: 0, rejected: 0 };
+  for (;;) {
+    const entries = await database.outbox
+      .orderBy('seq')
+      .limit(Math.min(batchSize, MAX_PUSH_BATCH))
+      .toArray();
+    if (entries.length === 0) break;
+    const invalid: { entry: OutboxEntry; message: string }[] = [];
+    const mutations = [];
+    const sent: OutboxEntry[] = [];
+    for (const entry of entries) {
+      let opened: OutboxEntry;
+      try {
+        opened = await openOutboxEntry(entry);
+      } catch (e) {
+        // Locked: stop and keep everything. Undecryptable: set aside, never silently dropped.
+        if (e instanceof Error && e.name === 'LockedError') throw e;
+        invalid.push({ entry, message: 'undecryptable' });
+        continue;
+      }
+      const wire = toWireMutation(opened);
+      if (wire.ok) {
+        mutations.push(wire.mutation);
+        sent.push(entry);
+      } else {
+        invalid.push({ entry, message: wire.message });
+      }
+    }
+    await setAsideInvalid(database, invalid);
+    if (mutations.length === 0) continue;
+    const body = await authorizedRequest(database, transport, '/api/sync/push', {
+      body: { protocolVersion: PROTOCOL_VERSION, deviceId, mutations },
+    });
+    const response = pushResponseSchema.parse(body);
+    const tally = await applyPushResults(database, sent, response);
+    total.pushed += mutations.length;
+    total.applied += tally.applied;
+    total.conflicts += tally.conflicts;
+    total.rejected += tally.rejected;
+    // The server answers every mutation it was sent; anything less would loop forever.
+    if (response.results.length === 0) break;
+  }
+  return total;
+}
+
+/** Pulls pages after the stored cursor until the server has no more. */
+export async function pullChanges(
+  database: DichtbijDb,
+  transport: Transport,
+  limit?: number,
+): Promise<{ pulled: number; reset: boolean; catalogueVersion: string | null }> {
+  const deviceId = await sessionDeviceId(database);
+  let pulled = 0;
+  let reset = false;
+  let catalogueVersion: string | null | undefined;
+  for (;;) {
+    const state = await readCursor(database);
+    const body = await authorizedRequest(database, transport, '/api/sync/pull', {
+      body: {
+        protocolVersion: PROTOCOL_VERSION,
+        deviceId,
+        cursor: state.cursor,
+        scopeVersion: state.scopeVersion,
+        ...(limit ? { limit } : {}),
+      },
+    });
+    const page = pullResponseSchema.parse(body);
+    await applyPullPage(database, page);
+    pulled += page.changes.length;
+    reset ||= page.reset && state.cursor !== null;
+    catalogueVersion = page.catalogueVersion;
+    if (!page.hasMore) break;
+  }
+  return { pulled, reset, catalogueVersion: catalogueVersion ?? null };
+}
+
+/** Installs the server's catalogue when it differs from the one on the device. */
+async function updateCatalogue(
+  database: DichtbijDb,
+  transport: Transport,
+  serverVersion: string | null,
+): Promise<boolean> {
+  if (serverVersion === null) return false;
+  const meta = (await database.meta.get('catalogue'))?.value as
+    { version?: string; shippedVersion?: string } | undefined;
+  if (meta?.version === serverVersion) return false;
+  const response = catalogueResponseSchema.parse(
+    await transport('/api/catalogue', { method: 'GET' }),
+  );
+  if (!response.catalogue) return false;
+  await installCatalogue(
+    response.catalogue,
+    'server',
+    meta?.shippedVersion ?? response.catalogue.version,
+    database,
+  );
+  return true;
+}
+
+/**
+ * One sync: push first (so the pull that follows already reflects this device's writes), then
+ * pull. Every step is idempotent, so a sync cut off anywhere is simply run again.
+ */
+export async function runSync(
+  database: DichtbijDb,
+  options: SyncOptions = {},
+): Promise<SyncReport> {
+  const transport = options.transport ?? requestJson;
+  const push = await pushOutbox(database, transport, options.batchSize);
+  const pull = await pullChanges(database, transport, options.pullLimit);
+  const catalogueUpdated =
+    options.catalogue === false
+      ? false
+      : await updateCatalogue(database, transport, pull.catalogueVersion);
+  return { ...push, pulled: pull.pulled, reset: pull.reset, catalogueUpdated };
+}

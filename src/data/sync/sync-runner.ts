@@ -1,0 +1,116 @@
+import type { DichtbijDb } from '../db';
+import { db } from '../db';
+import { log } from '../log';
+import { META_SESSION, META_STATUS } from './session-store';
+import type { SyncErrorCode } from './sync-error';
+import { toSyncError } from './sync-error';
+import type { SyncOptions, SyncReport } from './sync-engine';
+import { runSync } from './sync-engine';
+import { setRunning, type StoredSyncStatus } from './sync-running';
+
+export type SyncOutcome = { ok: true; report: SyncReport } | { ok: false; code: SyncErrorCode };
+
+interface LockManagerLike {
+  request<T>(name: string, callback: () => Promise<T>): Promise<T>;
+}
+
+/** One tab syncs at a time: Web Locks when the browser has them, else one sync per page. */
+function withTabLock<T>(name: string, fn: () => Promise<T>): Promise<T> {
+  const locks = (globalThis as { navigator?: { locks?: LockManagerLike } }).navigator?.locks;
+  return locks ? locks.request(`dichtbij-sync:${name}`, fn) : fn();
+}
+
+async function writeStatus(database: DichtbijDb, patch: Partial<StoredSyncStatus>): Promise<void> {
+  await database.transaction('rw', database.meta, async () => {
+    const current = ((await database.meta.get(META_STATUS))?.value as
+      StoredSyncStatus | undefined) ?? {
+      lastSuccessAt: null,
+      lastAttemptAt: null,
+      lastErrorCode: null,
+    };
+    await database.meta.put({ key: META_STATUS, value: { ...current, ...patch } });
+  });
+}
+
+const inFlight = new Map<string, Promise<SyncOutcome>>();
+
+/**
+ * Syncs now (the "Nu synchroniseren" button, start-up, `online`). Calls while one runs share
+ * it. Never throws: the outcome carries a code the app can show.
+ */
+export function syncNow(
+  database: DichtbijDb = db(),
+  options: SyncOptions = {},
+): Promise<SyncOutcome> {
+  const existing = inFlight.get(database.name);
+  if (existing) return existing;
+  const run = (async (): Promise<SyncOutcome> => {
+    setRunning(database.name, true);
+    const startedAt = new Date().toISOString();
+    try {
+      const report = await withTabLock(database.name, () => runSync(database, options));
+      await writeStatus(database, {
+        lastSuccessAt: new Date().toISOString(),
+        lastAttemptAt: startedAt,
+        lastErrorCode: null,
+      });
+      log.info('sync.done', {
+        pushed: report.pushed,
+        pulled: report.pulled,
+        conflicts: report.conflicts,
+        rejected: report.rejected,
+      });
+      return { ok: true, report };
+    } catch (e) {
+      const error = toSyncError(e);
+      await writeStatus(database, { lastAttemptAt: startedAt, lastErrorCode: error.code }).catch(
+        () => undefined,
+      );
+      log.warn('sync.failed', { code: error.code });
+      return { ok: false, code: error.code };
+    } finally {
+      setRunning(database.name, false);
+      inFlight.delete(database.name);
+    }
+  })();
+  inFlight.set(database.name, run);
+  return run;
+}
+
+export interface AutoSyncOptions extends SyncOptions {
+  /** How often to sync while online and visible (default one minute). */
+  intervalMs?: number;
+}
+
+/**
+ * Syncs on start, when the connection returns, when the app becomes visible and periodically
+ * while online. Returns a function that stops it. Does nothing until someone is signed in.
+ */
+export function startAutoSync(
+  database: DichtbijDb = db(),
+  options: AutoSyncOptions = {},
+): () => void {
+  const { intervalMs = 60_000, ...syncOptions } = options;
+  const trigger = () => {
+    void database.meta.get(META_SESSION).then((row) => {
+      if (row) void syncNow(database, syncOptions);
+    });
+  };
+  const online = () => typeof navigator === 'undefined' || navigator.onLine !== false;
+  const visible = () => typeof document === 'undefined' || document.visibilityState !== 'hidden';
+  const onVisibility = () => {
+    if (visible() && online()) trigger();
+  };
+  trigger();
+  const timer = setInterval(() => {
+    if (online() && visible()) trigger();
+  }, intervalMs);
+  if (typeof window !== 'undefined') window.addEventListener('online', trigger);
+  if (typeof document !== 'undefined') document.addEventListener('visibilitychange', onVisibility);
+  return () => {
+    clearInterval(timer);
+    if (typeof window !== 'undefined') window.removeEventListener('online', trigger);
+    if (typeof document !== 'undefined')
+      document.removeEventListener('visibilitychange', onVisibility);
+  };
+}

@@ -1,0 +1,72 @@
+import { z } from 'zod';
+import { entityTypeSchema } from '../records/record-schema';
+import { roleSchema } from './roles';
+
+/**
+ * The audit log: who read or changed which personal record, from which device, and when. It
+ * never holds contents (no data, no event bodies, no field values), so reading it discloses
+ * nothing about a resident beyond that a record with this id exists.
+ */
+export const AUDIT_ACTIONS = [
+  /** A pull (or a resent push answer) handed the record or one of its events to the device. */
+  'read',
+  'create',
+  'update',
+  'delete',
+  /** An append-only event (status change, note) was added. */
+  'event',
+  /** A write arrived against a newer version; the server kept its value. */
+  'conflict',
+  /** The server refused the write (scope, invalid payload, deleted record, ...). */
+  'rejected',
+] as const;
+export const auditActionSchema = z.enum(AUDIT_ACTIONS);
+export type AuditAction = z.infer<typeof auditActionSchema>;
+
+export const MAX_AUDIT_PAGE = 1000;
+export const DEFAULT_AUDIT_PAGE = 100;
+
+const id = z.string().min(1).max(64);
+
+export const newAuditEntrySchema = z.object({
+  at: z.iso.datetime(),
+  userId: id,
+  /** The role at the time of access; roles change, the log must not. */
+  role: roleSchema,
+  deviceId: id,
+  entityType: entityTypeSchema,
+  entityId: id,
+  action: auditActionSchema,
+});
+export type NewAuditEntry = z.infer<typeof newAuditEntrySchema>;
+
+export const auditEntrySchema = newAuditEntrySchema.extend({
+  id: z.number().int().positive(),
+});
+export type AuditEntry = z.infer<typeof auditEntrySchema>;
+
+/** Filters for `GET /api/admin/audit`; query strings, so numbers are coerced. */
+export const auditQuerySchema = z
+  .object({
+    userId: id.optional(),
+    deviceId: id.optional(),
+    entityType: entityTypeSchema.optional(),
+    entityId: id.optional(),
+    action: auditActionSchema.optional(),
+    /** Inclusive. */
+    from: z.iso.datetime().optional(),
+    /** Exclusive. */
+    to: z.iso.datetime().optional(),
+    /** Newest first: the next page holds entries with an id below this. */
+    before: z.coerce.number().int().positive().optional(),
+    limit: z.coerce.number().int().positive().max(MAX_AUDIT_PAGE).optional(),
+  })
+  .strict();
+export type AuditQuery = z.infer<typeof auditQuerySchema>;
+
+export const auditPageSchema = z.object({
+  entries: z.array(auditEntrySchema),
+  /** Pass as `before` for the next (older) page; null when this was the last. */
+  nextBefore: z.number().int().positive().nullable(),
+});
+export type AuditPage = z.infer<typeof auditPageSchema>;

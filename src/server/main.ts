@@ -1,0 +1,41 @@
+import { resolve } from 'node:path';
+import { serve } from '@hono/node-server';
+import { createApp } from './app';
+import { announce, log } from './log';
+import { demoLogins, jwtSecretFor, seedCatalogue, seedDemoRecords, seedDemoUsers } from './seed';
+import { openStorageFromEnv } from './storage/open-storage';
+
+/** `npm start`: one process serves the built app and the API on one port. */
+const port = Number(process.env.PORT ?? 8080);
+const host = process.env.HOST ?? '127.0.0.1';
+const distDir = resolve(process.env.DIST_DIR ?? 'dist');
+
+const storage = openStorageFromEnv();
+await storage.migrate();
+const jwtSecret = await jwtSecretFor(storage, process.env.JWT_SECRET);
+await seedDemoUsers(storage);
+await seedCatalogue(storage, resolve(distDir, 'catalogue.json'));
+if (process.env.SEED_DEMO_DATA !== '0') await seedDemoRecords(storage);
+
+// Behind a reverse proxy that terminates TLS: believe its X-Forwarded-Proto/-For (HSTS, rate limits).
+const trustProxy = ['1', 'true', 'yes'].includes((process.env.TRUST_PROXY ?? '').toLowerCase());
+const app = createApp({ storage, jwtSecret, distDir, trustProxy });
+const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
+  const url = `http://${host.includes(':') ? `[${host}]` : host}:${info.port}/`;
+  log.info('server.started', { port: info.port, storage: storage.dialect });
+  announce([
+    '',
+    `Dichtbij runs at ${url}  (storage: ${storage.dialect})`,
+    'Demo logins (synthetic accounts, demo data only):',
+    ...demoLogins().map((l) => `  ${l.role.padEnd(17)} ${l.email.padEnd(32)} ${l.password}`),
+    '',
+  ]);
+});
+
+function shutdown(): void {
+  server.close(() => {
+    void storage.close().then(() => process.exit(0));
+  });
+}
+process.on('SIGINT', shutdown);
+process.on('SIGTERM', shutdown);

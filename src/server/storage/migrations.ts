@@ -1,0 +1,111 @@
+import type { Kysely, Migration, MigrationProvider } from 'kysely';
+import { sql } from 'kysely';
+
+export type Dialect = 'sqlite' | 'postgres';
+
+/**
+ * Migrations per dialect, as plain SQL so each store gets exactly the DDL it understands.
+ * Append new steps; never edit a step that has shipped.
+ */
+const SHARED_001 = [
+  `CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)`,
+  `CREATE TABLE counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL)`,
+  `INSERT INTO counters (name, value) VALUES ('version', 0), ('catalogue', 0)`,
+  `CREATE TABLE users (
+     id TEXT PRIMARY KEY, email TEXT NOT NULL UNIQUE, name TEXT NOT NULL, role TEXT NOT NULL,
+     team_id TEXT, organisation_id TEXT, wijken TEXT NOT NULL, password_hash TEXT NOT NULL,
+     scope_version INTEGER NOT NULL DEFAULT 0, disabled INTEGER NOT NULL DEFAULT 0,
+     created_at TEXT NOT NULL)`,
+  `CREATE TABLE devices (
+     id TEXT PRIMARY KEY, user_id TEXT NOT NULL REFERENCES users(id), last_seq INTEGER NOT NULL DEFAULT 0,
+     refresh_hash TEXT, refresh_expires_at TEXT, revoked_at TEXT,
+     created_at TEXT NOT NULL, last_seen_at TEXT NOT NULL)`,
+  `CREATE TABLE records (
+     entity_type TEXT NOT NULL, id TEXT NOT NULL, owner_id TEXT NOT NULL, team_id TEXT, wijk TEXT,
+     status TEXT, assigned_user TEXT, assigned_team TEXT, created_at TEXT NOT NULL,
+     updated_at TEXT NOT NULL, deleted INTEGER NOT NULL DEFAULT 0, version INTEGER NOT NULL,
+     data TEXT NOT NULL, stamps TEXT NOT NULL, PRIMARY KEY (entity_type, id))`,
+  `CREATE UNIQUE INDEX records_version ON records (version)`,
+  `CREATE INDEX records_owner ON records (owner_id, version)`,
+  `CREATE INDEX records_team ON records (team_id, wijk, version)`,
+  `CREATE INDEX records_assigned_user ON records (assigned_user, version)`,
+  `CREATE INDEX records_assigned_team ON records (assigned_team, version)`,
+  `CREATE TABLE events (
+     id TEXT PRIMARY KEY, entity_type TEXT NOT NULL, entity_id TEXT NOT NULL, kind TEXT NOT NULL,
+     status TEXT, body TEXT, created_at TEXT NOT NULL, created_by TEXT NOT NULL,
+     device_id TEXT NOT NULL, version INTEGER NOT NULL)`,
+  `CREATE UNIQUE INDEX events_version ON events (version)`,
+  `CREATE INDEX events_entity ON events (entity_type, entity_id)`,
+  `CREATE TABLE mutations (
+     id TEXT PRIMARY KEY, device_id TEXT NOT NULL, seq INTEGER NOT NULL, user_id TEXT NOT NULL,
+     status TEXT NOT NULL, reason TEXT, message TEXT, conflicts TEXT, received_at TEXT NOT NULL)`,
+  `CREATE UNIQUE INDEX mutations_device_seq ON mutations (device_id, seq)`,
+  `CREATE TABLE conflicts (
+     id TEXT PRIMARY KEY, mutation_id TEXT NOT NULL, entity_type TEXT NOT NULL, entity_id TEXT NOT NULL,
+     field TEXT NOT NULL, server_value TEXT, client_value TEXT, server_version INTEGER NOT NULL,
+     user_id TEXT NOT NULL, device_id TEXT NOT NULL, created_at TEXT NOT NULL)`,
+  `CREATE INDEX conflicts_entity ON conflicts (entity_type, entity_id)`,
+  `CREATE TABLE catalogue_versions (
+     seq INTEGER PRIMARY KEY, version TEXT NOT NULL UNIQUE, body TEXT NOT NULL,
+     published_at TEXT NOT NULL, published_by TEXT NOT NULL)`,
+];
+
+/**
+ * Security (issue 6): the audit log, login attempts for rate limiting (shared by all instances,
+ * so a load balancer cannot spread an attack over them), and devices marked lost. Only the
+ * audit log's id differs per dialect.
+ */
+const SECURITY_002 = [
+  `CREATE TABLE login_attempts (
+     id TEXT NOT NULL, key TEXT NOT NULL, at TEXT NOT NULL, PRIMARY KEY (id, key))`,
+  `CREATE INDEX login_attempts_key ON login_attempts (key, at)`,
+  `CREATE INDEX login_attempts_at ON login_attempts (at)`,
+  `ALTER TABLE devices ADD COLUMN lost_at TEXT`,
+  `CREATE INDEX devices_user ON devices (user_id)`,
+];
+const AUDIT_COLUMNS = `at TEXT NOT NULL, user_id TEXT NOT NULL, role TEXT NOT NULL,
+     device_id TEXT NOT NULL, entity_type TEXT NOT NULL, entity_id TEXT NOT NULL,
+     action TEXT NOT NULL`;
+const AUDIT_INDEXES = [
+  `CREATE INDEX audit_log_user ON audit_log (user_id, id)`,
+  `CREATE INDEX audit_log_entity ON audit_log (entity_type, entity_id, id)`,
+  `CREATE INDEX audit_log_at ON audit_log (at)`,
+];
+
+const STEPS: Record<Dialect, Record<string, readonly string[]>> = {
+  sqlite: {
+    '001-initial': SHARED_001,
+    '002-security': [
+      ...SECURITY_002,
+      // AUTOINCREMENT: ids are never reused, so a page cursor keeps meaning the same entry.
+      `CREATE TABLE audit_log (id INTEGER PRIMARY KEY AUTOINCREMENT, ${AUDIT_COLUMNS})`,
+      ...AUDIT_INDEXES,
+    ],
+  },
+  postgres: {
+    '001-initial': SHARED_001,
+    '002-security': [
+      ...SECURITY_002,
+      `CREATE TABLE audit_log (id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY, ${AUDIT_COLUMNS})`,
+      ...AUDIT_INDEXES,
+    ],
+  },
+};
+
+function toMigration(statements: readonly string[]): Migration {
+  return {
+    async up(db: Kysely<unknown>) {
+      for (const statement of statements) await sql.raw(statement).execute(db);
+    },
+  };
+}
+
+export function migrationProvider(dialect: Dialect): MigrationProvider {
+  return {
+    async getMigrations() {
+      return Object.fromEntries(
+        Object.entries(STEPS[dialect]).map(([name, statements]) => [name, toMigration(statements)]),
+      );
+    },
+  };
+}

@@ -1,0 +1,150 @@
+import type { AuditPage, AuditQuery, NewAuditEntry } from '../../domain/sync/audit';
+import type { Role, ScopeUser } from '../../domain/sync/roles';
+import type { Mutation, PullResponse, PushResponse } from '../../domain/sync/protocol';
+
+export interface UserRecord extends ScopeUser {
+  email: string;
+  name: string;
+  passwordHash: string;
+  scopeVersion: number;
+  disabled: boolean;
+}
+
+export interface NewUser {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  teamId: string | null;
+  organisationId: string | null;
+  wijken: string[];
+  passwordHash: string;
+}
+
+export interface DeviceRecord {
+  id: string;
+  userId: string;
+  lastSeq: number;
+  refreshHash: string | null;
+  refreshExpiresAt: string | null;
+  revokedAt: string | null;
+  /** Marked lost by a beheerder: every later contact is answered with "wipe". */
+  lostAt: string | null;
+  createdAt: string;
+  lastSeenAt: string;
+}
+
+/** Login attempts per key (account or address) still inside the window, oldest first. */
+export type LoginAttemptTimes = Record<string, string[]>;
+
+/** The signed-in user and the device a request comes from. */
+export interface Actor {
+  user: ScopeUser;
+  deviceId: string;
+}
+
+export interface StoredCatalogue {
+  version: string;
+  publishedAt: string;
+  body: string;
+}
+
+export interface AggregateCell {
+  entityType: string;
+  wijk: string | null;
+  status: string | null;
+  /** Null when fewer than the minimum cell size, so no single household can be singled out. */
+  count: number | null;
+}
+
+/**
+ * Everything the server keeps, behind one interface so the same contract suite runs against
+ * SQLite and PostgreSQL. Implementations hold no per-process state that matters between
+ * requests, so several server instances can share one PostgreSQL.
+ */
+export interface SyncStorage {
+  readonly dialect: 'sqlite' | 'postgres';
+  migrate(): Promise<void>;
+  close(): Promise<void>;
+
+  /** Stores the value unless the key exists; returns what is stored (first writer wins across instances). */
+  settingOrInit(key: string, value: string): Promise<string>;
+
+  /** Inserts unless the e-mail exists; returns whether it was inserted. */
+  createUser(user: NewUser, now: string): Promise<boolean>;
+  findUserByEmail(email: string): Promise<UserRecord | undefined>;
+  getUser(id: string): Promise<UserRecord | undefined>;
+  listUsers(): Promise<UserRecord[]>;
+  /** Changes role/team/wijken; devices of this user get a reset on their next pull. */
+  updateUserScope(
+    id: string,
+    scope: Pick<ScopeUser, 'role' | 'teamId' | 'wijken'>,
+  ): Promise<boolean>;
+
+  getDevice(id: string): Promise<DeviceRecord | undefined>;
+  /** Binds the device to the user with a fresh refresh token (hash) and clears any revocation. */
+  saveDeviceLogin(
+    deviceId: string,
+    userId: string,
+    refreshHash: string,
+    refreshExpiresAt: string,
+    now: string,
+  ): Promise<void>;
+  /** Replaces the refresh token only if `oldHash` is the current one; false otherwise. */
+  rotateRefresh(
+    deviceId: string,
+    oldHash: string,
+    newHash: string,
+    refreshExpiresAt: string,
+    now: string,
+  ): Promise<boolean>;
+  revokeDevice(deviceId: string, now: string): Promise<boolean>;
+  /** Revokes the device and marks it lost; stays lost (a later login cannot clear it). */
+  markDeviceLost(deviceId: string, now: string): Promise<boolean>;
+  /** A user's devices (all devices without a user id), newest contact first. */
+  listDevices(userId?: string): Promise<DeviceRecord[]>;
+
+  /**
+   * Records one login attempt under each key and returns every key's attempts since `since`,
+   * this one included. Inserted before the password is checked and committed at once, so
+   * parallel attempts (also on other instances) see each other: at most `limit` get through.
+   * Also prunes attempts older than `since`.
+   */
+  recordLoginAttempt(
+    attemptId: string,
+    keys: readonly string[],
+    at: string,
+    since: string,
+  ): Promise<LoginAttemptTimes>;
+  /** Removes one attempt (a refused or a successful one), so it does not count as a failure. */
+  forgetLoginAttempt(attemptId: string): Promise<void>;
+  /** Removes all attempts under a key (a successful login resets its account). */
+  clearLoginAttempts(key: string): Promise<void>;
+
+  /** One insert for the whole batch. `push` and `pull` write their own entries. */
+  appendAudit(entries: readonly NewAuditEntry[]): Promise<void>;
+  /** Newest first, filtered, paged by id. */
+  listAudit(query: AuditQuery): Promise<AuditPage>;
+
+  /**
+   * Applies a batch in one transaction; idempotent per mutation id and per device seq. Writes
+   * one audit entry per new result (create/update/delete/event/conflict/rejected) in the same
+   * transaction, and a `read` for a resent mutation whose answer carries the record.
+   */
+  push(actor: Actor, mutations: readonly Mutation[], now: string): Promise<PushResponse>;
+  /** Writes one `read` audit entry per record handed out (a record's events count as it). */
+  pull(
+    actor: Actor,
+    cursor: number | null,
+    limit: number,
+    scopeVersion?: number | null,
+    now?: string,
+  ): Promise<PullResponse>;
+
+  currentCatalogue(): Promise<StoredCatalogue | undefined>;
+  /** Stores a new catalogue version; false when that version is already stored. */
+  publishCatalogue(version: string, body: string, by: string, now: string): Promise<boolean>;
+
+  aggregates(minCell: number): Promise<AggregateCell[]>;
+  countRecords(): Promise<number>;
+}

@@ -1,0 +1,80 @@
+import { describe, expect, it, vi } from 'vitest';
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { renderApp } from './render-app';
+import { fixtureCatalogue } from '../../fixtures/catalogue';
+
+vi.mock('virtual:pwa-register/react', () => ({
+  useRegisterSW: () => ({
+    needRefresh: [false, () => {}],
+    offlineReady: [false, () => {}],
+    updateServiceWorker: async () => {},
+  }),
+}));
+
+describe('Regelingen page', () => {
+  it('searches as the worker types and keeps the query in the address', async () => {
+    const { router } = renderApp('/regelingen');
+    const input = await screen.findByLabelText('Zoeken');
+    await userEvent.type(input, 'energ');
+    const list = screen.getByRole('list', { name: 'Regelingen en hulp' });
+    expect(
+      within(list)
+        .getAllByRole('link')
+        .map((a) => a.textContent),
+    ).toEqual([expect.stringMatching(/^Energiehulp/)]);
+    expect(router.state.location.search).toBe('?q=energ');
+    expect(screen.getByText('1 regeling')).toHaveAttribute('role', 'status');
+  });
+
+  it('filters by fundament from the address and says when nothing matches', async () => {
+    renderApp('/regelingen?fundament=wonen&q=dordtpas');
+    expect(await screen.findByText(/Niets gevonden/)).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Filters wissen' }));
+    expect(await screen.findByRole('link', { name: /^Dordtpas/ })).toBeInTheDocument();
+  });
+
+  it('opens a regeling with its conditions, how to apply and its source', async () => {
+    renderApp('/regelingen/dordtpas');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Dordtpas' })).toBeInTheDocument();
+    expect(screen.getByText(/Voorwaarden nog niet bekend/)).toBeInTheDocument();
+    expect(screen.getByText('Vraag het aan bij de gemeente.')).toBeInTheDocument();
+    expect(screen.getByText(/Uitvoeringsprogramma Bestaanszekerheid, L1–2/)).toBeInTheDocument();
+  });
+
+  it('says so when a regeling is not in the catalogue', async () => {
+    renderApp('/regelingen/bestaat-niet');
+    expect(await screen.findByText(/staat niet \(meer\) in de catalogus/)).toBeInTheDocument();
+  });
+});
+
+describe('Wijken and programmes', () => {
+  it('shows a wijk with its parent and the regelingen aimed at it', async () => {
+    renderApp('/wijken/zuidhoven');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Zuidhoven' })).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Crabbehof' })).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Energiehulp' })).toBeInTheDocument();
+    expect(screen.queryByRole('link', { name: 'Dordtpas' })).not.toBeInTheDocument();
+  });
+
+  it('lists programmes and indicators', async () => {
+    renderApp('/cijfers');
+    expect(await screen.findByRole('rowheader', { name: /Bereik Dordtpas/ })).toBeInTheDocument();
+    expect(screen.getByText('Dordrecht 2023: 50')).toBeInTheDocument();
+  });
+});
+
+describe('catalogue loading', () => {
+  it('offers a retry when the catalogue cannot be loaded, and recovers', async () => {
+    let attempts = 0;
+    renderApp('/', async () => {
+      attempts++;
+      if (attempts === 1) throw new Error('offline');
+      return { catalogue: fixtureCatalogue(), stored: true };
+    });
+    await userEvent.click(await screen.findByRole('button', { name: 'Opnieuw proberen' }));
+    expect(
+      await screen.findByRole('heading', { name: 'Waar kan ik mee helpen?' }),
+    ).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,344 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { DichtbijDb, useDb } from '../../../src/data/db';
+import { resetVault } from '../../../src/data/crypto/vault';
+import { META_SESSION } from '../../../src/data/sync/session-store';
+import {
+  flushPendingAnswers,
+  getCheck,
+  saveAnswer,
+  startCheck,
+} from '../../../src/data/repositories/checks';
+import { unlockVaultFor } from '../helpers/unlocked-vault';
+import { renderApp } from './render-app';
+
+let database: DichtbijDb;
+let n = 0;
+
+beforeEach(async () => {
+  database = new DichtbijDb(`check-app-${n++}`);
+  useDb(database);
+  await unlockVaultFor(database);
+  await signIn('vrijwilliger');
+});
+afterEach(async () => {
+  await flushPendingAnswers().catch(() => undefined);
+  vi.restoreAllMocks();
+  resetVault();
+  await database.delete();
+});
+
+/** A synthetic session, as the sync client stores it after a login. */
+async function signIn(role: string): Promise<void> {
+  await database.meta.put({
+    key: META_SESSION,
+    value: {
+      user: {
+        id: 'u-test',
+        role,
+        teamId: null,
+        organisationId: null,
+        wijken: ['wielwijk'],
+        email: 'test@example.invalid',
+        name: 'Test',
+      },
+      deviceId: 'd1',
+      accessToken: 'x',
+      accessExpiresAt: '2099-01-01T00:00:00.000Z',
+      refreshToken: 'y',
+      refreshExpiresAt: '2099-01-01T00:00:00.000Z',
+      needsLogin: false,
+    },
+  });
+}
+
+function question(label: string): HTMLElement {
+  return screen.getByRole('group', { name: label });
+}
+
+async function answers(id: string) {
+  return (await getCheck(id, database))!.data.answers.answers;
+}
+
+/** A single parent with two children on bijstand, in Dordrecht (synthetic). */
+async function singleParentCheck(): Promise<string> {
+  const id = await startCheck({ variant: 'short', consentGiven: true, wijk: 'wielwijk' }, database);
+  await saveAnswer(id, 'woonplaats', { status: 'answered', value: 'dordrecht' }, database);
+  await saveAnswer(
+    id,
+    'huishouden',
+    {
+      status: 'answered',
+      value: [
+        { id: 'm1', role: 'aanvrager', age: 34 },
+        { id: 'm2', role: 'kind', age: 6 },
+        { id: 'm3', role: 'kind', age: 13 },
+      ],
+    },
+    database,
+  );
+  await saveAnswer(
+    id,
+    'inkomen-aanvrager',
+    { status: 'answered', value: [{ type: 'bijstand', netMonthly: 1450 }] },
+    database,
+  );
+  await saveAnswer(id, 'vermogen', { status: 'answered', value: 300 }, database);
+  await saveAnswer(id, 'rondkomen', { status: 'answered', value: 'moeilijk' }, database);
+  await saveAnswer(id, 'schulden', { status: 'declined' }, database);
+  return id;
+}
+
+describe('starting a check', () => {
+  it('asks consent first and starts the short check for a volunteer', async () => {
+    const user = userEvent.setup();
+    const { router } = renderApp('/check/nieuw');
+    expect(await screen.findByRole('heading', { name: 'Eerst toestemming vragen' })).toBeVisible();
+    expect(screen.getByText(/U mag altijd stoppen/)).toBeVisible();
+    expect(screen.getByText(/Uw naam en adres schrijven we niet op/)).toBeVisible();
+    expect(await screen.findByText('U doet de Korte check: geld en regelingen.')).toBeVisible();
+    const start = screen.getByRole('button', { name: 'Start de check' });
+    expect(start).toBeDisabled();
+    await user.click(
+      screen.getByLabelText('De inwoner geeft toestemming om de antwoorden te bewaren.'),
+    );
+    await user.click(start);
+    expect(await screen.findByRole('heading', { level: 1, name: 'Inkomen' })).toBeVisible();
+    const id = router.state.location.pathname.split('/')[2]!;
+    expect(router.state.location.pathname).toBe(`/check/${id}/inkomen`);
+    const check = (await getCheck(id, database))!;
+    expect(check.data.answers.variant).toBe('short');
+    expect(check.data.answers.consent.given).toBe(true);
+    expect(check.wijk).toBe('wielwijk');
+  });
+
+  it('offers the full check to a wijkteam worker', async () => {
+    await signIn('wijkteam');
+    renderApp('/check/nieuw');
+    expect(
+      await screen.findByRole('radio', { name: 'Volledige check: alle onderwerpen' }),
+    ).toBeChecked();
+  });
+});
+
+describe('answering', () => {
+  it('shows zod messages at the field and saves nothing wrong', async () => {
+    const user = userEvent.setup();
+    const id = await startCheck({ variant: 'short', consentGiven: true }, database);
+    renderApp(`/check/${id}/inkomen`);
+    const savings = within(
+      await screen.findByRole('group', { name: 'Hoeveel spaargeld heeft het huishouden samen?' }),
+    ).getByRole('textbox');
+
+    await user.type(savings, 'veel');
+    expect(savings).toHaveAttribute('aria-invalid', 'true');
+    expect(
+      within(question('Hoeveel spaargeld heeft het huishouden samen?')).getByRole('alert'),
+    ).toHaveTextContent('Vul een getal in.');
+    await user.clear(savings);
+    await user.type(savings, '-50');
+    await user.tab();
+    expect(
+      within(question('Hoeveel spaargeld heeft het huishouden samen?')).getByRole('alert'),
+    ).toHaveTextContent('Vul een bedrag van 0 of meer in.');
+    await flushPendingAnswers();
+    expect((await answers(id)).vermogen).toBeUndefined();
+
+    await user.clear(savings);
+    await user.type(savings, '1.234,50');
+    await user.tab();
+    expect(savings).toHaveAttribute('aria-invalid', 'false');
+    await waitFor(async () =>
+      expect((await answers(id)).vermogen).toEqual({ status: 'answered', value: 1234.5 }),
+    );
+    expect(await screen.findByText('Bewaard op dit apparaat.')).toBeVisible();
+  });
+
+  it('checks ages in the household and adds the partner question by skip logic', async () => {
+    const user = userEvent.setup();
+    const id = await startCheck({ variant: 'short', consentGiven: true }, database);
+    renderApp(`/check/${id}/inkomen`);
+    const own = await screen.findByLabelText('Leeftijd van Uzelf');
+    await user.type(own, '150');
+    await user.tab();
+    expect(screen.getByText(/Vul een leeftijd in tussen 0 en 120 jaar\./)).toBeVisible();
+    await user.clear(own);
+    await user.type(own, '4,5');
+    await user.tab();
+    expect(screen.getByText(/Vul de leeftijd in hele jaren in\./)).toBeVisible();
+    await flushPendingAnswers();
+    expect((await answers(id)).huishouden).toBeUndefined();
+
+    await user.clear(own);
+    await user.type(own, '41');
+    expect(screen.queryByRole('group', { name: 'Welk inkomen heeft uw partner?' })).toBeNull();
+    await user.click(screen.getByRole('button', { name: '+ Partner' }));
+    await user.type(screen.getByLabelText('Leeftijd van Partner'), '39');
+    await user.tab();
+    expect(screen.getByRole('group', { name: 'Welk inkomen heeft uw partner?' })).toBeVisible();
+    await waitFor(async () =>
+      expect((await answers(id)).huishouden).toEqual({
+        status: 'answered',
+        value: [
+          { id: 'm1', role: 'aanvrager', age: 41 },
+          { id: 'm2', role: 'partner', age: 39 },
+        ],
+      }),
+    );
+  });
+
+  it('records income with Dutch amounts, "wil ik niet zeggen" and "weet ik niet"', async () => {
+    const user = userEvent.setup();
+    const id = await startCheck({ variant: 'short', consentGiven: true }, database);
+    renderApp(`/check/${id}/inkomen`);
+    const income = await screen.findByRole('group', { name: 'Welk inkomen heeft u zelf?' });
+    await user.selectOptions(within(income).getByLabelText('Inkomen toevoegen'), 'loon');
+    await user.type(within(income).getByLabelText('Loon uit werk: netto per maand'), '1.180');
+    await user.tab();
+
+    const debts = question('Heeft u schulden?');
+    await user.click(within(debts).getByRole('button', { name: 'Wil ik niet zeggen' }));
+    expect(within(debts).getByText('De inwoner wil dit niet zeggen. Dat is goed.')).toBeVisible();
+    const savings = question('Hoeveel spaargeld heeft het huishouden samen?');
+    await user.click(within(savings).getByRole('button', { name: 'Weet ik niet' }));
+    await user.click(within(question('In welke gemeente woont u?')).getByLabelText('Dordrecht'));
+
+    await waitFor(async () =>
+      expect(await answers(id)).toMatchObject({
+        'inkomen-aanvrager': { status: 'answered', value: [{ type: 'loon', netMonthly: 1180 }] },
+        schulden: { status: 'declined' },
+        vermogen: { status: 'unknown' },
+        woonplaats: { status: 'answered', value: 'dordrecht' },
+      }),
+    );
+  });
+});
+
+describe('pause and resume', () => {
+  it('keeps the last keystroke when the page goes away and resumes at the last topic', async () => {
+    const user = userEvent.setup();
+    const id = await startCheck({ variant: 'short', consentGiven: true }, database);
+    const first = renderApp(`/check/${id}/wonen`);
+    const rent = await screen.findByRole('radio', { name: 'Huurhuis van een woningcorporatie' });
+    await user.click(rent);
+    const amount = within(
+      await screen.findByRole('group', {
+        name: 'Hoeveel betaalt u per maand aan huur of hypotheek?',
+      }),
+    ).getByRole('textbox');
+    await user.type(amount, '712,40');
+    // The tab closes within the debounce window: unmounting flushes what was typed.
+    first.unmount();
+    await waitFor(async () =>
+      expect((await answers(id)).woonlasten).toEqual({ status: 'answered', value: 712.4 }),
+    );
+
+    renderApp('/check');
+    const open = await screen.findByRole('list', { name: 'Nog bezig' });
+    expect(within(open).getByText(/gebleven bij: Wonen/)).toBeVisible();
+    await user.click(within(open).getByRole('link'));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Wonen' })).toBeVisible();
+    expect(screen.getByRole('radio', { name: 'Huurhuis van een woningcorporatie' })).toBeChecked();
+    expect(
+      within(question('Hoeveel betaalt u per maand aan huur of hypotheek?')).getByRole('textbox'),
+    ).toHaveValue('712,4');
+    const nav = screen.getByRole('navigation', { name: 'Onderwerpen van de check' });
+    expect(within(nav).getByRole('link', { name: /Wonen/ })).toHaveAttribute(
+      'aria-current',
+      'page',
+    );
+  });
+});
+
+describe('the outcome', () => {
+  it('lists Dordtpas and SMS-Kinderfonds with reasons, thresholds and one-tap referrals', async () => {
+    const id = await singleParentCheck();
+    renderApp(`/check/${id}/uitkomst`);
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Uitkomst van de check' }),
+    ).toBeVisible();
+
+    const dordtpas = screen.getByRole('article', { name: /^Dordtpas/ });
+    expect(within(dordtpas).getByText('Waarschijnlijk recht')).toBeVisible();
+    expect(within(dordtpas).getByText('Woont in Dordrecht')).toBeVisible();
+    expect(
+      within(dordtpas).getAllByText(/140% van € 1\.\d{3},\d\d .* per maand/).length,
+    ).toBeGreaterThan(0);
+    expect(within(dordtpas).getAllByText('Drempel niet bevestigd').length).toBeGreaterThan(0);
+    expect(within(dordtpas).getByRole('heading', { name: 'Zo vraagt u het aan' })).toBeVisible();
+
+    const sms = screen.getByRole('article', { name: /Kindtegoed|SMS/ });
+    expect(within(sms).getByText('Waarschijnlijk recht')).toBeVisible();
+    expect(within(sms).getAllByText(/€ 300/).length).toBeGreaterThan(0);
+
+    const budget = screen.getByRole('link', { name: /^Maak signaal: Budgetcoach/ });
+    expect(budget.getAttribute('href')).toMatch(
+      new RegExp(`^/signalen/nieuw\\?categorie=geldzorgen-schulden&wijk=wielwijk&check=${id}$`),
+    );
+    expect(
+      screen.getByRole('heading', { name: 'Warme overdracht naar de Sociale Dienst' }),
+    ).toBeVisible();
+    expect(screen.getByRole('heading', { name: 'Wilde de inwoner niet zeggen' })).toBeVisible();
+  });
+
+  it('marks a misschien with what is still unknown, linking back to the question', async () => {
+    const id = await startCheck({ variant: 'short', consentGiven: true }, database);
+    await saveAnswer(id, 'woonplaats', { status: 'answered', value: 'dordrecht' }, database);
+    renderApp(`/check/${id}/uitkomst`);
+    const dordtpas = await screen.findByRole('article', { name: /^Dordtpas/ });
+    expect(within(dordtpas).getByText('Misschien — nog uitzoeken')).toBeVisible();
+    expect(within(dordtpas).getByText('Nog uitzoeken:')).toBeVisible();
+    expect(
+      within(dordtpas).getByRole('link', { name: 'Wie horen er bij uw huishouden?' }),
+    ).toHaveAttribute('href', `/check/${id}/inkomen`);
+  });
+
+  it('completes the check', async () => {
+    const user = userEvent.setup();
+    const id = await singleParentCheck();
+    renderApp(`/check/${id}/uitkomst`);
+    await user.click(await screen.findByRole('button', { name: 'Check afronden' }));
+    expect(await screen.findByText('Deze check is afgerond.')).toBeVisible();
+    expect((await getCheck(id, database))!.status).toBe('afgerond');
+  });
+});
+
+describe('the resident summary', () => {
+  it('prints without household figures, in a language chosen apart from the app', async () => {
+    const user = userEvent.setup();
+    const print = vi.fn();
+    vi.stubGlobal('print', print);
+    const id = await singleParentCheck();
+    renderApp(`/check/${id}/samenvatting`);
+    const summary = await screen.findByTestId('resident-summary');
+    expect(within(summary).getByRole('heading', { level: 1 })).toHaveTextContent(
+      'Uw bestaanszekerheidscheck',
+    );
+    expect(within(summary).getByRole('heading', { name: /^Dordtpas/ })).toBeVisible();
+    expect(
+      within(summary).getAllByText('U heeft hier waarschijnlijk recht op.').length,
+    ).toBeGreaterThan(0);
+    expect(
+      within(summary).getByText('U heeft 1 vraag niet beantwoord. Dat is goed.'),
+    ).toBeVisible();
+    // No income, savings or ages of the household, and no thresholds computed from them.
+    const text = summary.textContent ?? '';
+    expect(text).not.toMatch(/1\.450|1450|34 jaar|13 jaar|wielwijk|Wielwijk|per maand \(/);
+    await user.click(screen.getByRole('button', { name: 'Print / bewaar als PDF' }));
+    expect(print).toHaveBeenCalledTimes(1);
+
+    await user.selectOptions(screen.getByLabelText('Taal van de samenvatting'), 'en');
+    expect(within(summary).getByRole('heading', { level: 1 })).toHaveTextContent(
+      'Your financial security check',
+    );
+    expect(summary).toHaveAttribute('lang', 'en');
+    // The app itself stays Dutch.
+    expect(screen.getByRole('link', { name: '← Terug naar de uitkomst' })).toBeVisible();
+
+    await user.selectOptions(screen.getByLabelText('Taal van de samenvatting'), 'ar');
+    expect(screen.getByText(/Deze taal is nog niet vertaald/)).toBeVisible();
+    expect(summary).toHaveAttribute('lang', 'nl');
+    vi.unstubAllGlobals();
+  });
+});

@@ -1,0 +1,108 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DichtbijDb } from '../../../src/data/db';
+import {
+  ensureCatalogue,
+  installCatalogue,
+  readStoredCatalogue,
+} from '../../../src/data/catalogue/catalogue-store';
+import { fixtureCatalogue } from '../../fixtures/catalogue';
+
+let database: DichtbijDb;
+let n = 0;
+
+beforeEach(() => {
+  database = new DichtbijDb(`catalogue-test-${n++}`);
+});
+afterEach(async () => {
+  await database.delete();
+});
+
+const shipped =
+  (version = 'fixture-1') =>
+  async () =>
+    fixtureCatalogue(version);
+
+describe('ensureCatalogue', () => {
+  it('loads the shipped catalogue on first start and stores it', async () => {
+    const result = await ensureCatalogue(database, shipped());
+    expect(result.stored).toBe(true);
+    expect(await database.regelingen.count()).toBe(4);
+    const stored = await readStoredCatalogue(database);
+    expect(stored?.catalogue.version).toBe('fixture-1');
+    expect(stored?.catalogue.regelingen.map((r) => r.id).sort()).toEqual(
+      fixtureCatalogue()
+        .regelingen.map((r) => r.id)
+        .sort(),
+    );
+  });
+
+  it('uses the stored catalogue when the shipped one cannot be fetched (offline)', async () => {
+    await ensureCatalogue(database, shipped());
+    const result = await ensureCatalogue(database, async () => {
+      throw new Error('offline');
+    });
+    expect(result.catalogue.version).toBe('fixture-1');
+  });
+
+  it('fails clearly when there is neither a stored nor a shipped catalogue', async () => {
+    await expect(
+      ensureCatalogue(database, async () => {
+        throw new Error('offline');
+      }),
+    ).rejects.toThrow('offline');
+  });
+
+  it('replaces the whole catalogue when an update ships a newer one', async () => {
+    await ensureCatalogue(database, shipped('v1'));
+    const next = fixtureCatalogue('v2');
+    next.regelingen = next.regelingen.filter((r) => r.id !== 'energiehulp');
+    const result = await ensureCatalogue(database, async () => next);
+    expect(result.catalogue.version).toBe('v2');
+    expect(await database.regelingen.get('energiehulp')).toBeUndefined();
+    expect((await readStoredCatalogue(database))?.catalogue.version).toBe('v2');
+  });
+
+  it('rebuilds a catalogue with missing records', async () => {
+    await ensureCatalogue(database, shipped());
+    await database.regelingen.delete('dordtpas');
+    expect(await readStoredCatalogue(database)).toBeUndefined();
+    await ensureCatalogue(database, shipped());
+    expect(await database.regelingen.get('dordtpas')).toBeDefined();
+  });
+
+  it('rebuilds a catalogue with damaged records', async () => {
+    await ensureCatalogue(database, shipped());
+    await database.regelingen.put({ id: 'dordtpas', name: 42 } as never);
+    await database.wijken.put({ id: 'crabbehof', name: null } as never);
+    const result = await ensureCatalogue(database, shipped());
+    expect(result.stored).toBe(true);
+    expect((await database.regelingen.get('dordtpas'))?.name).toBe('Dordtpas');
+    expect((await database.wijken.get('crabbehof'))?.name).toBe('Crabbehof');
+  });
+
+  it('rebuilds when the catalogue metadata is damaged', async () => {
+    await ensureCatalogue(database, shipped());
+    await database.meta.put({ key: 'catalogue', value: 'garbage' });
+    await ensureCatalogue(database, shipped());
+    expect(await readStoredCatalogue(database)).toBeDefined();
+  });
+
+  it('keeps a newer catalogue published on the server until the app ships a new one', async () => {
+    await ensureCatalogue(database, shipped('shipped-1'));
+    await installCatalogue(fixtureCatalogue('server-7'), 'server', 'shipped-1', database);
+    expect((await ensureCatalogue(database, shipped('shipped-1'))).catalogue.version).toBe(
+      'server-7',
+    );
+    expect((await ensureCatalogue(database, shipped('shipped-2'))).catalogue.version).toBe(
+      'shipped-2',
+    );
+  });
+
+  it('still serves the shipped catalogue when the device cannot store it', async () => {
+    const broken = new DichtbijDb('broken');
+    broken.transaction = (() => Promise.reject(new Error('QuotaExceededError'))) as never;
+    const result = await ensureCatalogue(broken, shipped());
+    expect(result).toMatchObject({ stored: false, catalogue: { version: 'fixture-1' } });
+    await broken.delete();
+  });
+});
