@@ -1,23 +1,11 @@
 import { createRequire } from 'node:module';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { appServer, launchBrowser, type AppServer } from './harness';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { setUpE2eEnvironment } from './harness';
 
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
-let server: AppServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await appServer();
-  await server.start();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = setUpE2eEnvironment();
 
 interface AxeViolation {
   id: string;
@@ -54,9 +42,9 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
   for (const [name, path, heading] of pages) {
     it(`has no violations on the ${name} page, in Dutch and in Arabic (right to left)`, async () => {
       // axe is injected as a script; the app's own strict CSP would rightly refuse it.
-      const context = await browser.newContext({ bypassCSP: true });
+      const context = await env.browser.newContext({ bypassCSP: true });
       const page = await context.newPage();
-      await page.goto(`${server.url}${path}`);
+      await page.goto(`${env.server.url}${path}`);
       const h1 = page.getByRole('heading', { level: 1 });
       await h1.waitFor();
       if (heading) expect(await h1.textContent()).toBe(heading);

@@ -1,33 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { appServer, launchBrowser, waitForServiceWorker, type AppServer } from './harness';
+import { describe, expect, it } from 'vitest';
+import { setUpE2eEnvironment, waitForServiceWorker } from './harness';
 
-let server: AppServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await appServer();
-  await server.start();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = setUpE2eEnvironment();
 
 describe('the catalogue works with no connection', () => {
   it('searches, opens a regeling and a wijk after the server is gone', async () => {
-    const context = await browser.newContext({ serviceWorkers: 'allow' });
+    const context = await env.browser.newContext({ serviceWorkers: 'allow' });
     const page = await context.newPage();
-    await page.goto(server.url);
+    await page.goto(env.server.url);
     await waitForServiceWorker(page);
     await expect
       .poll(() => page.getByRole('heading', { level: 1 }).textContent())
       .toBe('Waar kan ik mee helpen?');
 
     // Take the server away for real, and tell the browser it is offline.
-    await server.stop();
+    await env.server.stop();
     await context.setOffline(true);
     const reload = await page.reload();
     expect(reload?.fromServiceWorker()).toBe(true);
@@ -52,12 +39,12 @@ describe('the catalogue works with no connection', () => {
     expect(await page.getByRole('heading', { name: 'Cijfers' }).count()).toBe(1);
 
     // A deep link typed while offline opens too.
-    await page.goto(`${server.url}/wijken/crabbehof`);
+    await page.goto(`${env.server.url}/wijken/crabbehof`);
     await expect
       .poll(() => page.getByRole('heading', { level: 1 }).textContent())
       .toBe('Crabbehof');
 
     await context.close();
-    await server.start();
+    await env.server.start();
   });
 });

@@ -1,21 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { appServer, launchBrowser, waitForServiceWorker, type AppServer } from './harness';
+import { describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { setUpE2eEnvironment, waitForServiceWorker } from './harness';
 import { dismissOfflineToast, signInAsVolunteer, unlockWithPin } from './session';
 
-let server: AppServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await appServer();
-  await server.start();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = setUpE2eEnvironment();
 
 function question(page: Page, label: string): Locator {
   return page.getByRole('group', { name: label, exact: true });
@@ -29,20 +17,20 @@ async function waitSaved(page: Page): Promise<void> {
 
 describe('the bestaanszekerheidscheck works offline', () => {
   it('a volunteer runs the short check, closes the tab, resumes and prints the summary', async () => {
-    const context = await browser.newContext({ serviceWorkers: 'allow' });
+    const context = await env.browser.newContext({ serviceWorkers: 'allow' });
     let page = await context.newPage();
-    await page.goto(server.url);
+    await page.goto(env.server.url);
     await waitForServiceWorker(page);
     // The first install says "works offline now"; close it so it covers no buttons.
     await dismissOfflineToast(page, 5_000);
     // Online once: sign in and choose the device PIN.
-    await signInAsVolunteer(page, server.url, '/check');
+    await signInAsVolunteer(page, env.server.url, '/check');
     await expect
       .poll(() => page.getByRole('heading', { level: 1 }).textContent())
       .toBe('Bestaanszekerheidscheck');
 
     // Take the server away for real, and tell the browser it is offline.
-    await server.stop();
+    await env.server.stop();
     await context.setOffline(true);
 
     await page.getByRole('link', { name: 'Nieuwe check starten' }).click();
@@ -101,7 +89,7 @@ describe('the bestaanszekerheidscheck works offline', () => {
     // Close the tab mid-check, open a new one on the device: it starts locked.
     await page.close();
     page = await context.newPage();
-    await page.goto(`${server.url}/check`);
+    await page.goto(`${env.server.url}/check`);
     await unlockWithPin(page);
     const open = page.getByRole('list', { name: 'Nog bezig' });
     await expect.poll(() => open.getByRole('link').count()).toBe(1);
@@ -173,6 +161,6 @@ describe('the bestaanszekerheidscheck works offline', () => {
     expect(pdf.subarray(0, 4).toString()).toBe('%PDF');
 
     await context.close();
-    await server.start();
+    await env.server.start();
   });
 });

@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from 'vitest';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -107,4 +108,24 @@ export async function waitForServiceWorker(page: Page): Promise<void> {
       );
     }
   });
+}
+
+export interface E2eEnvironment {
+  server: AppServer;
+  browser: Browser;
+}
+
+/** One server (stopped and started by tests as they need) and one browser per test file. */
+export function setUpE2eEnvironment(): E2eEnvironment {
+  const env = {} as E2eEnvironment;
+  beforeAll(async () => {
+    env.server = await appServer();
+    await env.server.start();
+    env.browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await env.browser?.close();
+    await env.server?.stop();
+  });
+  return env;
 }

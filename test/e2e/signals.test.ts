@@ -1,6 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { appServer, launchBrowser, type AppServer } from './harness';
+import { describe, expect, it } from 'vitest';
+import { setUpE2eEnvironment } from './harness';
 import {
   DEMO_WIJKTEAM,
   newDevice,
@@ -10,27 +9,15 @@ import {
   unlockWithPin,
 } from './session';
 
-let server: AppServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await appServer();
-  await server.start();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = setUpE2eEnvironment();
 
 describe('signals: a volunteer logs offline, the wijkteam follows up', () => {
   it('hands over, syncs, is picked up and closed; the volunteer sees the status but not the notes', async () => {
     // The volunteer: signed in once, then offline at a Geldpraatje-plek.
-    const volunteer = await newDevice(browser, server.url);
-    await signInAsVolunteer(volunteer.page, server.url, '/signalen/nieuw');
+    const volunteer = await newDevice(env.browser, env.server.url);
+    await signInAsVolunteer(volunteer.page, env.server.url, '/signalen/nieuw');
     // The server is taken away for real: the service worker's own requests fail too.
-    await server.stop();
+    await env.server.stop();
     await volunteer.context.setOffline(true);
     const v = volunteer.page;
     await v.getByRole('button', { name: 'Achterstand huur' }).click();
@@ -50,15 +37,15 @@ describe('signals: a volunteer logs offline, the wijkteam follows up', () => {
     const signalPath = new URL(v.url()).pathname;
     await expect.poll(() => v.getByRole('heading', { level: 1 }).textContent()).toContain('Nieuw');
 
-    // Back online: the signal goes to the server.
-    await server.start();
+    // Back online: the signal goes to the env.server.
+    await env.server.start();
     await volunteer.context.setOffline(false);
     await syncNow(v);
 
     // The wijkteam worker on her own device sees it in the team list after syncing.
-    const wijkteam = await newDevice(browser, server.url);
+    const wijkteam = await newDevice(env.browser, env.server.url);
     const w = wijkteam.page;
-    await signInAs(w, server.url, DEMO_WIJKTEAM, '/signalen');
+    await signInAs(w, env.server.url, DEMO_WIJKTEAM, '/signalen');
     await syncNow(w);
     await w
       .getByRole('navigation', { name: 'Hoofdmenu' })
@@ -84,7 +71,7 @@ describe('signals: a volunteer logs offline, the wijkteam follows up', () => {
 
     // The volunteer syncs: she sees it was picked up and closed, without the wijkteam's notes.
     await syncNow(v);
-    await v.goto(`${server.url}${signalPath}`);
+    await v.goto(`${env.server.url}${signalPath}`);
     await unlockWithPin(v);
     await expect
       .poll(() => v.getByRole('heading', { level: 1 }).textContent())

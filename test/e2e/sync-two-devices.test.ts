@@ -1,29 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { appServer, launchBrowser, type AppServer } from './harness';
+import { describe, expect, it } from 'vitest';
+import { setUpE2eEnvironment } from './harness';
 import { DEMO_WIJKTEAM, DEMO_WIJKTEAM_2, newDevice, signInAs, syncNow } from './session';
 
-let server: AppServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await appServer();
-  await server.start();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = setUpE2eEnvironment();
 
 describe('sync between two devices of one team', () => {
   it('a record written offline on device A reaches device B after A comes back online', async () => {
-    const a = await newDevice(browser, server.url);
-    await signInAs(a.page, server.url, DEMO_WIJKTEAM, '/signalen/nieuw');
+    const a = await newDevice(env.browser, env.server.url);
+    await signInAs(a.page, env.server.url, DEMO_WIJKTEAM, '/signalen/nieuw');
 
     // Device A loses the server for real while the worker records a signal.
-    await server.stop();
+    await env.server.stop();
     await a.context.setOffline(true);
     const p = a.page;
     await p.getByRole('button', { name: 'Eenzaamheid' }).click();
@@ -38,13 +25,13 @@ describe('sync between two devices of one team', () => {
     await expect.poll(() => p.getByTestId('sync-badge').textContent()).toMatch(/wacht/);
 
     // The connection comes back: A syncs and nothing is left waiting.
-    await server.start();
+    await env.server.start();
     await a.context.setOffline(false);
     await syncNow(p);
 
     // Device B, a colleague in the same team, sees it after her sync.
-    const b = await newDevice(browser, server.url);
-    await signInAs(b.page, server.url, DEMO_WIJKTEAM_2, '/signalen');
+    const b = await newDevice(env.browser, env.server.url);
+    await signInAs(b.page, env.server.url, DEMO_WIJKTEAM_2, '/signalen');
     await syncNow(b.page);
     await b.page
       .getByRole('navigation', { name: 'Hoofdmenu' })
