@@ -1,11 +1,11 @@
 import { useTranslation } from 'react-i18next';
 
-export type SaveState = 'idle' | 'saving' | 'saved' | 'locked' | 'failed';
+export type SaveState = 'idle' | 'saving' | 'saved' | 'locked' | 'full' | 'failed';
 
 /** Says, politely, whether the last answer is on the device: the worker never has to wonder. */
 export function SaveStatus({ state }: { state: SaveState }) {
   const { t } = useTranslation();
-  const problem = state === 'locked' || state === 'failed';
+  const problem = state === 'locked' || state === 'full' || state === 'failed';
   return (
     <p
       role="status"

@@ -6,6 +6,7 @@ import type { Question, TopicId } from '../../domain/check/question-schema';
 import { TOPICS } from '../../domain/check/questions';
 import { visibleQuestions } from '../../domain/check/skip-logic';
 import { LockedError } from '../../data/crypto/errors';
+import { StorageFullError } from '../../data/lock/storage';
 import { log } from '../../data/log';
 import {
   cancelPendingAnswer,
@@ -86,7 +87,9 @@ export function TopicEditor({ check, topic }: { check: CheckRecord; topic: Topic
       },
       (e: unknown) => {
         inFlight.current -= 1;
-        setSaveState(e instanceof LockedError ? 'locked' : 'failed');
+        setSaveState(
+          e instanceof LockedError ? 'locked' : e instanceof StorageFullError ? 'full' : 'failed',
+        );
         log.warn('check.save-failed', { locked: e instanceof LockedError });
       },
     );

@@ -5,6 +5,7 @@ import { paths } from '../paths';
 import { useCatalogue } from '../use-catalogue';
 import { SourceList } from '../components/source-list';
 import { NotFound } from '../components/not-found';
+import { LinkSection } from '../components/link-section';
 
 const euro = new Intl.NumberFormat('nl-NL', {
   style: 'currency',
@@ -120,18 +121,7 @@ export function ProgrammeDetailPage() {
           ))}
         </section>
       )}
-      {parts.length > 0 && (
-        <section>
-          <h2>{t('programmas.aanpak')}</h2>
-          <ul className="inline-list">
-            {parts.map((p) => (
-              <li key={p.id}>
-                <Link to={paths.programme.href(p.id)}>{p.name}</Link>
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
+      <LinkSection title={t('programmas.aanpak')} items={parts} href={paths.programme.href} />
       {programme.budget.length > 0 && (
         <section>
           <h2>{t('programmas.budget')}</h2>
@@ -148,30 +138,12 @@ export function ProgrammeDetailPage() {
           </table>
         </section>
       )}
-      {regelingen.length > 0 && (
-        <section>
-          <h2>{t('programmas.regelingen')}</h2>
-          <ul className="inline-list">
-            {regelingen.map((r) => (
-              <li key={r.id}>
-                <Link to={paths.regeling.href(r.id)}>{r.name}</Link>
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
-      {wijken.length > 0 && (
-        <section>
-          <h2>{t('programmas.wijken')}</h2>
-          <ul className="inline-list">
-            {wijken.map((w) => (
-              <li key={w.id}>
-                <Link to={paths.wijk.href(w.id)}>{w.name}</Link>
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
+      <LinkSection
+        title={t('programmas.regelingen')}
+        items={regelingen}
+        href={paths.regeling.href}
+      />
+      <LinkSection title={t('programmas.wijken')} items={wijken} href={paths.wijk.href} />
       <section>
         <h2>{t('regeling.sources')}</h2>
         <SourceList sources={programme.source} />

@@ -4,6 +4,7 @@ import { paths } from '../paths';
 import { useCatalogue } from '../use-catalogue';
 import { SourceList } from '../components/source-list';
 import { NotFound } from '../components/not-found';
+import { LinkSection } from '../components/link-section';
 
 export function RegelingDetailPage() {
   const { t } = useTranslation();
@@ -102,18 +103,11 @@ export function RegelingDetailPage() {
           </ul>
         )}
       </section>
-      {programmes.length > 0 && (
-        <section>
-          <h2>{t('regeling.programmes')}</h2>
-          <ul className="inline-list">
-            {programmes.map((p) => (
-              <li key={p.id}>
-                <Link to={paths.programme.href(p.id)}>{p.name}</Link>
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
+      <LinkSection
+        title={t('regeling.programmes')}
+        items={programmes}
+        href={paths.programme.href}
+      />
       <section>
         <h2>{t('regeling.sources')}</h2>
         <SourceList sources={regeling.source} />

@@ -5,6 +5,7 @@ import { paths } from '../paths';
 import { useCatalogue } from '../use-catalogue';
 import { SourceList } from '../components/source-list';
 import { NotFound } from '../components/not-found';
+import { LinkSection } from '../components/link-section';
 
 function formatValue(value: number | string | undefined, unit?: string): string {
   if (value === undefined) return '—';
@@ -93,30 +94,8 @@ export function WijkDetailPage() {
           </ul>
         </section>
       )}
-      {programmes.length > 0 && (
-        <section>
-          <h2>{t('wijken.programmes')}</h2>
-          <ul className="inline-list">
-            {programmes.map((p) => (
-              <li key={p.id}>
-                <Link to={paths.programme.href(p.id)}>{p.name}</Link>
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
-      {local.length > 0 && (
-        <section>
-          <h2>{t('wijken.regelingen')}</h2>
-          <ul className="inline-list">
-            {local.map((r) => (
-              <li key={r.id}>
-                <Link to={paths.regeling.href(r.id)}>{r.name}</Link>
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
+      <LinkSection title={t('wijken.programmes')} items={programmes} href={paths.programme.href} />
+      <LinkSection title={t('wijken.regelingen')} items={local} href={paths.regeling.href} />
       {wijk.places.length > 0 && (
         <section>
           <h2>{t('wijken.places')}</h2>

@@ -3,6 +3,7 @@ import type { FormEvent, ReactNode } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { createSignal, lastSignalWijk, localDate } from '../../data/repositories/signals';
+import { StorageFullError } from '../../data/lock/storage';
 import type { SignalCategoryId } from '../../domain/signals/categories';
 import { SIGNAL_CATEGORIES, isSignalCategoryId } from '../../domain/signals/categories';
 import type { HandoverTarget } from '../../domain/signals/handover';
@@ -129,7 +130,7 @@ function NewSignalForm({ setup }: { setup: SignalSetup }) {
   const [receiver, setReceiver] = useState(() => defaultReceiver(setup, wijk));
   const [errors, setErrors] = useState<SignalFieldError[]>([]);
   const [saving, setSaving] = useState(false);
-  const [failed, setFailed] = useState(false);
+  const [failed, setFailed] = useState<'full' | 'other' | null>(null);
   const summaryRef = useRef<HTMLDivElement>(null);
   const wijkTouched = useRef(prefillWijk !== null);
 
@@ -163,7 +164,7 @@ function NewSignalForm({ setup }: { setup: SignalSetup }) {
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    setFailed(false);
+    setFailed(null);
     setSaving(true);
     const handoverTo: HandoverTarget | null = receiver ? { kind: 'team', id: receiver } : null;
     const input: Record<string, unknown> = {
@@ -190,9 +191,9 @@ function NewSignalForm({ setup }: { setup: SignalSetup }) {
       }
       setErrors([]);
       void navigate(paths.signal.href(result.id), { replace: true });
-    } catch {
+    } catch (e) {
       // Locked vault or a full disk: the form keeps everything so nothing typed is lost.
-      setFailed(true);
+      setFailed(e instanceof StorageFullError ? 'full' : 'other');
     } finally {
       setSaving(false);
     }
@@ -222,7 +223,7 @@ function NewSignalForm({ setup }: { setup: SignalSetup }) {
       )}
       {failed && (
         <p className="notice notice-error" role="alert">
-          {t('signals.saveFailed')}
+          {t(failed === 'full' ? 'signals.saveFailedFull' : 'signals.saveFailed')}
         </p>
       )}
       <form className="signal-form" onSubmit={(e) => void submit(e)} noValidate>

@@ -1,6 +1,11 @@
 import type { DichtbijDb } from '../db';
 import { db } from '../db';
 import { log } from '../log';
+import {
+  CLOSED_STATUSES,
+  DEFAULT_RETENTION_DAYS,
+  removeExpiredClosedRecords,
+} from '../lock/retention';
 import { META_SESSION, META_STATUS } from './session-store';
 import type { SyncErrorCode } from './sync-error';
 import { toSyncError } from './sync-error';
@@ -54,6 +59,15 @@ export function syncNow(
         lastAttemptAt: startedAt,
         lastErrorCode: null,
       });
+      // Closed records the server now holds leave the device after the retention period.
+      await removeExpiredClosedRecords(
+        new Date(),
+        DEFAULT_RETENTION_DAYS,
+        CLOSED_STATUSES,
+        database,
+      ).catch((e: unknown) =>
+        log.warn('retention.failed', { error: e instanceof Error ? e.name : 'unknown' }),
+      );
       log.info('sync.done', {
         pushed: report.pushed,
         pulled: report.pulled,

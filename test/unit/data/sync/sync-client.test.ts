@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PlainRecord } from '../../../../src/data/crypto/record-crypto';
-import { openRecord } from '../../../../src/data/crypto/record-crypto';
+import { openRecord, sealRecord } from '../../../../src/data/crypto/record-crypto';
 import { DichtbijDb } from '../../../../src/data/db';
 import { HttpError, OfflineError } from '../../../../src/data/http';
 import type { HttpOptions } from '../../../../src/data/http';
@@ -250,5 +250,34 @@ describe('sync client', () => {
     await logout({ discardPending: true }, database, transport);
     expect(await database.signals.count()).toBe(0);
     expect(await currentSession(database)).toBeNull();
+  });
+});
+
+describe('retention after a sync', () => {
+  it('removes closed records the server holds once the retention period has passed', async () => {
+    const { transport } = fakeServer({
+      '/api/auth/login': () => tokens,
+      '/api/sync/push': () => ({ results: [], lastSeq: 0 }),
+      '/api/sync/pull': () => emptyPull,
+    });
+    await login('wijkteam@demo.dichtbij', 'pw', database, transport);
+    const daysAgo = (d: number) => new Date(Date.now() - d * 86_400_000).toISOString();
+    const closed = (id: string, updatedAt: string): PlainRecord => ({
+      ...record(id, { x: 1 }),
+      version: 3,
+      status: 'afgerond',
+      updatedAt,
+    });
+    await database.signals.bulkPut([
+      await sealRecord(closed('old', daysAgo(40))),
+      await sealRecord(closed('recent', daysAgo(5))),
+      await sealRecord({ ...closed('open', daysAgo(40)), status: 'opgepakt' }),
+    ]);
+    const outcome = await syncNow(database, { transport, catalogue: false });
+    expect(outcome.ok).toBe(true);
+    expect((await database.signals.toCollection().primaryKeys()).sort()).toEqual([
+      'open',
+      'recent',
+    ]);
   });
 });
