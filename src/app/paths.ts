@@ -40,6 +40,20 @@ export const paths = {
     href: (returnTo?: string) => withQuery('/inloggen', { terug: returnTo }),
   },
   account: { path: '/account', href: () => '/account' },
+  /** Conflicts and refused writes to settle; personal data, so behind the unlocked vault. */
+  differences: { path: '/account/verschillen', href: () => '/account/verschillen' },
+  /** The beheerder's screens: online only, no residents' data, so outside the PIN vault. */
+  admin: { path: '/beheer', href: () => '/beheer' },
+  adminUsers: { path: '/beheer/gebruikers', href: () => '/beheer/gebruikers' },
+  adminUser: {
+    path: '/beheer/gebruikers/:id',
+    href: (id: string) => `/beheer/gebruikers/${encodeURIComponent(id)}`,
+  },
+  adminAudit: {
+    path: '/beheer/audit',
+    href: (query?: Record<string, string | undefined>) => withQuery('/beheer/audit', query),
+  },
+  adminCatalogue: { path: '/beheer/catalogus', href: () => '/beheer/catalogus' },
   signals: {
     path: '/signalen',
     href: (query?: Record<string, string | undefined>) => withQuery('/signalen', query),

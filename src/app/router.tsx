@@ -1,4 +1,5 @@
 import type { RouteObject } from 'react-router';
+import { Navigate } from 'react-router';
 import { Layout } from './components/layout';
 import { loadTranslations } from './i18n/feature-translations';
 import { catalogueRoute } from './lazy-route';
@@ -65,6 +66,36 @@ export const routes: RouteObject[] = [
           };
         },
       },
+      // The beheerder's screens: signed in as beheerder; no residents' data, so no PIN vault.
+      {
+        path: paths.admin.path,
+        lazy: async () => {
+          const [{ AdminGate }] = await Promise.all([
+            import('./admin/admin-gate'),
+            loadTranslations('admin'),
+          ]);
+          return { element: <AdminGate /> };
+        },
+        children: [
+          { index: true, element: <Navigate to={paths.adminUsers.href()} replace /> },
+          catalogueRoute(
+            paths.adminUsers.path,
+            async () => (await import('./admin/admin-users-page')).AdminUsersPage,
+          ),
+          catalogueRoute(
+            paths.adminUser.path,
+            async () => (await import('./admin/admin-user-page')).AdminUserPage,
+          ),
+          catalogueRoute(
+            paths.adminAudit.path,
+            async () => (await import('./admin/admin-audit-page')).AdminAuditPage,
+          ),
+          catalogueRoute(
+            paths.adminCatalogue.path,
+            async () => (await import('./admin/admin-catalogue-page')).AdminCataloguePage,
+          ),
+        ],
+      },
       // Residents' data: signed in, PIN vault unlocked.
       {
         lazy: async () => {
@@ -74,7 +105,15 @@ export const routes: RouteObject[] = [
           ]);
           return { element: <PersonalDataGate /> };
         },
-        children: [...checkRoutes, ...signalRoutes],
+        children: [
+          ...checkRoutes,
+          ...signalRoutes,
+          catalogueRoute(
+            paths.differences.path,
+            async () => (await import('./session/differences-page')).DifferencesPage,
+            ['signals'],
+          ),
+        ],
       },
       { path: '*', element: <NotFound /> },
     ],

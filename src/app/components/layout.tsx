@@ -5,6 +5,7 @@ import { OnlineStatus } from './online-status';
 import { LanguageSwitch } from './language-switch';
 import { UpdatePrompt } from './update-prompt';
 import { SyncBadge } from '../session/sync-button';
+import { useSession } from '../session/use-session';
 
 const NAV = [
   { to: paths.start.href(), key: 'nav.start', end: true },
@@ -16,8 +17,13 @@ const NAV = [
   { to: paths.indicators.href(), key: 'nav.indicatoren', end: false },
 ] as const;
 
+/** Only a beheerder sees the admin screens in the menu; the server checks the role anyway. */
+const ADMIN_NAV = { to: paths.admin.href(), key: 'nav.admin', end: false } as const;
+
 export function Layout() {
   const { t } = useTranslation();
+  const session = useSession();
+  const nav = session?.user.role === 'beheerder' ? [...NAV, ADMIN_NAV] : NAV;
   return (
     <div className="app">
       <a className="skip-link" href="#main">
@@ -36,7 +42,7 @@ export function Layout() {
       </header>
       <nav className="app-nav" aria-label={t('nav.main')}>
         <ul>
-          {NAV.map((item) => (
+          {nav.map((item) => (
             <li key={item.to}>
               <NavLink to={item.to} end={item.end}>
                 {t(item.key)}

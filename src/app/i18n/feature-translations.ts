@@ -32,6 +32,13 @@ const FEATURES = {
     ]);
     return { nl: nl.default, en: en.default, ar: ar.default };
   },
+  admin: async (): Promise<Resources> => {
+    const [nl, en] = await Promise.all([
+      import('./locales/admin-nl.json'),
+      import('./locales/admin-en.json'),
+    ]);
+    return { nl: nl.default, en: en.default, ar: {} };
+  },
 } as const;
 
 export type Feature = keyof typeof FEATURES;

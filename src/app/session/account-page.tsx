@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useNavigate } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { logout } from '../../data/sync/session';
 import { SyncError, type SyncErrorCode } from '../../data/sync/sync-error';
@@ -74,13 +74,21 @@ export function AccountPage() {
           {status.conflicts > 0 && (
             <>
               <dt>{t('sync.conflicts')}</dt>
-              <dd>{status.conflicts}</dd>
+              <dd data-testid="conflict-count">
+                <Link to={paths.differences.href()}>
+                  {t('conflicts.account', { count: status.conflicts })}
+                </Link>
+              </dd>
             </>
           )}
           {status.rejected > 0 && (
             <>
               <dt>{t('sync.rejected')}</dt>
-              <dd>{status.rejected}</dd>
+              <dd data-testid="rejected-count">
+                <Link to={paths.differences.href()}>
+                  {t('conflicts.accountRejected', { count: status.rejected })}
+                </Link>
+              </dd>
             </>
           )}
         </dl>

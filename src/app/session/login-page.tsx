@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { login } from '../../data/sync/session';
 import { SyncError, type SyncErrorCode } from '../../data/sync/sync-error';
 import { syncNow } from '../../data/sync/sync-runner';
+import { useSyncStatus } from '../../data/sync/use-sync-status';
 import { paths } from '../paths';
 import { syncErrorText } from './sync-error-text';
 
@@ -20,6 +21,8 @@ export function LoginPage() {
   const [password, setPassword] = useState('');
   const [error, setError] = useState<SyncErrorCode | null>(null);
   const [busy, setBusy] = useState(false);
+  // A device reported lost lands here after wiping itself; the worker must be told why.
+  const wiped = useSyncStatus().lastErrorCode === 'deviceWiped';
 
   async function submit(e: React.FormEvent) {
     e.preventDefault();
@@ -40,6 +43,11 @@ export function LoginPage() {
     <div className="narrow">
       <h1>{t('session.loginTitle')}</h1>
       <p className="lead">{t('session.loginIntro')}</p>
+      {!error && wiped && (
+        <p role="alert" className="notice notice-warning">
+          {syncErrorText(t, 'deviceWiped')}
+        </p>
+      )}
       <form onSubmit={(e) => void submit(e)} className="form" noValidate>
         <div className="field">
           <label htmlFor="login-email">{t('session.email')}</label>

@@ -5,6 +5,7 @@ import nl from '../../../src/app/i18n/locales/nl.json';
 import checkNl from '../../../src/app/i18n/locales/check-nl.json';
 import signalsNl from '../../../src/app/i18n/locales/signals-nl.json';
 import lockNl from '../../../src/app/i18n/locales/lock-nl.json';
+import adminNl from '../../../src/app/i18n/locales/admin-nl.json';
 import questionsNl from '../../../src/domain/check/questions-nl.json';
 import type { SyncErrorCode } from '../../../src/data/sync/sync-error';
 
@@ -29,7 +30,7 @@ function has(resources: unknown, key: string): boolean {
   return typeof node === 'string';
 }
 
-const everything = { ...nl, ...checkNl, ...signalsNl, ...lockNl, ...questionsNl };
+const everything = { ...nl, ...checkNl, ...signalsNl, ...lockNl, ...adminNl, ...questionsNl };
 
 describe('Dutch texts', () => {
   it('has a Dutch text for every literal key the app asks for', () => {
@@ -45,7 +46,13 @@ describe('Dutch texts', () => {
   });
 
   it('keeps the texts shown on every page (header, menu, start) in the start-up bundle', () => {
-    for (const key of ['nav.check', 'nav.signalen', 'start.actionCheck', 'sync.upToDate']) {
+    for (const key of [
+      'nav.check',
+      'nav.signalen',
+      'nav.admin',
+      'start.actionCheck',
+      'sync.upToDate',
+    ]) {
       expect(has(nl, key), key).toBe(true);
     }
   });

@@ -1,0 +1,209 @@
+import { useState } from 'react';
+import { useSearchParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { AUDIT_ACTIONS } from '../../domain/sync/audit';
+import { ENTITY_TYPES } from '../../domain/records/record-schema';
+import { listUsers, readAudit } from '../../data/admin/admin-client';
+import { adminErrorText } from './admin-error-text';
+import { AUDIT_PARAMS, auditQueryFromParams } from './audit-filters';
+import { useAdminLoad } from './use-admin-load';
+
+const time = new Intl.DateTimeFormat('nl-NL', { dateStyle: 'short', timeStyle: 'medium' });
+
+type FilterField = Exclude<keyof typeof AUDIT_PARAMS, 'before'>;
+const FILTER_FIELDS: readonly FilterField[] = [
+  'userId',
+  'entityType',
+  'entityId',
+  'action',
+  'from',
+  'to',
+];
+
+function filtersFrom(params: URLSearchParams): Record<FilterField, string> {
+  const values = {} as Record<FilterField, string>;
+  for (const field of FILTER_FIELDS) values[field] = params.get(AUDIT_PARAMS[field]) ?? '';
+  return values;
+}
+
+/**
+ * The audit log: who read or changed which record, from which device, when. Ids only, never
+ * contents. Filters and the page live in the URL, so "back" returns to the newer page.
+ */
+export function AdminAuditPage() {
+  const { t } = useTranslation();
+  const [params, setParams] = useSearchParams();
+  const [filters, setFilters] = useState(() => filtersFrom(params));
+  const query = auditQueryFromParams(params);
+  const { state } = useAdminLoad(`audit:${JSON.stringify(query)}`, () => readAudit(query));
+  const users = useAdminLoad('users', () => listUsers()).state;
+  const names =
+    users.status === 'ready'
+      ? new Map(users.data.map((u) => [u.id, u.name]))
+      : new Map<string, string>();
+
+  function apply(e: React.FormEvent) {
+    e.preventDefault();
+    const next = new URLSearchParams();
+    for (const field of FILTER_FIELDS) {
+      const value = filters[field].trim();
+      if (value) next.set(AUDIT_PARAMS[field], value);
+    }
+    setParams(next);
+  }
+
+  function clear() {
+    setFilters(filtersFrom(new URLSearchParams()));
+    setParams(new URLSearchParams());
+  }
+
+  function page(before: number | null) {
+    const next = new URLSearchParams(params);
+    if (before === null) next.delete(AUDIT_PARAMS.before);
+    else next.set(AUDIT_PARAMS.before, String(before));
+    setParams(next);
+  }
+
+  function set(field: FilterField) {
+    return (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) =>
+      setFilters((current) => ({ ...current, [field]: e.target.value }));
+  }
+
+  return (
+    <div>
+      <h1>{t('admin.audit.title')}</h1>
+      <p className="lead">{t('admin.audit.intro')}</p>
+      <form className="form admin-filters" onSubmit={apply} aria-label={t('admin.audit.filters')}>
+        <div className="field">
+          <label htmlFor="audit-user">{t('admin.audit.user')}</label>
+          <select id="audit-user" value={filters.userId} onChange={set('userId')}>
+            <option value="">{t('admin.audit.everyone')}</option>
+            {users.status === 'ready' &&
+              [...users.data]
+                .sort((a, b) => a.name.localeCompare(b.name, 'nl'))
+                .map((u) => (
+                  <option key={u.id} value={u.id}>
+                    {u.name}
+                  </option>
+                ))}
+            {filters.userId && !names.has(filters.userId) && (
+              <option value={filters.userId}>{filters.userId}</option>
+            )}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="audit-type">{t('admin.audit.entityType')}</label>
+          <select id="audit-type" value={filters.entityType} onChange={set('entityType')}>
+            <option value="">{t('admin.audit.allTypes')}</option>
+            {ENTITY_TYPES.map((type) => (
+              <option key={type} value={type}>
+                {t(`admin.audit.type.${type}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="audit-record">{t('admin.audit.entityId')}</label>
+          <input
+            id="audit-record"
+            type="text"
+            maxLength={64}
+            value={filters.entityId}
+            onChange={set('entityId')}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor="audit-action">{t('admin.audit.action')}</label>
+          <select id="audit-action" value={filters.action} onChange={set('action')}>
+            <option value="">{t('admin.audit.allActions')}</option>
+            {AUDIT_ACTIONS.map((action) => (
+              <option key={action} value={action}>
+                {t(`admin.audit.actions.${action}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="audit-from">{t('admin.audit.from')}</label>
+          <input id="audit-from" type="date" value={filters.from} onChange={set('from')} />
+        </div>
+        <div className="field">
+          <label htmlFor="audit-to">{t('admin.audit.to')}</label>
+          <input id="audit-to" type="date" value={filters.to} onChange={set('to')} />
+        </div>
+        <div className="admin-actions">
+          <button type="submit" className="button">
+            {t('admin.audit.apply')}
+          </button>
+          <button type="button" className="button button-secondary" onClick={clear}>
+            {t('admin.audit.clear')}
+          </button>
+        </div>
+      </form>
+      {state.status === 'loading' && (
+        <p role="status" className="muted">
+          {t('app.loading')}
+        </p>
+      )}
+      {state.status === 'failed' && (
+        <p role="alert" className="notice notice-error">
+          {adminErrorText(t, state.error)}
+        </p>
+      )}
+      {state.status === 'ready' && state.data.entries.length === 0 && (
+        <p role="status">{t('admin.audit.none')}</p>
+      )}
+      {state.status === 'ready' && state.data.entries.length > 0 && (
+        <>
+          <div className="table-scroll">
+            <table data-testid="audit-table">
+              <caption className="visually-hidden">{t('admin.audit.title')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('admin.audit.at')}</th>
+                  <th scope="col">{t('admin.audit.user')}</th>
+                  <th scope="col">{t('admin.audit.role')}</th>
+                  <th scope="col">{t('admin.audit.device')}</th>
+                  <th scope="col">{t('admin.audit.record')}</th>
+                  <th scope="col">{t('admin.audit.action')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {state.data.entries.map((entry) => (
+                  <tr key={entry.id}>
+                    <td>{time.format(new Date(entry.at))}</td>
+                    <td>{names.get(entry.userId) ?? entry.userId}</td>
+                    <td>{t(`role.${entry.role}`)}</td>
+                    <td>
+                      <code>{entry.deviceId}</code>
+                    </td>
+                    <td>
+                      {t(`admin.audit.type.${entry.entityType}`)} <code>{entry.entityId}</code>
+                    </td>
+                    <td>{t(`admin.audit.actions.${entry.action}`)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <div className="admin-actions admin-paging">
+            {query.before !== undefined && (
+              <button type="button" className="button button-secondary" onClick={() => page(null)}>
+                {t('admin.audit.newest')}
+              </button>
+            )}
+            {state.data.nextBefore !== null && (
+              <button
+                type="button"
+                className="button button-secondary"
+                onClick={() => page(state.data.nextBefore)}
+              >
+                {t('admin.audit.older')}
+              </button>
+            )}
+          </div>
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,139 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  AdminRequestError,
+  currentCatalogueVersion,
+  publishCatalogue,
+} from '../../data/admin/admin-client';
+import { useOnline } from '../components/online-status';
+import { adminErrorText } from './admin-error-text';
+import { CatalogueProblems } from './catalogue-problems-table';
+import { useAdminLoad } from './use-admin-load';
+
+const time = new Intl.DateTimeFormat('nl-NL', { dateStyle: 'medium', timeStyle: 'short' });
+
+type Chosen = { name: string; body: unknown } | { name: string; unreadable: true } | null;
+type Outcome =
+  | { kind: 'published'; version: string; created: boolean }
+  | { kind: 'refused'; text: string; details: readonly string[] }
+  | null;
+
+/**
+ * Which catalogue devices install, and publishing a new one from a JSON file. The server
+ * validates it like the build does; its problems are shown per file, record and field.
+ */
+export function AdminCataloguePage() {
+  const { t } = useTranslation();
+  const online = useOnline();
+  const { state, reload } = useAdminLoad('catalogue', () => currentCatalogueVersion());
+  const [chosen, setChosen] = useState<Chosen>(null);
+  const [busy, setBusy] = useState(false);
+  const [outcome, setOutcome] = useState<Outcome>(null);
+
+  async function choose(e: React.ChangeEvent<HTMLInputElement>) {
+    setOutcome(null);
+    const file = e.target.files?.[0];
+    if (!file) {
+      setChosen(null);
+      return;
+    }
+    try {
+      setChosen({ name: file.name, body: JSON.parse(await file.text()) as unknown });
+    } catch {
+      // Not JSON: say so here, there is no point sending it.
+      setChosen({ name: file.name, unreadable: true });
+    }
+  }
+
+  async function publish() {
+    if (!chosen || 'unreadable' in chosen) return;
+    setBusy(true);
+    setOutcome(null);
+    try {
+      const answer = await publishCatalogue(chosen.body);
+      setOutcome({ kind: 'published', version: answer.version, created: answer.created });
+      reload();
+    } catch (error) {
+      setOutcome({
+        kind: 'refused',
+        text: adminErrorText(t, error),
+        details: error instanceof AdminRequestError ? error.details : [],
+      });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <div>
+      <h1>{t('admin.catalogue.title')}</h1>
+      <p className="lead">{t('admin.catalogue.intro')}</p>
+      <section aria-labelledby="catalogue-current">
+        <h2 id="catalogue-current">{t('admin.catalogue.current')}</h2>
+        {state.status === 'loading' && (
+          <p role="status" className="muted">
+            {t('app.loading')}
+          </p>
+        )}
+        {state.status === 'failed' && (
+          <p role="alert" className="notice notice-error">
+            {adminErrorText(t, state.error)}
+          </p>
+        )}
+        {state.status === 'ready' && state.data.version === null && (
+          <p>{t('admin.catalogue.noneYet')}</p>
+        )}
+        {state.status === 'ready' && state.data.version !== null && (
+          <dl className="facts">
+            <dt>{t('admin.catalogue.version')}</dt>
+            <dd data-testid="catalogue-version">
+              <code>{state.data.version}</code>
+            </dd>
+            <dt>{t('admin.catalogue.publishedAt')}</dt>
+            <dd>{state.data.publishedAt ? time.format(new Date(state.data.publishedAt)) : '—'}</dd>
+          </dl>
+        )}
+      </section>
+      <section aria-labelledby="catalogue-publish">
+        <h2 id="catalogue-publish">{t('admin.catalogue.publishTitle')}</h2>
+        <p>{t('admin.catalogue.publishIntro')}</p>
+        <div className="field">
+          <label htmlFor="catalogue-file">{t('admin.catalogue.file')}</label>
+          <input
+            id="catalogue-file"
+            type="file"
+            accept="application/json,.json"
+            disabled={busy}
+            onChange={(e) => void choose(e)}
+          />
+        </div>
+        {chosen && 'unreadable' in chosen && (
+          <p role="alert" className="notice notice-error">
+            {t('admin.catalogue.notJson', { name: chosen.name })}
+          </p>
+        )}
+        <button
+          type="button"
+          className="button"
+          disabled={!online || busy || !chosen || 'unreadable' in chosen}
+          onClick={() => void publish()}
+        >
+          {busy ? t('admin.busy') : t('admin.catalogue.publish')}
+        </button>
+        {outcome?.kind === 'published' && (
+          <p role="status" className="notice">
+            {outcome.created
+              ? t('admin.catalogue.published', { version: outcome.version })
+              : t('admin.catalogue.unchanged', { version: outcome.version })}
+          </p>
+        )}
+        {outcome?.kind === 'refused' && (
+          <div role="alert" className="notice notice-error">
+            <p>{outcome.text}</p>
+            {outcome.details.length > 0 && <CatalogueProblems lines={outcome.details} />}
+          </div>
+        )}
+      </section>
+    </div>
+  );
+}

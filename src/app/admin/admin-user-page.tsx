@@ -1,0 +1,54 @@
+import { Link, useParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { listUsers } from '../../data/admin/admin-client';
+import { paths } from '../paths';
+import { adminErrorText } from './admin-error-text';
+import { UserDevices } from './user-devices';
+import { UserScopeForm } from './user-scope-form';
+import { useAdminLoad } from './use-admin-load';
+
+/** One user: change what she may see (role, team, wijken) and manage her devices. */
+export function AdminUserPage() {
+  const { t } = useTranslation();
+  const { id = '' } = useParams();
+  // The server has no single-user endpoint; the list is small (one row per worker).
+  const { state, reload } = useAdminLoad('users', () => listUsers());
+
+  if (state.status === 'loading') {
+    return (
+      <p role="status" className="muted">
+        {t('app.loading')}
+      </p>
+    );
+  }
+  if (state.status === 'offline') return null;
+  if (state.status === 'failed') {
+    return (
+      <p role="alert" className="notice notice-error">
+        {adminErrorText(t, state.error)}
+      </p>
+    );
+  }
+  const user = state.data.find((u) => u.id === id);
+  if (!user) {
+    return (
+      <div>
+        <h1>{t('admin.user.notFound')}</h1>
+        <Link to={paths.adminUsers.href()}>{t('admin.user.back')}</Link>
+      </div>
+    );
+  }
+  const teams = [...new Set(state.data.flatMap((u) => (u.teamId ? [u.teamId] : [])))].sort();
+
+  return (
+    <div>
+      <p>
+        <Link to={paths.adminUsers.href()}>{t('admin.user.back')}</Link>
+      </p>
+      <h1>{user.name}</h1>
+      <p className="muted">{user.email}</p>
+      <UserScopeForm key={user.id} user={user} teams={teams} onSaved={reload} />
+      <UserDevices userId={user.id} />
+    </div>
+  );
+}

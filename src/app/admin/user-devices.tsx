@@ -1,0 +1,194 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AdminDevice } from '../../domain/sync/admin';
+import { listDevices, markDeviceLost, revokeDevice } from '../../data/admin/admin-client';
+import { useOnline } from '../components/online-status';
+import { useSession } from '../session/use-session';
+import { adminErrorText } from './admin-error-text';
+import { useAdminLoad } from './use-admin-load';
+
+const time = new Intl.DateTimeFormat('nl-NL', { dateStyle: 'medium', timeStyle: 'short' });
+
+type Pending = { action: 'lost' | 'revoke'; device: AdminDevice } | null;
+type Message = { kind: 'ok' | 'error'; text: string } | null;
+
+function format(at: string): string {
+  return time.format(new Date(at));
+}
+
+/**
+ * A user's devices. "Kwijt melden" is the drastic one: at its next contact the device removes
+ * all personal data, unsent work included, so it asks first and says exactly that.
+ */
+export function UserDevices({ userId }: { userId: string }) {
+  const { t } = useTranslation();
+  const online = useOnline();
+  const session = useSession();
+  const { state, reload } = useAdminLoad(`devices:${userId}`, () => listDevices(userId));
+  const [pending, setPending] = useState<Pending>(null);
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<Message>(null);
+
+  async function confirm() {
+    if (!pending) return;
+    setBusy(true);
+    setMessage(null);
+    try {
+      if (pending.action === 'lost') await markDeviceLost(pending.device.id);
+      else await revokeDevice(pending.device.id);
+      setMessage({
+        kind: 'ok',
+        text: t(pending.action === 'lost' ? 'admin.devices.lostDone' : 'admin.devices.revokeDone'),
+      });
+      setPending(null);
+      reload();
+    } catch (error) {
+      setMessage({ kind: 'error', text: adminErrorText(t, error) });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  function status(device: AdminDevice): string {
+    if (device.lostAt) return t('admin.devices.statusLost', { at: format(device.lostAt) });
+    if (device.revokedAt) return t('admin.devices.statusRevoked', { at: format(device.revokedAt) });
+    return t('admin.devices.statusActive');
+  }
+
+  return (
+    <section aria-labelledby="devices-heading">
+      <h2 id="devices-heading">{t('admin.devices.title')}</h2>
+      <p>{t('admin.devices.intro')}</p>
+      {state.status === 'loading' && (
+        <p role="status" className="muted">
+          {t('app.loading')}
+        </p>
+      )}
+      {state.status === 'failed' && (
+        <p role="alert" className="notice notice-error">
+          {adminErrorText(t, state.error)}
+        </p>
+      )}
+      {state.status === 'ready' && state.data.length === 0 && <p>{t('admin.devices.none')}</p>}
+      {state.status === 'ready' && state.data.length > 0 && (
+        <div className="table-scroll">
+          <table data-testid="admin-devices">
+            <caption className="visually-hidden">{t('admin.devices.title')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('admin.devices.device')}</th>
+                <th scope="col">{t('admin.devices.firstUsed')}</th>
+                <th scope="col">{t('admin.devices.lastSeen')}</th>
+                <th scope="col">{t('admin.devices.status')}</th>
+                <th scope="col">{t('admin.devices.actions')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {state.data.map((device) => (
+                <tr key={device.id} data-device-id={device.id}>
+                  <th scope="row">
+                    <code>{device.id}</code>
+                    {device.id === session?.deviceId && (
+                      <span className="tag tag-neutral">{t('admin.devices.thisDevice')}</span>
+                    )}
+                  </th>
+                  <td>{format(device.createdAt)}</td>
+                  <td>{format(device.lastSeenAt)}</td>
+                  <td>{status(device)}</td>
+                  <td>
+                    <div className="admin-actions">
+                      {!device.revokedAt && !device.lostAt && (
+                        <button
+                          type="button"
+                          className="button button-secondary"
+                          disabled={!online || busy}
+                          aria-label={t('admin.devices.revokeLabel', { id: device.id })}
+                          onClick={() => {
+                            setMessage(null);
+                            setPending({ action: 'revoke', device });
+                          }}
+                        >
+                          {t('admin.devices.revoke')}
+                        </button>
+                      )}
+                      {!device.lostAt && (
+                        <button
+                          type="button"
+                          className="button button-secondary"
+                          disabled={!online || busy}
+                          aria-label={t('admin.devices.lostLabel', { id: device.id })}
+                          onClick={() => {
+                            setMessage(null);
+                            setPending({ action: 'lost', device });
+                          }}
+                        >
+                          {t('admin.devices.lost')}
+                        </button>
+                      )}
+                    </div>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {pending && (
+        <div
+          className={`notice ${pending.action === 'lost' ? 'notice-warning' : ''}`}
+          role="alertdialog"
+          aria-labelledby="device-confirm-title"
+          aria-describedby="device-confirm-text"
+        >
+          <h3 id="device-confirm-title">
+            {t(
+              pending.action === 'lost'
+                ? 'admin.devices.lostConfirmTitle'
+                : 'admin.devices.revokeConfirmTitle',
+              { id: pending.device.id },
+            )}
+          </h3>
+          <p id="device-confirm-text">
+            {t(
+              pending.action === 'lost'
+                ? 'admin.devices.lostWarning'
+                : 'admin.devices.revokeWarning',
+            )}
+          </p>
+          <div className="admin-actions">
+            <button
+              type="button"
+              className="button"
+              disabled={!online || busy}
+              onClick={() => void confirm()}
+            >
+              {busy
+                ? t('admin.busy')
+                : t(
+                    pending.action === 'lost'
+                      ? 'admin.devices.lostConfirm'
+                      : 'admin.devices.revokeConfirm',
+                  )}
+            </button>
+            <button
+              type="button"
+              className="button button-secondary"
+              disabled={busy}
+              onClick={() => setPending(null)}
+            >
+              {t('admin.cancel')}
+            </button>
+          </div>
+        </div>
+      )}
+      {message && (
+        <p
+          role={message.kind === 'error' ? 'alert' : 'status'}
+          className={`notice ${message.kind === 'error' ? 'notice-error' : ''}`}
+        >
+          {message.text}
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,362 @@
+import { useEffect, useState } from 'react';
+import { Link } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { db } from '../../data/db';
+import type {
+  ConflictChoice,
+  ConflictItem,
+  DifferenceGroup,
+  RejectedItem,
+  ResolveOutcome,
+} from '../../data/sync/resolve';
+import {
+  DELETED_FIELD,
+  discardRejected,
+  listDifferences,
+  resolveConflict,
+  retryRejected,
+} from '../../data/sync/resolve';
+import { paths } from '../paths';
+import './differences.css';
+
+const time = new Intl.DateTimeFormat('nl-NL', { dateStyle: 'medium', timeStyle: 'short' });
+
+type Message = { kind: 'ok' | 'error'; text: string };
+type Loaded = { ok: true; groups: DifferenceGroup[] } | { ok: false };
+
+function formatDate(iso: string): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : time.format(date);
+}
+
+function fieldLabel(t: TFunction, field: string): string {
+  const name = field.startsWith('data.') ? field.slice('data.'.length) : field;
+  return t(`conflicts.field.${name}`, { defaultValue: name });
+}
+
+function recordTitle(t: TFunction, group: DifferenceGroup): string {
+  const { label } = group;
+  if (group.entityType === 'signal') {
+    const category = label.category
+      ? t(`signals.category.${label.category}`, { defaultValue: label.category })
+      : t('conflicts.record.unknownCategory');
+    return label.residentName
+      ? t('conflicts.record.signalNamed', { category, name: label.residentName })
+      : t('conflicts.record.signal', { category });
+  }
+  if (!label.status) return t('conflicts.record.checkNoStatus');
+  const status = t(`conflicts.checkStatus.${label.status}`, { defaultValue: label.status });
+  return t('conflicts.record.check', { status });
+}
+
+function recordHref(group: DifferenceGroup): string {
+  return group.entityType === 'signal'
+    ? paths.signal.href(group.entityId)
+    : paths.check.href(group.entityId);
+}
+
+/** One value in words: text as is, yes/no, and an object as "name: value" lines. */
+function ValueView({ value }: { value: unknown }) {
+  const { t } = useTranslation();
+  if (value === null || value === undefined || value === '') {
+    return <span className="muted">{t('conflicts.value.empty')}</span>;
+  }
+  if (typeof value === 'boolean') {
+    return <span>{value ? t('conflicts.value.yes') : t('conflicts.value.no')}</span>;
+  }
+  if (typeof value !== 'object') return <span>{String(value)}</span>;
+  const entries = Array.isArray(value)
+    ? value.map((v, i) => [String(i + 1), v] as const)
+    : Object.entries(value);
+  if (entries.length === 0) return <span className="muted">{t('conflicts.value.empty')}</span>;
+  return (
+    <ul className="difference-lines">
+      {entries.map(([k, v]) => (
+        <li key={k}>
+          {fieldLabel(t, k)}: <ValueView value={v} />
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+interface Actions {
+  busy: boolean;
+  run: (action: () => Promise<ResolveOutcome>, done: string) => Promise<void>;
+}
+
+function ConflictView({ item, actions }: { item: ConflictItem; actions: Actions }) {
+  const { t } = useTranslation();
+  const choose = (choice: ConflictChoice, done: string) =>
+    void actions.run(() => resolveConflict(item.id, choice), done);
+
+  if (item.field === DELETED_FIELD) {
+    // The record was kept either way; the worker decides whether it should go after all.
+    return (
+      <div className="difference-item">
+        <p>
+          {item.clientValue === true
+            ? t('conflicts.conflict.deletedByMe')
+            : t('conflicts.conflict.deletedByOther')}
+        </p>
+        <p className="muted">
+          {t('conflicts.conflict.seenAt', { date: formatDate(item.createdAt) })}
+        </p>
+        <div className="difference-buttons">
+          <button
+            type="button"
+            className="button"
+            disabled={actions.busy}
+            onClick={() => choose('keepServer', t('conflicts.done.keptServer'))}
+          >
+            {t('conflicts.conflict.keepRecord')}
+          </button>
+          <button
+            type="button"
+            className="button button-secondary"
+            disabled={actions.busy}
+            onClick={() => choose('deleteRecord', t('conflicts.done.deleted'))}
+          >
+            {t('conflicts.conflict.deleteRecord')}
+          </button>
+        </div>
+      </div>
+    );
+  }
+
+  const label = fieldLabel(t, item.field);
+  return (
+    <div className="difference-item">
+      <h3>{t('conflicts.field.label', { field: label })}</h3>
+      <p>{t('conflicts.conflict.explain')}</p>
+      {item.readable ? (
+        <dl className="facts">
+          <dt>{t('conflicts.conflict.server')}</dt>
+          <dd>
+            <ValueView value={item.serverValue} />
+          </dd>
+          <dt>{t('conflicts.conflict.mine')}</dt>
+          <dd>
+            <ValueView value={item.clientValue} />
+          </dd>
+        </dl>
+      ) : (
+        <p className="notice notice-warning">{t('conflicts.value.unreadable')}</p>
+      )}
+      <p className="muted">
+        {t('conflicts.conflict.seenAt', { date: formatDate(item.createdAt) })}
+      </p>
+      <div className="difference-buttons">
+        <button
+          type="button"
+          className="button"
+          disabled={actions.busy}
+          onClick={() => choose('keepServer', t('conflicts.done.keptServer'))}
+        >
+          {t('conflicts.conflict.keepServer')}
+        </button>
+        {item.readable && (
+          <button
+            type="button"
+            className="button button-secondary"
+            disabled={actions.busy}
+            onClick={() => choose('useMine', t('conflicts.done.usedMine'))}
+          >
+            {t('conflicts.conflict.useMine')}
+          </button>
+        )}
+      </div>
+    </div>
+  );
+}
+
+function RejectedView({ item, actions }: { item: RejectedItem; actions: Actions }) {
+  const { t } = useTranslation();
+  const [confirming, setConfirming] = useState(false);
+  return (
+    <div className="difference-item">
+      <h3>{t(`conflicts.rejected.what.${item.op}`)}</h3>
+      {item.values && <ValueView value={item.values} />}
+      <p>{t('conflicts.rejected.explain')}</p>
+      <p>
+        <strong>{t('conflicts.rejected.reasonLabel')}</strong>{' '}
+        {t(`conflicts.rejected.reason.${item.reason}`, {
+          defaultValue: t('conflicts.rejected.reason.unknown'),
+        })}
+      </p>
+      <p className="muted">{t('conflicts.rejected.at', { date: formatDate(item.rejectedAt) })}</p>
+      {confirming ? (
+        <div
+          className="notice notice-warning"
+          role="group"
+          aria-label={t('conflicts.rejected.discard')}
+        >
+          <p>{t('conflicts.rejected.confirmText')}</p>
+          <div className="difference-buttons">
+            <button
+              type="button"
+              className="button"
+              disabled={actions.busy}
+              onClick={() =>
+                void actions.run(
+                  () => discardRejected(item.mutationId, { confirmed: true }),
+                  t('conflicts.done.discarded'),
+                )
+              }
+            >
+              {t('conflicts.rejected.confirmDiscard')}
+            </button>
+            <button
+              type="button"
+              className="button button-secondary"
+              onClick={() => setConfirming(false)}
+            >
+              {t('conflicts.rejected.cancel')}
+            </button>
+          </div>
+        </div>
+      ) : (
+        <div className="difference-buttons">
+          {item.readable && (
+            <button
+              type="button"
+              className="button"
+              disabled={actions.busy}
+              onClick={() =>
+                void actions.run(() => retryRejected(item.mutationId), t('conflicts.done.retried'))
+              }
+            >
+              {t('conflicts.rejected.retry')}
+            </button>
+          )}
+          <button
+            type="button"
+            className="button button-secondary"
+            disabled={actions.busy}
+            onClick={() => setConfirming(true)}
+          >
+            {t('conflicts.rejected.discard')}
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}
+
+function GroupView({ group, actions }: { group: DifferenceGroup; actions: Actions }) {
+  const { t } = useTranslation();
+  const headingId = `difference-${group.entityType}-${group.entityId}`;
+  return (
+    <section aria-labelledby={headingId} className="difference-group">
+      <h2 id={headingId}>{recordTitle(t, group)}</h2>
+      {group.onDevice ? (
+        <p>
+          <Link to={recordHref(group)}>
+            {group.entityType === 'signal'
+              ? t('conflicts.record.openSignal')
+              : t('conflicts.record.openCheck')}
+          </Link>
+        </p>
+      ) : (
+        <p className="muted">{t('conflicts.record.notOnDevice')}</p>
+      )}
+      {group.conflicts.map((item) => (
+        <ConflictView key={item.id} item={item} actions={actions} />
+      ))}
+      {group.rejected.map((item) => (
+        <RejectedView key={item.mutationId} item={item} actions={actions} />
+      ))}
+    </section>
+  );
+}
+
+/**
+ * Conflicts and refused writes, per record, in plain words: the worker chooses which value
+ * stays, sends a refused change again or throws it away after confirming. Works offline: every
+ * choice is stored on the device and goes out with the next sync.
+ */
+export function DifferencesPage() {
+  const { t } = useTranslation();
+  const [message, setMessage] = useState<Message | null>(null);
+  const [busy, setBusy] = useState(false);
+  // Which rows there are, watched live (this tab, other tabs, a sync); the decryption runs
+  // outside the live query, so its results are never cloned or cached by Dexie.
+  const stamp = useLiveQuery(async () => {
+    const database = db();
+    const [conflicts, rejected] = await Promise.all([
+      database.conflicts.toCollection().primaryKeys(),
+      database.rejected.toCollection().primaryKeys(),
+    ]);
+    return [...conflicts, '|', ...rejected].join(',');
+  }, []);
+  const [loaded, setLoaded] = useState<Loaded | undefined>(undefined);
+  useEffect(() => {
+    if (stamp === undefined) return;
+    let current = true;
+    listDifferences(db()).then(
+      (groups) => {
+        if (current) setLoaded({ ok: true, groups });
+      },
+      () => {
+        // Locked meanwhile or unreadable storage: say so instead of breaking the page.
+        if (current) setLoaded({ ok: false });
+      },
+    );
+    return () => {
+      current = false;
+    };
+  }, [stamp]);
+
+  async function run(action: () => Promise<ResolveOutcome>, done: string) {
+    setBusy(true);
+    setMessage(null);
+    try {
+      const outcome = await action();
+      setMessage(
+        outcome.ok
+          ? { kind: 'ok', text: done }
+          : { kind: 'error', text: t(`conflicts.problem.${outcome.problem}`) },
+      );
+    } catch {
+      setMessage({ kind: 'error', text: t('conflicts.problem.failed') });
+    } finally {
+      setBusy(false);
+    }
+  }
+  const actions: Actions = { busy, run };
+
+  return (
+    <div className="narrow">
+      <h1>{t('conflicts.title')}</h1>
+      <p>{t('conflicts.intro')}</p>
+      {message && (
+        <p
+          role={message.kind === 'error' ? 'alert' : 'status'}
+          className={`notice ${message.kind === 'error' ? 'notice-error' : ''}`}
+        >
+          {message.text}
+        </p>
+      )}
+      {loaded === undefined && (
+        <p role="status" className="muted">
+          {t('conflicts.loading')}
+        </p>
+      )}
+      {loaded?.ok === false && <p className="notice notice-error">{t('conflicts.loadFailed')}</p>}
+      {loaded?.ok && loaded.groups.length === 0 && <p>{t('conflicts.empty')}</p>}
+      {loaded?.ok &&
+        loaded.groups.map((group) => (
+          <GroupView
+            key={`${group.entityType}:${group.entityId}`}
+            group={group}
+            actions={actions}
+          />
+        ))}
+      <p>
+        <Link to={paths.account.href()}>{t('conflicts.backToAccount')}</Link>
+      </p>
+    </div>
+  );
+}
