@@ -36,7 +36,7 @@ function bundleFigures(): Record<string, number> {
   };
   const initial = new Set<string>();
   collect(entryKey, initial);
-  const startPageKey = Object.keys(manifest).find((k) => k.endsWith('start-page.tsx'));
+  const startPageKey = Object.keys(manifest).find((k) => k === 'src/app/routes/start-page.tsx');
   const startRoute = new Set(initial);
   if (startPageKey) collect(startPageKey, startRoute);
   const sum = (keys: Set<string>) =>

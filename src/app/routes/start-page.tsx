@@ -1,9 +1,13 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { paths } from '../paths';
 import { useCatalogue } from '../use-catalogue';
-import { SignalsStartCard } from '../signals/signals-start-card';
+
+// Only a signed-in worker sees it; its data code loads after the start page has shown.
+const SignalsStartCard = lazy(async () => ({
+  default: (await import('../signals/signals-start-card')).SignalsStartCard,
+}));
 
 export function StartPage() {
   const { t } = useTranslation();
@@ -58,7 +62,9 @@ export function StartPage() {
           </button>
         </div>
       </form>
-      <SignalsStartCard />
+      <Suspense fallback={null}>
+        <SignalsStartCard />
+      </Suspense>
       <h2>{t('start.actions')}</h2>
       <ul className="tiles">
         {actions.map((a) => (
