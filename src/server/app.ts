@@ -153,6 +153,18 @@ function protocolProblem(body: unknown): 'clientTooOld' | 'serverTooOld' | undef
   return undefined;
 }
 
+/** Push and pull refuse another protocol alike, telling the user which side has to update. */
+function refuseSyncProtocol(c: Context, problem: 'clientTooOld' | 'serverTooOld') {
+  return fail(
+    c,
+    409,
+    problem,
+    problem === 'clientTooOld'
+      ? 'Update the app before syncing.'
+      : 'The server is older than the app; try again later.',
+  );
+}
+
 function describe(error: z.ZodError): string[] {
   return error.issues.slice(0, 20).map((i) => `${i.path.join('.') || '(body)'}: ${i.message}`);
 }
@@ -343,15 +355,7 @@ export function createApp(options: AppOptions): Hono<Env> {
     const body = await readJson(c);
     if (!body.ok) return fail(c, 400, 'badRequest', 'The body is not JSON.');
     const problem = protocolProblem(body.value);
-    if (problem)
-      return fail(
-        c,
-        409,
-        problem,
-        problem === 'clientTooOld'
-          ? 'Update the app before syncing.'
-          : 'The server is older than the app; try again later.',
-      );
+    if (problem) return refuseSyncProtocol(c, problem);
     const parsed = pushRequestSchema.safeParse(body.value);
     if (!parsed.success)
       return fail(
@@ -389,15 +393,7 @@ export function createApp(options: AppOptions): Hono<Env> {
     const body = await readJson(c);
     if (!body.ok) return fail(c, 400, 'badRequest', 'The body is not JSON.');
     const problem = protocolProblem(body.value);
-    if (problem)
-      return fail(
-        c,
-        409,
-        problem,
-        problem === 'clientTooOld'
-          ? 'Update the app before syncing.'
-          : 'The server is older than the app; try again later.',
-      );
+    if (problem) return refuseSyncProtocol(c, problem);
     const parsed = pullRequestSchema.safeParse(body.value);
     if (!parsed.success)
       return fail(c, 400, 'badRequest', 'The pull request is not valid.', describe(parsed.error));

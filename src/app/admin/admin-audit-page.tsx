@@ -4,8 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { AUDIT_ACTIONS } from '../../domain/sync/audit';
 import { ENTITY_TYPES } from '../../domain/records/record-schema';
 import { listUsers, readAudit } from '../../data/admin/admin-client';
-import { adminErrorText } from './admin-error-text';
 import { AUDIT_PARAMS, auditQueryFromParams } from './audit-filters';
+import { AdminLoadStatus } from './admin-load-status';
+import { AdminTable } from './admin-table';
 import { useAdminLoad } from './use-admin-load';
 
 const time = new Intl.DateTimeFormat('nl-NL', { dateStyle: 'short', timeStyle: 'medium' });
@@ -140,52 +141,39 @@ export function AdminAuditPage() {
           </button>
         </div>
       </form>
-      {state.status === 'loading' && (
-        <p role="status" className="muted">
-          {t('app.loading')}
-        </p>
-      )}
-      {state.status === 'failed' && (
-        <p role="alert" className="notice notice-error">
-          {adminErrorText(t, state.error)}
-        </p>
-      )}
+      <AdminLoadStatus state={state} />
       {state.status === 'ready' && state.data.entries.length === 0 && (
         <p role="status">{t('admin.audit.none')}</p>
       )}
       {state.status === 'ready' && state.data.entries.length > 0 && (
         <>
-          <div className="table-scroll">
-            <table data-testid="audit-table">
-              <caption className="visually-hidden">{t('admin.audit.title')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('admin.audit.at')}</th>
-                  <th scope="col">{t('admin.audit.user')}</th>
-                  <th scope="col">{t('admin.audit.role')}</th>
-                  <th scope="col">{t('admin.audit.device')}</th>
-                  <th scope="col">{t('admin.audit.record')}</th>
-                  <th scope="col">{t('admin.audit.action')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {state.data.entries.map((entry) => (
-                  <tr key={entry.id}>
-                    <td>{time.format(new Date(entry.at))}</td>
-                    <td>{names.get(entry.userId) ?? entry.userId}</td>
-                    <td>{t(`role.${entry.role}`)}</td>
-                    <td>
-                      <code>{entry.deviceId}</code>
-                    </td>
-                    <td>
-                      {t(`admin.audit.type.${entry.entityType}`)} <code>{entry.entityId}</code>
-                    </td>
-                    <td>{t(`admin.audit.actions.${entry.action}`)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <AdminTable
+            caption={t('admin.audit.title')}
+            testId="audit-table"
+            columns={[
+              t('admin.audit.at'),
+              t('admin.audit.user'),
+              t('admin.audit.role'),
+              t('admin.audit.device'),
+              t('admin.audit.record'),
+              t('admin.audit.action'),
+            ]}
+          >
+            {state.data.entries.map((entry) => (
+              <tr key={entry.id}>
+                <td>{time.format(new Date(entry.at))}</td>
+                <td>{names.get(entry.userId) ?? entry.userId}</td>
+                <td>{t(`role.${entry.role}`)}</td>
+                <td>
+                  <code>{entry.deviceId}</code>
+                </td>
+                <td>
+                  {t(`admin.audit.type.${entry.entityType}`)} <code>{entry.entityId}</code>
+                </td>
+                <td>{t(`admin.audit.actions.${entry.action}`)}</td>
+              </tr>
+            ))}
+          </AdminTable>
           <div className="admin-actions admin-paging">
             {query.before !== undefined && (
               <button type="button" className="button button-secondary" onClick={() => page(null)}>

@@ -8,6 +8,7 @@ import {
 import { useOnline } from '../components/online-status';
 import { adminErrorText } from './admin-error-text';
 import { CatalogueProblems } from './catalogue-problems-table';
+import { AdminLoadStatus } from './admin-load-status';
 import { useAdminLoad } from './use-admin-load';
 
 const time = new Intl.DateTimeFormat('nl-NL', { dateStyle: 'medium', timeStyle: 'short' });
@@ -70,16 +71,7 @@ export function AdminCataloguePage() {
       <p className="lead">{t('admin.catalogue.intro')}</p>
       <section aria-labelledby="catalogue-current">
         <h2 id="catalogue-current">{t('admin.catalogue.current')}</h2>
-        {state.status === 'loading' && (
-          <p role="status" className="muted">
-            {t('app.loading')}
-          </p>
-        )}
-        {state.status === 'failed' && (
-          <p role="alert" className="notice notice-error">
-            {adminErrorText(t, state.error)}
-          </p>
-        )}
+        <AdminLoadStatus state={state} />
         {state.status === 'ready' && state.data.version === null && (
           <p>{t('admin.catalogue.noneYet')}</p>
         )}

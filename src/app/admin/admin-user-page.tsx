@@ -2,9 +2,9 @@ import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { listUsers } from '../../data/admin/admin-client';
 import { paths } from '../paths';
-import { adminErrorText } from './admin-error-text';
 import { UserDevices } from './user-devices';
 import { UserScopeForm } from './user-scope-form';
+import { AdminLoadStatus } from './admin-load-status';
 import { useAdminLoad } from './use-admin-load';
 
 /** One user: change what she may see (role, team, wijken) and manage her devices. */
@@ -14,21 +14,7 @@ export function AdminUserPage() {
   // The server has no single-user endpoint; the list is small (one row per worker).
   const { state, reload } = useAdminLoad('users', () => listUsers());
 
-  if (state.status === 'loading') {
-    return (
-      <p role="status" className="muted">
-        {t('app.loading')}
-      </p>
-    );
-  }
-  if (state.status === 'offline') return null;
-  if (state.status === 'failed') {
-    return (
-      <p role="alert" className="notice notice-error">
-        {adminErrorText(t, state.error)}
-      </p>
-    );
-  }
+  if (state.status !== 'ready') return <AdminLoadStatus state={state} />;
   const user = state.data.find((u) => u.id === id);
   if (!user) {
     return (

@@ -5,6 +5,8 @@ import { listDevices, markDeviceLost, revokeDevice } from '../../data/admin/admi
 import { useOnline } from '../components/online-status';
 import { useSession } from '../session/use-session';
 import { adminErrorText } from './admin-error-text';
+import { AdminLoadStatus } from './admin-load-status';
+import { AdminTable } from './admin-table';
 import { useAdminLoad } from './use-admin-load';
 
 const time = new Intl.DateTimeFormat('nl-NL', { dateStyle: 'medium', timeStyle: 'short' });
@@ -59,79 +61,66 @@ export function UserDevices({ userId }: { userId: string }) {
     <section aria-labelledby="devices-heading">
       <h2 id="devices-heading">{t('admin.devices.title')}</h2>
       <p>{t('admin.devices.intro')}</p>
-      {state.status === 'loading' && (
-        <p role="status" className="muted">
-          {t('app.loading')}
-        </p>
-      )}
-      {state.status === 'failed' && (
-        <p role="alert" className="notice notice-error">
-          {adminErrorText(t, state.error)}
-        </p>
-      )}
+      <AdminLoadStatus state={state} />
       {state.status === 'ready' && state.data.length === 0 && <p>{t('admin.devices.none')}</p>}
       {state.status === 'ready' && state.data.length > 0 && (
-        <div className="table-scroll">
-          <table data-testid="admin-devices">
-            <caption className="visually-hidden">{t('admin.devices.title')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('admin.devices.device')}</th>
-                <th scope="col">{t('admin.devices.firstUsed')}</th>
-                <th scope="col">{t('admin.devices.lastSeen')}</th>
-                <th scope="col">{t('admin.devices.status')}</th>
-                <th scope="col">{t('admin.devices.actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {state.data.map((device) => (
-                <tr key={device.id} data-device-id={device.id}>
-                  <th scope="row">
-                    <code>{device.id}</code>
-                    {device.id === session?.deviceId && (
-                      <span className="tag tag-neutral">{t('admin.devices.thisDevice')}</span>
-                    )}
-                  </th>
-                  <td>{format(device.createdAt)}</td>
-                  <td>{format(device.lastSeenAt)}</td>
-                  <td>{status(device)}</td>
-                  <td>
-                    <div className="admin-actions">
-                      {!device.revokedAt && !device.lostAt && (
-                        <button
-                          type="button"
-                          className="button button-secondary"
-                          disabled={!online || busy}
-                          aria-label={t('admin.devices.revokeLabel', { id: device.id })}
-                          onClick={() => {
-                            setMessage(null);
-                            setPending({ action: 'revoke', device });
-                          }}
-                        >
-                          {t('admin.devices.revoke')}
-                        </button>
-                      )}
-                      {!device.lostAt && (
-                        <button
-                          type="button"
-                          className="button button-secondary"
-                          disabled={!online || busy}
-                          aria-label={t('admin.devices.lostLabel', { id: device.id })}
-                          onClick={() => {
-                            setMessage(null);
-                            setPending({ action: 'lost', device });
-                          }}
-                        >
-                          {t('admin.devices.lost')}
-                        </button>
-                      )}
-                    </div>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <AdminTable
+          caption={t('admin.devices.title')}
+          testId="admin-devices"
+          columns={[
+            t('admin.devices.device'),
+            t('admin.devices.firstUsed'),
+            t('admin.devices.lastSeen'),
+            t('admin.devices.status'),
+            t('admin.devices.actions'),
+          ]}
+        >
+          {state.data.map((device) => (
+            <tr key={device.id} data-device-id={device.id}>
+              <th scope="row">
+                <code>{device.id}</code>
+                {device.id === session?.deviceId && (
+                  <span className="tag tag-neutral">{t('admin.devices.thisDevice')}</span>
+                )}
+              </th>
+              <td>{format(device.createdAt)}</td>
+              <td>{format(device.lastSeenAt)}</td>
+              <td>{status(device)}</td>
+              <td>
+                <div className="admin-actions">
+                  {!device.revokedAt && !device.lostAt && (
+                    <button
+                      type="button"
+                      className="button button-secondary"
+                      disabled={!online || busy}
+                      aria-label={t('admin.devices.revokeLabel', { id: device.id })}
+                      onClick={() => {
+                        setMessage(null);
+                        setPending({ action: 'revoke', device });
+                      }}
+                    >
+                      {t('admin.devices.revoke')}
+                    </button>
+                  )}
+                  {!device.lostAt && (
+                    <button
+                      type="button"
+                      className="button button-secondary"
+                      disabled={!online || busy}
+                      aria-label={t('admin.devices.lostLabel', { id: device.id })}
+                      onClick={() => {
+                        setMessage(null);
+                        setPending({ action: 'lost', device });
+                      }}
+                    >
+                      {t('admin.devices.lost')}
+                    </button>
+                  )}
+                </div>
+              </td>
+            </tr>
+          ))}
+        </AdminTable>
       )}
       {pending && (
         <div

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { parseAmountInput, validateAnswer } from '../../domain/check/answers-schema';
 import type { FieldProps } from './answer-change';
 import { formatAmountInput } from './check-model';
+import { NotSavedError } from './not-saved-error';
 
 /**
  * A money or number field that reads Dutch input ("1.234,50", "€ 850"). The typed text stays in
@@ -72,11 +73,7 @@ export function AmountField({
           }}
         />
       </div>
-      {showError && (
-        <p className="field-error" id={errorId} role="alert">
-          {error} {t('checkUi.answer.notSaved')}
-        </p>
-      )}
+      {showError && <NotSavedError id={errorId} error={error} />}
     </div>
   );
 }

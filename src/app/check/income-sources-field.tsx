@@ -10,6 +10,7 @@ import {
 } from '../../domain/eligibility/household-schema';
 import type { FieldProps } from './answer-change';
 import { formatAmountInput } from './check-model';
+import { NotSavedError } from './not-saved-error';
 
 interface Row {
   key: number;
@@ -140,11 +141,7 @@ export function IncomeSourcesField({
                     {t('checkUi.income.remove', { type: typeLabel })}
                   </button>
                 </div>
-                {error && (
-                  <p className="field-error" id={errorId} role="alert">
-                    {error} {t('checkUi.answer.notSaved')}
-                  </p>
-                )}
+                {error && <NotSavedError id={errorId} error={error} />}
               </li>
             );
           })}

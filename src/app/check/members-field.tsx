@@ -4,6 +4,7 @@ import type { MemberAnswer } from '../../domain/check/answers-schema';
 import type { MemberRole } from '../../domain/eligibility/household-schema';
 import type { FieldProps } from './answer-change';
 import { parseAgeInput } from './check-model';
+import { NotSavedError } from './not-saved-error';
 
 interface Row {
   id: string;
@@ -121,11 +122,7 @@ export function MembersField({
                   {t('checkUi.members.remove', { who: who(row) })}
                 </button>
               )}
-              {error && (
-                <p className="field-error" id={errorId} role="alert">
-                  {error} {t('checkUi.answer.notSaved')}
-                </p>
-              )}
+              {error && <NotSavedError id={errorId} error={error} />}
             </li>
           );
         })}

@@ -6,6 +6,7 @@ import { completeCheck, reopenCheck, type CheckRecord } from '../../data/reposit
 import { paths } from '../paths';
 import { useCatalogue } from '../use-catalogue';
 import { computeOutcome, formatDateNl } from './check-model';
+import { FindingList } from './finding-list';
 import { OutcomeCard } from './outcome-card';
 import { ReferralList } from './referral-list';
 import { TopicNav } from './topic-nav';
@@ -96,26 +97,8 @@ export function OutcomeView({
             .map((f) => (
               <div key={f.id} className={`fundament-result fundament-${f.id}`}>
                 <h3>{t(`check.topics.${f.id}.title`)}</h3>
-                {f.good.length > 0 && (
-                  <>
-                    <h4>{t('check.summary.good')}</h4>
-                    <ul>
-                      {f.good.map((x) => (
-                        <li key={x.key}>{t(x.key, { defaultValue: x.text })}</li>
-                      ))}
-                    </ul>
-                  </>
-                )}
-                {f.action.length > 0 && (
-                  <>
-                    <h4>{t('check.summary.action')}</h4>
-                    <ul>
-                      {f.action.map((x) => (
-                        <li key={x.key}>{t(x.key, { defaultValue: x.text })}</li>
-                      ))}
-                    </ul>
-                  </>
-                )}
+                <FindingList heading={t('check.summary.good')} findings={f.good} />
+                <FindingList heading={t('check.summary.action')} findings={f.action} />
                 {f.regelingen.length > 0 && (
                   <p>
                     {t('check.summary.regelingen')}:{' '}

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
@@ -87,6 +88,47 @@ interface Actions {
   run: (action: () => Promise<ResolveOutcome>, done: string) => Promise<void>;
 }
 
+/**
+ * Both kinds of conflict end alike: when it was seen, then "keep the server's" first and the
+ * other choice (passed as children) after it.
+ */
+function ConflictFooter({
+  item,
+  actions,
+  keepLabel,
+  children,
+}: {
+  item: ConflictItem;
+  actions: Actions;
+  keepLabel: string;
+  children: ReactNode;
+}) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <p className="muted">
+        {t('conflicts.conflict.seenAt', { date: formatDate(item.createdAt) })}
+      </p>
+      <div className="difference-buttons">
+        <button
+          type="button"
+          className="button"
+          disabled={actions.busy}
+          onClick={() =>
+            void actions.run(
+              () => resolveConflict(item.id, 'keepServer'),
+              t('conflicts.done.keptServer'),
+            )
+          }
+        >
+          {keepLabel}
+        </button>
+        {children}
+      </div>
+    </>
+  );
+}
+
 function ConflictView({ item, actions }: { item: ConflictItem; actions: Actions }) {
   const { t } = useTranslation();
   const choose = (choice: ConflictChoice, done: string) =>
@@ -101,18 +143,11 @@ function ConflictView({ item, actions }: { item: ConflictItem; actions: Actions 
             ? t('conflicts.conflict.deletedByMe')
             : t('conflicts.conflict.deletedByOther')}
         </p>
-        <p className="muted">
-          {t('conflicts.conflict.seenAt', { date: formatDate(item.createdAt) })}
-        </p>
-        <div className="difference-buttons">
-          <button
-            type="button"
-            className="button"
-            disabled={actions.busy}
-            onClick={() => choose('keepServer', t('conflicts.done.keptServer'))}
-          >
-            {t('conflicts.conflict.keepRecord')}
-          </button>
+        <ConflictFooter
+          item={item}
+          actions={actions}
+          keepLabel={t('conflicts.conflict.keepRecord')}
+        >
           <button
             type="button"
             className="button button-secondary"
@@ -121,7 +156,7 @@ function ConflictView({ item, actions }: { item: ConflictItem; actions: Actions 
           >
             {t('conflicts.conflict.deleteRecord')}
           </button>
-        </div>
+        </ConflictFooter>
       </div>
     );
   }
@@ -145,18 +180,7 @@ function ConflictView({ item, actions }: { item: ConflictItem; actions: Actions 
       ) : (
         <p className="notice notice-warning">{t('conflicts.value.unreadable')}</p>
       )}
-      <p className="muted">
-        {t('conflicts.conflict.seenAt', { date: formatDate(item.createdAt) })}
-      </p>
-      <div className="difference-buttons">
-        <button
-          type="button"
-          className="button"
-          disabled={actions.busy}
-          onClick={() => choose('keepServer', t('conflicts.done.keptServer'))}
-        >
-          {t('conflicts.conflict.keepServer')}
-        </button>
+      <ConflictFooter item={item} actions={actions} keepLabel={t('conflicts.conflict.keepServer')}>
         {item.readable && (
           <button
             type="button"
@@ -167,7 +191,7 @@ function ConflictView({ item, actions }: { item: ConflictItem; actions: Actions 
             {t('conflicts.conflict.useMine')}
           </button>
         )}
-      </div>
+      </ConflictFooter>
     </div>
   );
 }

@@ -18,6 +18,7 @@ import { CONTACT_WAYS, URGENCIES, defaultDueDate } from '../../domain/signals/si
 import { canCreate } from '../../domain/sync/scope';
 import { paths } from '../paths';
 import type { SignalSetup } from './use-signal-context';
+import { SignalSetupPending } from './signal-setup-pending';
 import { useSignalSetup } from './use-signal-context';
 import './signals.css';
 
@@ -38,14 +39,7 @@ function pickUrgency(value: string | null): Urgency {
 export function NewSignalPage() {
   const { t } = useTranslation();
   const setup = useSignalSetup();
-  if (setup === undefined) {
-    return (
-      <p role="status" className="muted">
-        {t('signals.loading')}
-      </p>
-    );
-  }
-  if (setup === null) return <p className="notice">{t('signals.needRole')}</p>;
+  if (!setup) return <SignalSetupPending setup={setup} />;
   const scopeUser = { ...setup.worker, organisationId: null, wijken: [...setup.worker.wijken] };
   if (!canCreate(scopeUser, setup.worker.wijken[0] ?? null)) {
     return <p className="notice">{t('signals.needRole')}</p>;

@@ -13,6 +13,7 @@ import type { Urgency } from '../../domain/signals/signal-schema';
 import { URGENCIES } from '../../domain/signals/signal-schema';
 import { paths } from '../paths';
 import type { SignalSetup } from './use-signal-context';
+import { SignalSetupPending } from './signal-setup-pending';
 import { useSignalSetup } from './use-signal-context';
 import './signals.css';
 
@@ -25,16 +26,8 @@ function pick<T extends string>(value: string | null, allowed: readonly T[]): T 
 
 /** Mijn signalen / Team, with filters in the address so reload and back keep the list. */
 export function SignalsListPage() {
-  const { t } = useTranslation();
   const setup = useSignalSetup();
-  if (setup === undefined) {
-    return (
-      <p role="status" className="muted">
-        {t('signals.loading')}
-      </p>
-    );
-  }
-  if (setup === null) return <p className="notice">{t('signals.needRole')}</p>;
+  if (!setup) return <SignalSetupPending setup={setup} />;
   return <SignalsList setup={setup} />;
 }
 

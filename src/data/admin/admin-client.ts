@@ -148,19 +148,29 @@ export async function listDevices(
   return answer.devices;
 }
 
+/** Revoking and reporting lost are the same empty POST; only the path's last segment differs. */
+async function deviceAction(
+  deviceId: string,
+  action: 'revoke' | 'lost',
+  database: DichtbijDb,
+  transport: Transport,
+): Promise<void> {
+  await call(
+    okResponseSchema,
+    `/api/admin/devices/${encodeId(deviceId)}/${action}`,
+    { method: 'POST', body: {} },
+    database,
+    transport,
+  );
+}
+
 /** Signs the device out at once; it keeps its data and may sign in again. */
 export async function revokeDevice(
   deviceId: string,
   database: DichtbijDb = db(),
   transport: Transport = requestJson,
 ): Promise<void> {
-  await call(
-    okResponseSchema,
-    `/api/admin/devices/${encodeId(deviceId)}/revoke`,
-    { method: 'POST', body: {} },
-    database,
-    transport,
-  );
+  await deviceAction(deviceId, 'revoke', database, transport);
 }
 
 /** Lost or stolen: at its next contact the device removes all personal data, unsent work too. */
@@ -169,13 +179,7 @@ export async function markDeviceLost(
   database: DichtbijDb = db(),
   transport: Transport = requestJson,
 ): Promise<void> {
-  await call(
-    okResponseSchema,
-    `/api/admin/devices/${encodeId(deviceId)}/lost`,
-    { method: 'POST', body: {} },
-    database,
-    transport,
-  );
+  await deviceAction(deviceId, 'lost', database, transport);
 }
 
 /** One page of the audit log, newest first; pass `nextBefore` as `before` for the older page. */

@@ -9,6 +9,7 @@ import {
   type Organisation,
   type Programme,
 } from '../../../src/domain/catalogue/schema';
+import { boldNamesInFirstColumn, section } from './domain-md';
 
 /**
  * Coverage of the programme catalogue against the seed digest (shared/docs/domain.md):
@@ -20,7 +21,6 @@ const readText = (relative: string) => readFileSync(new URL(relative, import.met
 const readJson = (name: string): unknown =>
   JSON.parse(readText(`../../../src/domain/catalogue/data/${name}`));
 
-const domainMd = readText('../../../../shared/docs/domain.md');
 const programmesRaw = readJson('programmes.json');
 const fundamentenRaw = readJson('fundamenten.json');
 const organisationsRaw = readJson('organisations.json');
@@ -44,32 +44,14 @@ function variants(entry: string): string[] {
   return [...new Set(all.map(norm).filter((v) => v.length > 0))];
 }
 
-/** The section of domain.md that starts with `heading` and ends at the next heading of the same or higher level. */
-function section(md: string, heading: string): string {
-  const start = md.indexOf(heading);
-  if (start < 0) throw new Error(`heading not found in domain.md: ${heading}`);
-  const level = heading.match(/^#+/)?.[0].length ?? 3;
-  const rest = md.slice(start + heading.length);
-  const next = rest.search(new RegExp(`\\n#{1,${level}} `));
-  return next < 0 ? rest : rest.slice(0, next);
-}
-
 /** Bold names in the first column of the §1.6 table. */
-function section16Names(md: string): string[] {
-  const body = section(md, '### 1.6 ');
-  const rows = body
-    .split('\n')
-    .filter((l) => l.trim().startsWith('|'))
-    .slice(2); // header + separator
-  return rows.flatMap((row) => {
-    const firstCell = row.split('|')[1] ?? '';
-    return [...firstCell.matchAll(/\*\*(.+?)\*\*/g)].map((m) => (m[1] ?? '').trim());
-  });
+function section16Names(): string[] {
+  return boldNamesInFirstColumn(section('### 1.6 ')).map((name) => name.trim());
 }
 
 /** The four uitvoeringsprogramma's listed as "the four circles" in §1.1. */
-function fourCircles(md: string): string[] {
-  const body = section(md, '### 1.1 ');
+function fourCircles(): string[] {
+  const body = section('### 1.1 ').join('\n');
   return [...body.matchAll(/^\s+\d\.\s+\*\*(.+?)\*\*/gm)].map((m) => (m[1] ?? '').trim());
 }
 
@@ -282,8 +264,8 @@ const WIJK_IDS = [
 const programmesText = norm(JSON.stringify(programmes));
 
 describe('catalogue programmes cover the seed digest', () => {
-  const names16 = section16Names(domainMd);
-  const circles = fourCircles(domainMd);
+  const names16 = section16Names();
+  const circles = fourCircles();
 
   it('finds the §1.6 index and the four circles in domain.md', () => {
     expect(names16.length).toBeGreaterThan(50);

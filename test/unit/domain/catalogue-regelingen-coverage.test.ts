@@ -1,22 +1,15 @@
-import { readFileSync } from 'node:fs';
-import { URL as NodeURL, fileURLToPath } from 'node:url';
 import { describe, it, expect } from 'vitest';
 import regelingenJson from '../../../src/domain/catalogue/data/regelingen.json';
 import wijkenJson from '../../../src/domain/catalogue/data/wijken.json';
 import indicatorsJson from '../../../src/domain/catalogue/data/indicators.json';
 import { indicatorSchema, regelingSchema, wijkSchema } from '../../../src/domain/catalogue/schema';
+import { boldNamesInFirstColumn, section, tableRows } from './domain-md';
 
 /**
  * Coverage of the catalogue against the seed digest (shared/docs/domain.md): every regeling and
  * voorziening named in §2, every wijk/buurt/gebied named in §3.1 and every row of the §7.1
  * monitoring table must have a record, so nothing the seeds offer a resident silently goes missing.
  */
-
-// node:url's URL, not the jsdom global: fs only accepts Node file URLs.
-const domainMd = readFileSync(
-  fileURLToPath(new NodeURL('../../../../shared/docs/domain.md', import.meta.url)),
-  'utf8',
-);
 
 const regelingen = regelingSchema.array().parse(regelingenJson);
 const wijken = wijkSchema.array().parse(wijkenJson);
@@ -31,59 +24,6 @@ function normalise(s: string): string {
     .replace(/&/g, ' en ')
     .replace(/[^a-z0-9]+/g, ' ')
     .trim();
-}
-
-/** The lines of a markdown section, from its heading up to the next heading of the same or higher level. */
-function section(heading: string): string[] {
-  const lines = domainMd.split('\n');
-  const start = lines.findIndex((l) => l.startsWith(heading));
-  if (start < 0) throw new Error(`heading not found in domain.md: ${heading}`);
-  const level = /^#+/.exec(heading)?.[0].length ?? 2;
-  const end = lines.findIndex(
-    (l, i) => i > start && /^#+ /.test(l) && (/^#+/.exec(l)?.[0].length ?? 9) <= level,
-  );
-  return lines.slice(start + 1, end < 0 ? undefined : end);
-}
-
-/** The cells of a markdown table row. */
-function cells(row: string): string[] {
-  return row
-    .trim()
-    .replace(/^\|/, '')
-    .replace(/\|$/, '')
-    .split('|')
-    .map((c) => c.trim());
-}
-
-/** Data rows (no header, no separator) of every table in the given lines. */
-function tableRows(lines: string[]): string[][] {
-  const rows: string[][] = [];
-  let inTable = false;
-  let headerSeen = false;
-  for (const line of lines) {
-    if (!line.trim().startsWith('|')) {
-      inTable = false;
-      headerSeen = false;
-      continue;
-    }
-    if (!inTable) {
-      inTable = true; // header row
-      continue;
-    }
-    if (!headerSeen && /^\|[\s:|-]+\|$/.test(line.trim())) {
-      headerSeen = true; // separator row
-      continue;
-    }
-    rows.push(cells(line));
-  }
-  return rows;
-}
-
-/** The bold names in the first column of every table in the given lines. */
-function boldNamesInFirstColumn(lines: string[]): string[] {
-  return tableRows(lines).flatMap((row) =>
-    [...(row[0] ?? '').matchAll(/\*\*(.+?)\*\*/g)].map((m) => m[1] ?? ''),
-  );
 }
 
 interface Named {

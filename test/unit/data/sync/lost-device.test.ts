@@ -3,14 +3,15 @@ import type { PlainRecord } from '../../../../src/data/crypto/record-crypto';
 import { resetVault } from '../../../../src/data/crypto/vault';
 import { DichtbijDb } from '../../../../src/data/db';
 import { HttpError } from '../../../../src/data/http';
-import type { HttpOptions } from '../../../../src/data/http';
 import { writeRecords } from '../../../../src/data/repositories/records';
 import { login } from '../../../../src/data/sync/session';
 import { META_DEVICE_ID, currentSession } from '../../../../src/data/sync/session-store';
 import { SyncError } from '../../../../src/data/sync/sync-error';
 import type { Transport } from '../../../../src/data/sync/sync-error';
 import { syncNow } from '../../../../src/data/sync/sync-runner';
+import type { PublicUser } from '../../../../src/domain/sync/roles';
 import { unlockVaultFor } from '../../helpers/unlocked-vault';
+import { fakeServer, loginAnswer, signalRecord } from './fixtures';
 
 let database: DichtbijDb;
 let n = 0;
@@ -23,7 +24,7 @@ afterEach(async () => {
   await database.delete();
 });
 
-const user = {
+const user: PublicUser = {
   id: 'demo-vrijwilliger',
   email: 'vrijwilliger@demo.dichtbij',
   name: 'Vera',
@@ -33,14 +34,8 @@ const user = {
   wijken: ['wielwijk'],
 };
 
-function tokens(accessExpiresAt = '2099-01-01T00:00:00.000Z') {
-  return {
-    accessToken: 'access',
-    accessExpiresAt,
-    refreshToken: 'refresh-token-long-enough',
-    refreshExpiresAt: '2099-01-01T00:00:00.000Z',
-    user,
-  };
+function tokens(accessExpiresAt?: string) {
+  return loginAnswer(user, accessExpiresAt);
 }
 
 const WIPE = new HttpError(403, {
@@ -51,25 +46,12 @@ const WIPE = new HttpError(403, {
 const REVOKED = new HttpError(401, { error: 'deviceRevoked', message: 'Sign in again.' });
 
 function record(id: string): PlainRecord {
-  const at = '2026-11-23T10:00:00.000Z';
-  return {
-    id,
-    entityType: 'signal',
-    version: 0,
-    createdAt: at,
-    updatedAt: at,
-    wijk: 'wielwijk',
-    data: { name: 'Jansen', note: 'huurachterstand' },
-  };
+  return signalRecord(id, { name: 'Jansen', note: 'huurachterstand' });
 }
 
-/** Answers per path; a thrown HttpError plays the server's refusal. */
+/** Answers per path; a thrown HttpError plays the server's refusal. What was sent is not checked. */
 function server(handlers: Record<string, () => unknown>): Transport {
-  return async (path: string, _options: HttpOptions) => {
-    const handler = handlers[path];
-    if (!handler) throw new HttpError(404, { error: 'notFound', message: 'x' });
-    return handler();
-  };
+  return fakeServer(handlers).transport;
 }
 
 async function signInWithWork(accessExpiresAt?: string): Promise<void> {

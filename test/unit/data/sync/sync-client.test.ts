@@ -2,8 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PlainRecord } from '../../../../src/data/crypto/record-crypto';
 import { openRecord, sealRecord } from '../../../../src/data/crypto/record-crypto';
 import { DichtbijDb } from '../../../../src/data/db';
-import { HttpError, OfflineError } from '../../../../src/data/http';
-import type { HttpOptions } from '../../../../src/data/http';
+import { OfflineError } from '../../../../src/data/http';
 import { appendEvent, writeRecords } from '../../../../src/data/repositories/records';
 import { openConflict } from '../../../../src/data/sync/apply';
 import { login, logout } from '../../../../src/data/sync/session';
@@ -12,7 +11,9 @@ import { SyncError } from '../../../../src/data/sync/sync-error';
 import type { Transport } from '../../../../src/data/sync/sync-error';
 import { syncNow } from '../../../../src/data/sync/sync-runner';
 import { resetVault } from '../../../../src/data/crypto/vault';
+import type { PublicUser } from '../../../../src/domain/sync/roles';
 import { unlockVaultFor } from '../../helpers/unlocked-vault';
+import { fakeServer, loginAnswer, signalRecord } from './fixtures';
 
 let database: DichtbijDb;
 let n = 0;
@@ -25,7 +26,7 @@ afterEach(async () => {
   await database.delete();
 });
 
-const user = {
+const user: PublicUser = {
   id: 'demo-wijkteam',
   email: 'wijkteam@demo.dichtbij',
   name: 'Wim',
@@ -34,39 +35,7 @@ const user = {
   organisationId: null,
   wijken: ['wielwijk'],
 };
-const tokens = {
-  accessToken: 'access',
-  accessExpiresAt: '2099-01-01T00:00:00.000Z',
-  refreshToken: 'refresh-token-long-enough',
-  refreshExpiresAt: '2099-01-01T00:00:00.000Z',
-  user,
-};
-
-function record(id: string, data: Record<string, unknown>): PlainRecord {
-  const at = '2026-11-23T10:00:00.000Z';
-  return {
-    id,
-    entityType: 'signal',
-    version: 0,
-    createdAt: at,
-    updatedAt: at,
-    wijk: 'wielwijk',
-    data,
-  };
-}
-
-/** A scripted server: each path answers from a handler; requests are recorded. */
-function fakeServer(handlers: Record<string, (body: Record<string, unknown>) => unknown>) {
-  const calls: { path: string; body: Record<string, unknown> }[] = [];
-  const transport: Transport = async (path: string, options: HttpOptions) => {
-    const body = (options.body ?? {}) as Record<string, unknown>;
-    calls.push({ path, body });
-    const handler = handlers[path];
-    if (!handler) throw new HttpError(404, { error: 'notFound', message: 'x' });
-    return handler(body);
-  };
-  return { transport, calls };
-}
+const tokens = loginAnswer(user);
 
 const emptyPull = {
   changes: [],
@@ -81,7 +50,10 @@ describe('sync client', () => {
   it('keeps the outbox when offline and reports the code', async () => {
     const { transport } = fakeServer({ '/api/auth/login': () => tokens });
     await login('wijkteam@demo.dichtbij', 'pw', database, transport);
-    await writeRecords([{ record: record('a', { x: 1 }), op: 'put', payload: { x: 1 } }], database);
+    await writeRecords(
+      [{ record: signalRecord('a', { x: 1 }), op: 'put', payload: { x: 1 } }],
+      database,
+    );
     const offline: Transport = async () => {
       throw new OfflineError();
     };
@@ -150,10 +122,16 @@ describe('sync client', () => {
       '/api/sync/pull': () => emptyPull,
     });
     await login('wijkteam@demo.dichtbij', 'pw', database, transport);
-    await writeRecords([{ record: record('a', { x: 1 }), op: 'put', payload: { x: 1 } }], database);
-    await writeRecords([{ record: record('b', { y: 1 }), op: 'put', payload: { y: 1 } }], database);
     await writeRecords(
-      [{ record: record('a', { x: 2 }), op: 'patch', payload: { x: 2 } }],
+      [{ record: signalRecord('a', { x: 1 }), op: 'put', payload: { x: 1 } }],
+      database,
+    );
+    await writeRecords(
+      [{ record: signalRecord('b', { y: 1 }), op: 'put', payload: { y: 1 } }],
+      database,
+    );
+    await writeRecords(
+      [{ record: signalRecord('a', { x: 2 }), op: 'patch', payload: { x: 2 } }],
       database,
     );
     const outcome = await syncNow(database, { transport, catalogue: false });
@@ -194,7 +172,7 @@ describe('sync client', () => {
     await writeRecords(
       [
         {
-          record: { ...record('a', { x: 1, y: 1 }), version: 3 },
+          record: { ...signalRecord('a', { x: 1, y: 1 }), version: 3 },
           op: 'put',
           payload: { x: 1, y: 1 },
         },
@@ -204,7 +182,13 @@ describe('sync client', () => {
     // As if that first write had been synced: only the patch and the event below are pending.
     await database.outbox.clear();
     await writeRecords(
-      [{ record: { ...record('a', { x: 9, y: 1 }), version: 3 }, op: 'patch', payload: { x: 9 } }],
+      [
+        {
+          record: { ...signalRecord('a', { x: 9, y: 1 }), version: 3 },
+          op: 'patch',
+          payload: { x: 9 },
+        },
+      ],
       database,
     );
     await appendEvent('signal', 'a', { kind: 'status', status: 'gesloten' }, database);
@@ -245,7 +229,10 @@ describe('sync client', () => {
       '/api/auth/logout': () => ({ ok: true }),
     });
     await login('wijkteam@demo.dichtbij', 'pw', database, transport);
-    await writeRecords([{ record: record('a', { x: 1 }), op: 'put', payload: { x: 1 } }], database);
+    await writeRecords(
+      [{ record: signalRecord('a', { x: 1 }), op: 'put', payload: { x: 1 } }],
+      database,
+    );
     await expect(logout({}, database, transport)).rejects.toBeInstanceOf(SyncError);
     await logout({ discardPending: true }, database, transport);
     expect(await database.signals.count()).toBe(0);
@@ -263,7 +250,7 @@ describe('retention after a sync', () => {
     await login('wijkteam@demo.dichtbij', 'pw', database, transport);
     const daysAgo = (d: number) => new Date(Date.now() - d * 86_400_000).toISOString();
     const closed = (id: string, updatedAt: string): PlainRecord => ({
-      ...record(id, { x: 1 }),
+      ...signalRecord(id, { x: 1 }),
       version: 3,
       status: 'afgerond',
       updatedAt,
