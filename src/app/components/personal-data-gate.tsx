@@ -2,10 +2,15 @@ import { Outlet } from 'react-router';
 import { syncNow } from '../../data/sync/sync-runner';
 import { VaultGate } from '../lock/vault-gate';
 import { RequireSession } from '../session/require-session';
+import { useSyncOnUnlock } from '../session/use-sync-on-unlock';
 
 // Before a wipe after too many wrong PINs, unsynced work is sent to the server if it can be.
 async function pushPending(): Promise<boolean> {
   return (await syncNow()).ok;
+}
+
+function syncInBackground(): void {
+  void syncNow();
 }
 
 /**
@@ -13,6 +18,7 @@ async function pushPending(): Promise<boolean> {
  * One layout route, so there is one auto-lock timer however the worker moves between pages.
  */
 export function PersonalDataGate() {
+  useSyncOnUnlock(syncInBackground);
   return (
     <RequireSession>
       <VaultGate pushPending={pushPending}>

@@ -27,7 +27,9 @@ export function SyncBadge() {
         ? t('sync.running')
         : status.pending > 0
           ? t('sync.pending', { count: status.pending })
-          : t('sync.upToDate')}
+          : status.lastErrorCode
+            ? t('sync.notSynced')
+            : t('sync.upToDate')}
     </Link>
   );
 }
