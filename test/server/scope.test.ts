@@ -99,6 +99,19 @@ describe.each(STORES)('scope per role on %s', (kind) => {
     expect(res.body.results.map((r) => r.status)).toEqual(['applied', 'rejected']);
   });
 
+  it('a referral handed to the toekomstmakelaars’ team reaches the toekomstmakelaar', async () => {
+    await push(app, c.vincent!, [
+      mutation({
+        entityId: 'vincent-to-tm-team',
+        op: 'put',
+        payload: { wijk: 'wielwijk', assignedToTeam: 'team-toekomstmakelaars', data: { z: 1 } },
+      }),
+    ]);
+    expect(await ids('tara')).toContain('vincent-to-tm-team');
+    expect(await ids('wendy')).not.toContain('vincent-to-tm-team');
+    expect(await ids('vera')).not.toContain('vincent-to-tm-team');
+  });
+
   it('a coordinator and a beheerder get no personal record and cannot write one', async () => {
     for (const who of ['cor', 'bea']) {
       expect(await ids(who)).toEqual([]);

@@ -46,12 +46,13 @@ export function readScope(user: ScopeUser): ReadScope {
         team: user.teamId ? { teamId: user.teamId, wijken: user.wijken } : null,
       };
     case 'toekomstmakelaar':
-      // Own records plus the referrals addressed to her by name.
+      // Own records plus the referrals addressed to her: by name, or to the toekomstmakelaars'
+      // team (the handover list in the signal form offers the team, not each person).
       return {
         kind: 'records',
         ownerId: user.id,
         assignedToUser: user.id,
-        assignedToTeam: null,
+        assignedToTeam: user.teamId,
         team: null,
       };
     case 'coordinator':
