@@ -1,6 +1,6 @@
-import { NavLink } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { paths } from '../paths';
+import { NavList } from '../components/nav-list';
 
 const ITEMS = [
   { to: paths.adminUsers.href(), key: 'admin.nav.users', end: false },
@@ -12,16 +12,11 @@ const ITEMS = [
 export function AdminNav() {
   const { t } = useTranslation();
   return (
-    <nav className="admin-nav" aria-label={t('admin.nav.label')}>
-      <ul className="inline-list">
-        {ITEMS.map((item) => (
-          <li key={item.to}>
-            <NavLink to={item.to} end={item.end}>
-              {t(item.key)}
-            </NavLink>
-          </li>
-        ))}
-      </ul>
-    </nav>
+    <NavList
+      className="admin-nav"
+      listClassName="inline-list"
+      label={t('admin.nav.label')}
+      items={ITEMS}
+    />
   );
 }

@@ -8,11 +8,12 @@ import { adminErrorText } from './admin-error-text';
 import { AdminLoadStatus } from './admin-load-status';
 import { AdminTable } from './admin-table';
 import { useAdminLoad } from './use-admin-load';
+import { OutcomeMessage, type OutcomeMessageValue } from '../components/outcome-message';
 
 const time = new Intl.DateTimeFormat('nl-NL', { dateStyle: 'medium', timeStyle: 'short' });
 
 type Pending = { action: 'lost' | 'revoke'; device: AdminDevice } | null;
-type Message = { kind: 'ok' | 'error'; text: string } | null;
+type Message = OutcomeMessageValue | null;
 
 function format(at: string): string {
   return time.format(new Date(at));
@@ -170,14 +171,7 @@ export function UserDevices({ userId }: { userId: string }) {
           </div>
         </div>
       )}
-      {message && (
-        <p
-          role={message.kind === 'error' ? 'alert' : 'status'}
-          className={`notice ${message.kind === 'error' ? 'notice-error' : ''}`}
-        >
-          {message.text}
-        </p>
-      )}
+      <OutcomeMessage message={message} />
     </section>
   );
 }

@@ -5,8 +5,9 @@ import { updateUserScope } from '../../data/admin/admin-client';
 import { useOnline } from '../components/online-status';
 import { useCatalogue } from '../use-catalogue';
 import { adminErrorText } from './admin-error-text';
+import { OutcomeMessage, type OutcomeMessageValue } from '../components/outcome-message';
 
-type Message = { kind: 'ok' | 'error'; text: string } | null;
+type Message = OutcomeMessageValue | null;
 
 /**
  * Role, team and wijken of one user, saved together. Her devices drop their copies and take a
@@ -124,14 +125,7 @@ export function UserScopeForm({
         <button type="submit" className="button" disabled={busy || !online}>
           {busy ? t('admin.busy') : t('admin.user.save')}
         </button>
-        {message && (
-          <p
-            role={message.kind === 'error' ? 'alert' : 'status'}
-            className={`notice ${message.kind === 'error' ? 'notice-error' : ''}`}
-          >
-            {message.text}
-          </p>
-        )}
+        <OutcomeMessage message={message} />
       </form>
     </section>
   );

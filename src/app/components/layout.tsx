@@ -1,6 +1,7 @@
-import { NavLink, Outlet } from 'react-router';
+import { Outlet } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { paths } from '../paths';
+import { NavList } from './nav-list';
 import { OnlineStatus } from './online-status';
 import { LanguageSwitch } from './language-switch';
 import { UpdatePrompt } from './update-prompt';
@@ -40,17 +41,7 @@ export function Layout() {
           <LanguageSwitch />
         </div>
       </header>
-      <nav className="app-nav" aria-label={t('nav.main')}>
-        <ul>
-          {nav.map((item) => (
-            <li key={item.to}>
-              <NavLink to={item.to} end={item.end}>
-                {t(item.key)}
-              </NavLink>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      <NavList className="app-nav" label={t('nav.main')} items={nav} />
       <main id="main" className="app-main" tabIndex={-1}>
         <Outlet />
       </main>

@@ -9,6 +9,7 @@ import { paths } from '../paths';
 import { syncErrorText } from './sync-error-text';
 import { useSession } from './use-session';
 import { useOnline } from '../components/online-status';
+import { OutcomeMessage, type OutcomeMessageValue } from '../components/outcome-message';
 
 const time = new Intl.DateTimeFormat('nl-NL', { dateStyle: 'medium', timeStyle: 'short' });
 
@@ -19,7 +20,7 @@ export function AccountPage() {
   const session = useSession();
   const status = useSyncStatus();
   const online = useOnline();
-  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  const [message, setMessage] = useState<OutcomeMessageValue | null>(null);
   const [confirmDiscard, setConfirmDiscard] = useState(false);
 
   if (!session) return null;
@@ -101,14 +102,7 @@ export function AccountPage() {
         >
           {status.running ? t('sync.running') : t('sync.now')}
         </button>
-        {message && (
-          <p
-            role={message.kind === 'error' ? 'alert' : 'status'}
-            className={`notice ${message.kind === 'error' ? 'notice-error' : ''}`}
-          >
-            {message.text}
-          </p>
-        )}
+        <OutcomeMessage message={message} />
       </section>
       <section aria-labelledby="logout-heading">
         <h2 id="logout-heading">{t('session.logoutTitle')}</h2>

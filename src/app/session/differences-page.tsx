@@ -21,10 +21,11 @@ import {
 } from '../../data/sync/resolve';
 import { paths } from '../paths';
 import './differences.css';
+import { OutcomeMessage, type OutcomeMessageValue } from '../components/outcome-message';
 
 const time = new Intl.DateTimeFormat('nl-NL', { dateStyle: 'medium', timeStyle: 'short' });
 
-type Message = { kind: 'ok' | 'error'; text: string };
+type Message = OutcomeMessageValue;
 type Loaded = { ok: true; groups: DifferenceGroup[] } | { ok: false };
 
 function formatDate(iso: string): string {
@@ -355,14 +356,7 @@ export function DifferencesPage() {
     <div className="narrow">
       <h1>{t('conflicts.title')}</h1>
       <p>{t('conflicts.intro')}</p>
-      {message && (
-        <p
-          role={message.kind === 'error' ? 'alert' : 'status'}
-          className={`notice ${message.kind === 'error' ? 'notice-error' : ''}`}
-        >
-          {message.text}
-        </p>
-      )}
+      <OutcomeMessage message={message} />
       {loaded === undefined && (
         <p role="status" className="muted">
           {t('conflicts.loading')}
