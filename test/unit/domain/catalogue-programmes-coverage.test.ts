@@ -415,7 +415,7 @@ describe('catalogue programme files are valid', () => {
 
   it('every seed citation points at lines that exist in the seed file', () => {
     const lengths = new Map(
-      SEED_FILES.map((f) => [f, readText(`../../../../shared/seeds/${f}`).split('\n').length]),
+      SEED_FILES.map((f) => [f, readText(`../../fixtures/seeds/${f}`).split('\n').length]),
     );
     const refs: { file: string; lines: string }[] = [];
     const collect = (value: unknown): void => {

@@ -2,13 +2,13 @@ import { readFileSync } from 'node:fs';
 import { URL as NodeURL, fileURLToPath } from 'node:url';
 
 /**
- * Reading the seed digest (shared/docs/domain.md) for the catalogue coverage tests: its
+ * Reading the seed digest (a copy of shared/docs/domain.md kept in test/fixtures so a fresh clone needs nothing outside the repository) for the catalogue coverage tests: its
  * sections and the names in its tables, which the catalogue must cover.
  */
 
 // node:url's URL, not the jsdom global: fs only accepts Node file URLs.
 export const domainMd = readFileSync(
-  fileURLToPath(new NodeURL('../../../../shared/docs/domain.md', import.meta.url)),
+  fileURLToPath(new NodeURL('../../fixtures/domain.md', import.meta.url)),
   'utf8',
 );
 
