@@ -55,6 +55,9 @@ export default defineConfig({
           environment: 'jsdom',
           include: ['test/unit/**/*.test.{ts,tsx}'],
           setupFiles: ['test/setup/unit.ts'],
+          // Vault tests derive PBKDF2 keys at 600,000 iterations; on a loaded 2-core machine one
+          // unlock can pass the default 5 s. A hang still fails, just later.
+          testTimeout: 30_000,
         },
       },
       {
