@@ -87,6 +87,18 @@ export function answersToHousehold(answers: CheckAnswers): Household {
 
   const savings = money(answers, 'vermogen');
   if (savings !== undefined) h.savings = savings;
+  const hasCar = yesNo(answers, 'auto');
+  if (hasCar !== undefined) h.hasCar = hasCar;
+  const carValue = money(answers, 'auto-waarde');
+  if (carValue !== undefined) h.carValue = carValue;
+  const vakantiegeld = yesNo(answers, 'vakantiegeld');
+  if (vakantiegeld !== undefined) h.vakantiegeldIncluded = vakantiegeld;
+  const lowIncomeLongTerm = yesNo(answers, 'laag-inkomen-lang');
+  if (lowIncomeLongTerm !== undefined) h.lowIncomeLongTerm = lowIncomeLongTerm;
+  const aowIncomplete = yesNo(answers, 'aow-onvolledig');
+  if (aowIncomplete !== undefined) h.aowIncomplete = aowIncomplete;
+  const illness = yesNo(answers, 'ziekte-werk');
+  if (illness !== undefined) h.illnessLimitsWork = illness;
   const fixed = money(answers, 'vaste-lasten');
   if (fixed !== undefined) h.fixedCostsMonthly = fixed;
 

@@ -61,7 +61,7 @@ const simpleVisibility = z.discriminatedUnion('kind', [
   z
     .object({
       kind: z.literal('has-member'),
-      role: z.enum(['partner', 'kind', 'overig']),
+      role: z.enum(['aanvrager', 'partner', 'kind', 'overig']),
       minAge: z.number().int().min(0).optional(),
       maxAge: z.number().int().max(120).optional(),
     })

@@ -116,8 +116,23 @@ export const householdSchema = z
     members: z.array(memberSchema).optional(),
     /** Municipality of residence, as a name ("Dordrecht"). */
     gemeente: z.string({ error: MSG.gemeente }).trim().min(1, { error: MSG.gemeente }).optional(),
-    /** Savings and other vermogen, without the equity in an own home. */
+    /** Savings and other vermogen, without the equity in an own home and without a car. */
     savings: moneySchema.optional(),
+    /** A car counts as vermogen (Participatiewet art. 34), unless it is needed, e.g. for work. */
+    hasCar: z.boolean().optional(),
+    /** What the car would fetch when sold today. */
+    carValue: moneySchema.optional(),
+    /**
+     * Whether the monthly amounts include vakantiegeld. Payslips and most uitkeringen pay it apart
+     * (in May) while the bijstandsnormen include it, so `false` adds the legal share.
+     */
+    vakantiegeldIncluded: z.boolean().optional(),
+    /** A low income for 12 months or longer: the persoonlijk minimabudget looks back a year. */
+    lowIncomeLongTerm: z.boolean().optional(),
+    /** Illness or a handicap keeps the person from (fully) working, e.g. next to a study. */
+    illnessLimitsWork: z.boolean().optional(),
+    /** Aanvrager or partner gets less than the full AOW (years outside the Netherlands). */
+    aowIncomplete: z.boolean().optional(),
     fixedCostsMonthly: moneySchema.optional(),
     housing: housingTypeSchema.optional(),
     rentMonthly: moneySchema.optional(),
@@ -168,6 +183,11 @@ export const HOUSEHOLD_FIELDS = [
   'special-costs',
   'energy-worries',
   'money-worries',
+  'car',
+  'vakantiegeld',
+  'low-income-long-term',
+  'illness',
+  'aow-incomplete',
 ] as const;
 export const householdFieldSchema = z.enum(HOUSEHOLD_FIELDS);
 export type HouseholdField = z.infer<typeof householdFieldSchema>;

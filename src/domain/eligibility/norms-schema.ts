@@ -22,15 +22,24 @@ export const publicSourceSchema = z
 export type PublicSource = z.infer<typeof publicSourceSchema>;
 
 /**
- * Leefsituaties of the Participatiewet (art. 21/22) that the sources give amounts for. Alleenstaande
+ * Leefsituaties of the Participatiewet (art. 20–22) a Dordrecht resident can be in. Alleenstaande
  * ouders share the alleenstaande norm since 2015 (the ALO-kop moved to the kindgebonden budget).
+ * `verhoging-18-20` is not a norm but the raise of art. 20 lid 3 for a young person whose parents
+ * cannot pay; with it the norm is at most the 21+ norm of the same situation (art. 20 lid 4).
  */
 export const NORM_CATEGORIES = [
   'alleenstaande-18-20',
+  'alleenstaande-ouder-18-20',
+  'gehuwden-18-20',
+  'gehuwden-18-20-met-kinderen',
+  'gehuwden-18-20-en-21-plus',
+  'gehuwden-18-20-en-21-plus-met-kinderen',
+  'verhoging-18-20',
   'alleenstaande-21-aow',
   'gehuwden-21-aow',
   'alleenstaande-aow',
   'gehuwden-aow',
+  'gehuwden-aow-en-21-aow',
 ] as const;
 export const normCategorySchema = z.enum(NORM_CATEGORIES);
 export type NormCategory = z.infer<typeof normCategorySchema>;
@@ -65,6 +74,46 @@ export const pendingChangeSchema = z
   })
   .strict();
 
+/**
+ * The legal share of vakantiegeld in a monthly amount that is paid without it (payslips, most
+ * uitkeringen). The norms include vakantiegeld, so a monthly amount without it is raised by this share.
+ */
+export const vakantiegeldShareSchema = z
+  .object({
+    incomeTypes: z.array(z.string().min(1)).min(1),
+    /** Percent of the monthly amount, e.g. 8 for the minimum vakantiebijslag on wages. */
+    pct: z.number().positive().max(50),
+    label: z.string().trim().min(1),
+    source: publicSourceSchema,
+    confirmed: z.boolean(),
+  })
+  .strict();
+export type VakantiegeldShare = z.infer<typeof vakantiegeldShareSchema>;
+
+/** Euro limits of national regelingen (toeslagen), per household with or without a partner. */
+export const LIMIT_KEYS = [
+  'zorgtoeslag-inkomen',
+  'zorgtoeslag-vermogen',
+  'huurtoeslag-vermogen',
+  'kindgebonden-budget-vermogen',
+] as const;
+export const limitKeySchema = z.enum(LIMIT_KEYS);
+export type LimitKey = z.infer<typeof limitKeySchema>;
+
+export const limitRecordSchema = z
+  .object({
+    key: limitKeySchema,
+    validFrom: isoDate,
+    /** Euro per year (income) or in total (vermogen). */
+    alone: z.number().positive(),
+    withPartner: z.number().positive(),
+    source: publicSourceSchema,
+    confirmed: z.boolean(),
+    note: z.string().optional(),
+  })
+  .strict();
+export type LimitRecord = z.infer<typeof limitRecordSchema>;
+
 export const normsSchema = z
   .object({
     version: z.string().min(1),
@@ -93,6 +142,15 @@ export const normsSchema = z
         pending: z.array(pendingChangeSchema).default([]),
       })
       .strict(),
+    vakantiegeld: z.array(vakantiegeldShareSchema).default([]),
+    limits: z
+      .object({
+        /** A limit older than this on the peildatum is treated as possibly outdated. */
+        updateIntervalMonths: z.number().int().positive(),
+        records: z.array(limitRecordSchema),
+      })
+      .strict()
+      .default({ updateIntervalMonths: 12, records: [] }),
   })
   .strict();
 export type Norms = z.infer<typeof normsSchema>;

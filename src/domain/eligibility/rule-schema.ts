@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { FUNDAMENT_IDS } from '../catalogue/constants';
 import { sourceRefSchema } from '../catalogue/schema';
+import { limitKeySchema } from './norms-schema';
 import {
   HOUSING_TYPES,
   HEALTH_INSURANCE,
@@ -32,6 +33,13 @@ export const ELIGIBILITY_REGELING_IDS = [
   'budgetcoach',
   'energiehulp',
   'gratis-witgoed',
+  'bijstandsuitkering',
+  'persoonlijk-minimabudget',
+  'aio',
+  'kwijtschelding-waterschapsbelasting',
+  'individuele-studietoeslag',
+  'kinderbijslag',
+  'heffingskortingen',
 ] as const;
 export const eligibilityRegelingIdSchema = z.enum(ELIGIBILITY_REGELING_IDS);
 export type EligibilityRegelingId = z.infer<typeof eligibilityRegelingIdSchema>;
@@ -60,6 +68,9 @@ export const YES_NO_FIELDS = [
   'hasSpecialCosts',
   'energyWorries',
   'moneyWorries',
+  'lowIncomeLongTerm',
+  'illnessLimitsWork',
+  'aowIncomplete',
 ] as const;
 
 const gemeenteIn = z
@@ -78,6 +89,11 @@ const incomePctOfNorm = z
      * (e.g. an income at bijstandsniveau is certainly "laag"). Above it the answer stays "misschien".
      */
     surelyWithinPct: pct.optional(),
+    /**
+     * Only with an unknown percentage: a euro limit per year on gross income (a toeslag). The net
+     * income is always lower than the gross, so a net income above it is certainly above it.
+     */
+    yearlyLimit: limitKeySchema.optional(),
     failOutcome,
     ...conditionBase,
   })
@@ -87,7 +103,12 @@ const savingsMax = z
   .object({
     kind: z.literal('savings-max'),
     /** `vermogensgrens-bijstand`: the Participatiewet limit for this household; a number: a euro limit the source itself gives; null: unknown. */
-    limit: z.union([z.literal('vermogensgrens-bijstand'), z.number().nonnegative(), z.null()]),
+    limit: z.union([
+      z.literal('vermogensgrens-bijstand'),
+      limitKeySchema,
+      z.number().nonnegative(),
+      z.null(),
+    ]),
     failOutcome,
     ...conditionBase,
   })
@@ -173,7 +194,37 @@ const worksOrStudies = z
   })
   .strict();
 
+/**
+ * Kwijtschelding looks at the betalingscapaciteit: income minus the kosten van bestaan (a % of the
+ * norm) minus housing costs above a standard. Within the % it is met; above it, housing costs can
+ * still leave no capacity, so only an income that stays above it after all housing costs fails.
+ */
+const betalingscapaciteit = z
+  .object({
+    kind: z.literal('betalingscapaciteit'),
+    incomeDefinition: text,
+    normPct: pct,
+    ...conditionBase,
+  })
+  .strict();
+
+/** An income of one of these types (e.g. studiefinanciering), for the aanvrager or a partner. */
+const incomeTypePresent = z
+  .object({
+    kind: z.literal('income-type-present'),
+    incomeTypes: z.array(z.enum(INCOME_TYPES)).min(1),
+    failOutcome,
+    ...conditionBase,
+  })
+  .strict();
+
+/** A condition no answer in the check settles (yet): always "misschien", with what to ask. */
+const ask = z.object({ kind: z.literal('ask'), ...conditionBase }).strict();
+
 export const simpleConditionSchema = z.discriminatedUnion('kind', [
+  betalingscapaciteit,
+  incomeTypePresent,
+  ask,
   gemeenteIn,
   incomePctOfNorm,
   savingsMax,
@@ -261,6 +312,15 @@ export const ruleSchema = z
      */
     impact: z.object({ priority: z.number().int().min(0).max(100), basis: text }).strict(),
     howToApply: z.array(text).min(1),
+    /** The one thing to do first, in plain Dutch; the outcome row shows it. */
+    nextStep: text.optional(),
+    /** Income types that mean the household already gets it (bijstand for the bijstandsuitkering). */
+    receivedAsIncome: z.array(z.enum(INCOME_TYPES)).default([]),
+    /** An amount the engine can estimate: the top-up to the norm (algemene bijstand, AIO). */
+    estimate: z
+      .object({ kind: z.literal('gap-to-norm'), incomeDefinition: text, label: text })
+      .strict()
+      .optional(),
     documents: z.array(text).default([]),
     notes: z.array(text).default([]),
     source: sources,
@@ -292,7 +352,10 @@ export const rulesFileSchema = z
       seen.add(rule.regeling);
       const all = rule.conditions.flatMap((c) => (c.kind === 'any-of' ? c.conditions : [c]));
       for (const c of all) {
-        if (c.kind === 'income-pct-of-norm' && !defs.has(c.incomeDefinition)) {
+        if (
+          (c.kind === 'income-pct-of-norm' || c.kind === 'betalingscapaciteit') &&
+          !defs.has(c.incomeDefinition)
+        ) {
           ctx.addIssue({
             code: 'custom',
             message: `unknown income definition ${c.incomeDefinition}`,
@@ -311,7 +374,17 @@ export const rulesFileSchema = z
           });
         }
       }
-      if (rule.incomeTested && !all.some((c) => c.kind === 'income-pct-of-norm')) {
+      if (rule.estimate !== undefined && !defs.has(rule.estimate.incomeDefinition)) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `unknown income definition ${rule.estimate.incomeDefinition}`,
+          path: ['rules', i, 'estimate'],
+        });
+      }
+      if (
+        rule.incomeTested &&
+        !all.some((c) => c.kind === 'income-pct-of-norm' || c.kind === 'betalingscapaciteit')
+      ) {
         ctx.addIssue({
           code: 'custom',
           message: 'an income-tested rule needs an income condition',
