@@ -381,3 +381,71 @@ describe('summariseCheck', () => {
     expect(apply).not.toContain('zorgtoeslag');
   });
 });
+
+describe('questions added for issue 9 (car, vakantiegeld, 12 months, AOW, illness)', () => {
+  const base = {
+    woonplaats: answered('dordrecht'),
+    huishouden: answered([{ id: 'm1', role: 'aanvrager', age: 40 }]),
+    'inkomen-aanvrager': answered([{ type: 'loon', netMonthly: 1950 }]),
+    vermogen: answered(0),
+  };
+
+  it('maps the answers onto the household the engine reads', () => {
+    const h = answersToHousehold(
+      check('full', {
+        ...base,
+        vermogen: answered(5000),
+        auto: answered('ja'),
+        'auto-waarde': answered(4000),
+        vakantiegeld: answered('nee'),
+        'laag-inkomen-lang': answered('ja'),
+        'ziekte-werk': answered('weet-niet'),
+      }),
+    );
+    expect(h).toMatchObject({
+      savings: 5000,
+      hasCar: true,
+      carValue: 4000,
+      vakantiegeldIncluded: false,
+      lowIncomeLongTerm: true,
+    });
+    expect(h.illnessLimitsWork).toBeUndefined();
+  });
+
+  it('asks for the car value only when there is a car, and the car only in the full check', () => {
+    expect(isQuestionVisible(check('full', {}), q('auto'))).toBe(true);
+    expect(isQuestionVisible(check('short', {}), q('auto'))).toBe(false);
+    expect(isQuestionVisible(check('full', { auto: answered('nee') }), q('auto-waarde'))).toBe(
+      false,
+    );
+    expect(isQuestionVisible(check('full', { auto: answered('ja') }), q('auto-waarde'))).toBe(true);
+  });
+
+  it('asks about an incomplete AOW only when the aanvrager or partner has AOW age', () => {
+    expect(isQuestionVisible(check('short', base), q('aow-onvolledig'))).toBe(false);
+    const older = check('short', {
+      ...base,
+      huishouden: answered([
+        { id: 'm1', role: 'aanvrager', age: 60 },
+        { id: 'm2', role: 'partner', age: 68 },
+      ]),
+    });
+    expect(isQuestionVisible(older, q('aow-onvolledig'))).toBe(true);
+  });
+
+  it('the vakantiegeld answer decides the Dordtpas for the issue example (1950 on 30-11-2026)', () => {
+    // 140% × 1419,46 = 1987,24. Included: 1950 → W. Apart: 1950 × 1,08 = 2106 → G. Not asked: misschien.
+    const status = (v?: string) =>
+      evaluateRegelingen(
+        answersToHousehold(
+          check('short', v === undefined ? base : { ...base, vakantiegeld: answered(v) }),
+        ),
+        rules2026,
+        norms2026,
+        '2026-11-30',
+      ).find((o) => o.regeling === 'dordtpas')?.status;
+    expect(status('ja')).toBe('waarschijnlijk-recht');
+    expect(status('nee')).toBe('geen-recht');
+    expect(status()).toBe('misschien');
+  });
+});
