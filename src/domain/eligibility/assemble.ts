@@ -154,7 +154,12 @@ function openPointsFor(
     else if (r.uncertainFail === true)
       points.push(`Waarschijnlijk niet, maar niet zeker: ${r.label}.`);
     else if (r.softFail) points.push(r.notes[r.notes.length - 1] ?? `Niet zeker: ${r.label}.`);
-    else if (r.missing.length === 0) for (const n of r.notes) points.push(n);
+    else if (r.missing.length === 0) {
+      const before = points.length;
+      for (const n of r.notes) points.push(n);
+      if (r.outdated !== undefined) points.push(r.outdated);
+      if (points.length === before) points.push(`Nog niet zeker: ${r.label}.`);
+    }
   }
   return unique(points);
 }

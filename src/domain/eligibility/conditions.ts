@@ -177,18 +177,23 @@ function evalSimple(ctx: Context, c: SimpleCondition): SimpleResult {
       if (c.min !== undefined) parts.push(`${c.min} jaar of ouder`);
       if (c.max !== undefined) parts.push(`${c.max} jaar of jonger`);
       const threshold: Threshold = { text: parts.join(' en ') || 'elke leeftijd' };
-      const aanvrager = h.members?.find((m) => m.role === 'aanvrager');
-      if (aanvrager === undefined)
+      const roles = c.who === 'aanvrager' ? ['aanvrager'] : ['aanvrager', 'partner'];
+      const people = (h.members ?? []).filter((m) => roles.includes(m.role));
+      if (!people.some((m) => m.role === 'aanvrager'))
         return result(c, 'unknown', NOT_ANSWERED, { threshold, missing: ['members'] });
-      if (aanvrager.age === undefined)
-        return result(c, 'unknown', NOT_ANSWERED, { threshold, missing: ['member-ages'] });
-      const ok =
-        (c.min === undefined || aanvrager.age >= c.min) &&
-        (c.max === undefined || aanvrager.age <= c.max);
-      return result(c, ok ? 'pass' : 'fail', `${aanvrager.age} jaar`, {
-        value: aanvrager.age,
-        threshold,
-      });
+      const inRange = (age: number) =>
+        (c.min === undefined || age >= c.min) && (c.max === undefined || age <= c.max);
+      const ages = people.map((m) => m.age);
+      const valueText = ages
+        .map((a) => (a === undefined ? 'leeftijd onbekend' : `${a} jaar`))
+        .join(' en ');
+      const first = ages[0];
+      const value = ages.length === 1 && first !== undefined ? { value: first } : {};
+      if (ages.some((a) => a !== undefined && inRange(a)))
+        return result(c, 'pass', valueText, { ...value, threshold });
+      if (ages.some((a) => a === undefined))
+        return result(c, 'unknown', valueText, { threshold, missing: ['member-ages'] });
+      return result(c, 'fail', valueText, { ...value, threshold });
     }
     case 'insurance-in': {
       const threshold: Threshold = { text: orList(c.insurance.map((x) => INSURANCE_WORDS[x])) };

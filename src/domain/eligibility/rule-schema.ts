@@ -169,7 +169,8 @@ const yesNo = z
 const ageBetween = z
   .object({
     kind: z.literal('age-between'),
-    who: z.literal('aanvrager'),
+    /** `aanvrager-of-partner`: met when either has the age (AIO: one partner with AOW age). */
+    who: z.enum(['aanvrager', 'aanvrager-of-partner']),
     min: z.number().int().min(0).max(120).optional(),
     max: z.number().int().min(0).max(120).optional(),
     ...conditionBase,

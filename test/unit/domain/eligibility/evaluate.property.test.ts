@@ -222,7 +222,8 @@ describe('evaluateRegelingen — properties', () => {
                 carValue: Math.min(10_000_000, (h.carValue ?? 0) + extraCents / 100),
               }
             : { ...h, savings: Math.min(10_000_000, (h.savings ?? 0) + extraCents / 100) };
-          if (viaCar && h.hasCar !== true && h.carValue === undefined) return;
+          // A car of unknown value is unknown vermogen: filling it in is information, not more vermogen.
+          if (viaCar && h.carValue === undefined) return;
           if (!viaCar && h.savings === undefined) return;
           const before = new Map(
             evaluateRegelingen(h, rules2026, norms2026, p).map((o) => [o.regeling, o.status]),

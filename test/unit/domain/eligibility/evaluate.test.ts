@@ -375,6 +375,17 @@ const cases: Case[] = [
     peildatum: JUL1,
     expect: { aio: W },
   },
+  {
+    // Same couple with the younger partner as aanvrager: the AIO looks at either partner's age.
+    name: '28c art. 22c, jongste partner is de aanvrager',
+    household: {
+      ...base,
+      aowIncomplete: true,
+      members: [aanvrager(60, [inc('loon', 700)]), partner(68, [inc('aow', 1300)])],
+    },
+    peildatum: JAN,
+    expect: { aio: W },
+  },
   // --- Jongeren 18–20 --------------------------------------------------------------------------
   {
     // 400 ≤ 484,39 (140% of 345,99) → Dordtpas W. Bijstand: 400 between 345,99 and 1092,44 → M.
