@@ -6,6 +6,7 @@ import { LANGUAGES, isLanguageCode, type LanguageCode } from '../i18n/i18n';
 import { paths } from '../paths';
 import { useCatalogue } from '../use-catalogue';
 import { computeOutcome, formatEuroAmount, questionsForFields } from './check-model';
+import { useOutcomeBasis, type OutcomeBasis } from './use-outcome-basis';
 
 /**
  * The page a resident takes home. Its language is chosen apart from the app's, because the worker
@@ -14,6 +15,18 @@ import { computeOutcome, formatEuroAmount, questionsForFields } from './check-mo
  * no wijk and no worker; the reasons with the household's figures stay on the worker's screen.
  */
 export function ResidentSummary({ check }: { check: CheckRecord }) {
+  const basis = useOutcomeBasis(check);
+  if (basis.status !== 'ready') return <p role="status">{'…'}</p>;
+  return <ReadySummary check={check} basis={basis} />;
+}
+
+function ReadySummary({
+  check,
+  basis,
+}: {
+  check: CheckRecord;
+  basis: Extract<OutcomeBasis, { status: 'ready' }>;
+}) {
   const { t, i18n } = useTranslation();
   const { catalogue } = useCatalogue();
   const [params, setParams] = useSearchParams();
@@ -26,8 +39,8 @@ export function ResidentSummary({ check }: { check: CheckRecord }) {
   const st = i18n.getFixedT(lang);
   const answers = check.data.answers;
   const { peildatum, summary } = useMemo(
-    () => computeOutcome(answers, check.data.completedAt),
-    [answers, check.data.completedAt],
+    () => computeOutcome(answers, basis.peildatum, basis.rules),
+    [answers, basis.peildatum, basis.rules],
   );
   const good = summary.fundamenten.flatMap((f) => f.good);
   const action = summary.fundamenten.flatMap((f) => f.action);
