@@ -16,11 +16,13 @@ export function OutcomeRow({
   regeling,
   answers,
   checkId,
+  testId = 'outcome-row',
 }: {
   outcome: RegelingOutcome;
   regeling: Regeling | undefined;
   answers: CheckAnswers;
   checkId: string;
+  testId?: string;
 }) {
   const { t } = useTranslation();
   const nameId = `uitkomst-${outcome.regeling}`;
@@ -31,22 +33,27 @@ export function OutcomeRow({
       className={`outcome-row outcome-${outcome.status}`}
       aria-labelledby={nameId}
       id={outcome.regeling}
-      data-testid="outcome-row"
+      data-testid={testId}
     >
       <details>
         <summary className="outcome-row-summary">
-          <span id={nameId} className="outcome-row-name">
+          <span id={nameId} className="outcome-row-name" title={outcome.name}>
             {outcome.name}
           </span>
           <span className={`tag outcome-tag outcome-tag-${outcome.status}`}>
             {t(`checkUi.outcome.status.${outcome.status}`)}
           </span>
           <span className="outcome-row-amount">
-            {amount === undefined
-              ? t('checkUi.rows.noAmount')
-              : t('checkUi.rows.perYear', { amount: formatEuroAmount(amount) })}
+            {amount === undefined ? (
+              <>
+                <span aria-hidden="true">—</span>
+                <span className="visually-hidden">{t('checkUi.rows.noAmount')}</span>
+              </>
+            ) : (
+              t('checkUi.rows.perYear', { amount: formatEuroAmount(amount) })
+            )}
           </span>
-          <span className="outcome-row-step">
+          <span className="outcome-row-step" title={step}>
             {step !== undefined && (
               <>
                 <span className="visually-hidden">{t('checkUi.rows.nextStep')}: </span>

@@ -82,17 +82,22 @@ function ReadyOutcome({
   }
 
   return (
-    <div className="check-layout">
+    <div className="check-layout check-layout-outcome">
       <TopicNav checkId={check.id} answers={answers} current={undefined} />
       <div className="check-outcome">
-        <p className="eyebrow">{t('checkUi.title')}</p>
         <h1>{t('checkUi.outcome.title')}</h1>
         <p className="notice outcome-disclaimer">{t('checkUi.outcome.disclaimer')}</p>
-        {outdated.map((note) => (
-          <p key={note} className="notice notice-warning" data-testid="norms-outdated">
-            {note}
-          </p>
-        ))}
+        {outdated.length > 0 && (
+          // Never silent, but folded: the notes are long and the rows must stay on the first screen.
+          <details className="notice notice-warning outcome-outdated" data-testid="norms-outdated">
+            <summary>{t('checkUi.rows.outdated')}</summary>
+            <ul>
+              {outdated.map((note) => (
+                <li key={note}>{note}</li>
+              ))}
+            </ul>
+          </details>
+        )}
 
         <section aria-labelledby="apply-heading" className="outcome-rows">
           <h2 id="apply-heading" className="visually-hidden">
@@ -118,6 +123,7 @@ function ReadyOutcome({
               </summary>
               {noRight.map((o) => (
                 <OutcomeRow
+                  testId="outcome-row-no-right"
                   key={o.regeling}
                   outcome={o}
                   regeling={regeling(o.regeling)}

@@ -108,51 +108,47 @@ function ReadySummary({
           {summary.regelingenToApply.length === 0 ? (
             <p>{st('checkUi.summary.regelingenNone')}</p>
           ) : (
-            summary.regelingenToApply.map((o) => {
-              const regeling = catalogue.regelingen.find((r) => r.id === o.regeling);
-              const documents = [...new Set([...o.documents, ...(regeling?.documents ?? [])])];
-              const open = questionsForFields(answers, o.missing);
-              return (
-                <section key={o.regeling} className="summary-regeling">
-                  <h3>{regeling?.name ?? o.name}</h3>
-                  <p>
-                    <strong>{st(`checkUi.summary.status.${o.status}`)}</strong>
-                  </p>
-                  {o.status === 'misschien' && open.length > 0 && (
+            // Two columns on paper, each regeling kept whole: the summary fits two A4 pages.
+            <div className="summary-regelingen">
+              {summary.regelingenToApply.map((o) => {
+                const regeling = catalogue.regelingen.find((r) => r.id === o.regeling);
+                const documents = [...new Set([...o.documents, ...(regeling?.documents ?? [])])];
+                const open = questionsForFields(answers, o.missing);
+                const amounts = o.knownAmounts
+                  .map(
+                    (a) =>
+                      `${a.label}: ${a.upTo ? `${st('checkUi.outcome.upTo')} ` : ''}${formatEuroAmount(a.amount)} ${st(`checkUi.outcome.per.${a.per}`)}`,
+                  )
+                  .join(' · ');
+                return (
+                  <section key={o.regeling} className="summary-regeling">
+                    <h3>{regeling?.name ?? o.name}</h3>
                     <p>
-                      {st('checkUi.summary.stillToFind')}{' '}
-                      {open.map((q) => st(q.labelKey)).join(' · ')}
+                      <strong>{st(`checkUi.summary.status.${o.status}`)}</strong>
                     </p>
-                  )}
-                  {o.knownAmounts.length > 0 && (
-                    <ul>
-                      {o.knownAmounts.map((a) => (
-                        <li key={a.label}>
-                          {a.label}: {a.upTo ? `${st('checkUi.outcome.upTo')} ` : ''}
-                          {formatEuroAmount(a.amount)} {st(`checkUi.outcome.per.${a.per}`)}
-                        </li>
+                    {o.status === 'misschien' && open.length > 0 && (
+                      <p>
+                        {st('checkUi.summary.stillToFind')}{' '}
+                        {open.map((q) => st(q.labelKey)).join(' · ')}
+                      </p>
+                    )}
+                    {amounts !== '' && <p className="summary-amounts">{amounts}</p>}
+                    <p className="summary-label">{st('checkUi.summary.howToApply')}</p>
+                    <ol>
+                      {o.howToApply.map((step) => (
+                        <li key={step}>{step}</li>
                       ))}
-                    </ul>
-                  )}
-                  <h4>{st('checkUi.summary.howToApply')}</h4>
-                  <ol>
-                    {o.howToApply.map((step) => (
-                      <li key={step}>{step}</li>
-                    ))}
-                  </ol>
-                  {documents.length > 0 && (
-                    <>
-                      <h4>{st('checkUi.summary.documents')}</h4>
-                      <ul>
-                        {documents.map((d) => (
-                          <li key={d}>{d}</li>
-                        ))}
-                      </ul>
-                    </>
-                  )}
-                </section>
-              );
-            })
+                    </ol>
+                    {documents.length > 0 && (
+                      <p>
+                        <span className="summary-label">{st('checkUi.summary.documents')}:</span>{' '}
+                        {documents.join(' · ')}
+                      </p>
+                    )}
+                  </section>
+                );
+              })}
+            </div>
           )}
         </section>
 
