@@ -54,6 +54,7 @@ export const paths = {
     href: (query?: Record<string, string | undefined>) => withQuery('/beheer/audit', query),
   },
   adminCatalogue: { path: '/beheer/catalogus', href: () => '/beheer/catalogus' },
+  adminRules: { path: '/beheer/regels', href: () => '/beheer/regels' },
   signals: {
     path: '/signalen',
     href: (query?: Record<string, string | undefined>) => withQuery('/signalen', query),

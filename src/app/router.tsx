@@ -94,6 +94,10 @@ export const routes: RouteObject[] = [
             paths.adminCatalogue.path,
             async () => (await import('./admin/admin-catalogue-page')).AdminCataloguePage,
           ),
+          catalogueRoute(
+            paths.adminRules.path,
+            async () => (await import('./admin/admin-rules-page')).AdminRulesPage,
+          ),
         ],
       },
       // Residents' data: signed in, PIN vault unlocked.

@@ -36,11 +36,13 @@ import {
   verifyAccessToken,
 } from './auth/tokens';
 import { checkCatalogue } from './catalogue';
+import { checkRulesVersion } from '../domain/eligibility/rules-version';
 import { log } from './log';
 import type { NodeBindings } from './request-origin';
 import { clientAddress } from './request-origin';
 import { securityHeaders } from './security-headers';
 import { staticHandler } from './static-files';
+import type { RulesVersionStore } from './storage/rules-versions';
 import type { Actor, DeviceRecord, SyncStorage, UserRecord } from './storage/sync-storage';
 
 export interface AppOptions {
@@ -58,12 +60,20 @@ export interface AppOptions {
   trustProxy?: boolean;
   /** Login rate limits; tests shorten them. */
   loginLimits?: LoginLimits;
+  /** Published norms and rules; without it the rules endpoints answer 404 and pulls name none. */
+  rulesVersions?: RulesVersionStore;
 }
 
 type Env = { Bindings: NodeBindings; Variables: { actor: Actor; user: UserRecord } };
 
 const KB = 1024;
-const LIMITS = { default: 64 * KB, push: 4 * 1024 * KB, pull: 16 * KB, catalogue: 8 * 1024 * KB };
+const LIMITS = {
+  default: 64 * KB,
+  push: 4 * 1024 * KB,
+  pull: 16 * KB,
+  catalogue: 8 * 1024 * KB,
+  rules: 2 * 1024 * KB,
+};
 /** Coordinators see counts, never cells so small that a household could be recognised. */
 export const MIN_AGGREGATE_CELL = 5;
 
@@ -407,7 +417,8 @@ export function createApp(options: AppOptions): Hono<Env> {
       now().toISOString(),
     );
     log.debug('sync.pull', { changes: response.changes.length, reset: response.reset });
-    return c.json(response);
+    const rulesVersion = (await options.rulesVersions?.currentId()) ?? null;
+    return c.json({ ...response, rulesVersion });
   });
 
   app.get('/api/catalogue', async (c) => {
@@ -446,6 +457,46 @@ export function createApp(options: AppOptions): Hono<Env> {
     );
     log.info('catalogue.publish', { created });
     return c.json({ version: checked.catalogue.version, created }, created ? 201 : 200);
+  });
+
+  // Norms and eligibility rules, published like the catalogue: devices install the current
+  // version at their next sync, and the check uses it (offline too).
+  app.get('/api/rules', async (c) => {
+    const stored = await options.rulesVersions?.current();
+    if (!stored) return c.json({ current: null });
+    // Stored as validated JSON text; sent as is rather than parsed and re-serialised.
+    return c.body(
+      `{"current":{"id":${JSON.stringify(stored.id)},"label":${JSON.stringify(stored.label)},"publishedAt":${JSON.stringify(stored.publishedAt)},"version":${stored.body}}}`,
+      200,
+      { 'content-type': 'application/json; charset=utf-8' },
+    );
+  });
+
+  app.post('/api/rules', limit(LIMITS.rules), auth, async (c) => {
+    if (!canPublishCatalogue(c.var.actor.user))
+      return fail(c, 403, 'forbidden', 'Only a beheerder publishes norms and rules.');
+    const store = options.rulesVersions;
+    if (!store) return fail(c, 404, 'notFound', 'This server keeps no rules versions.');
+    const body = await readJson(c);
+    if (!body.ok) return fail(c, 400, 'badRequest', 'The body is not JSON.');
+    const checked = checkRulesVersion(body.value);
+    if (!checked.ok)
+      return fail(
+        c,
+        400,
+        'rulesInvalid',
+        'The norms or rules are not valid; nothing was published.',
+        checked.errors.slice(0, 50),
+      );
+    const created = await store.publish(
+      checked.id,
+      checked.label,
+      JSON.stringify(checked.version),
+      c.var.actor.user.id,
+      now().toISOString(),
+    );
+    log.info('rules.publish', { created });
+    return c.json({ id: checked.id, label: checked.label, created }, created ? 201 : 200);
   });
 
   app.get('/api/aggregates', auth, async (c) => {

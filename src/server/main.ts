@@ -4,6 +4,7 @@ import { createApp } from './app';
 import { announce, log } from './log';
 import { demoLogins, jwtSecretFor, seedCatalogue, seedDemoRecords, seedDemoUsers } from './seed';
 import { openStorageFromEnv } from './storage/open-storage';
+import { openRulesVersionStore } from './storage/rules-versions';
 
 /** `npm start`: one process serves the built app and the API on one port. */
 const port = Number(process.env.PORT ?? 8080);
@@ -12,6 +13,9 @@ const distDir = resolve(process.env.DIST_DIR ?? 'dist');
 
 const storage = openStorageFromEnv();
 await storage.migrate();
+// Norms and rules live in their own tables on the same database.
+const rulesVersions = openRulesVersionStore(storage.dialect, storage.db);
+await rulesVersions.migrate();
 const jwtSecret = await jwtSecretFor(storage, process.env.JWT_SECRET);
 await seedDemoUsers(storage);
 await seedCatalogue(storage, resolve(distDir, 'catalogue.json'));
@@ -19,7 +23,7 @@ if (process.env.SEED_DEMO_DATA !== '0') await seedDemoRecords(storage);
 
 // Behind a reverse proxy that terminates TLS: believe its X-Forwarded-Proto/-For (HSTS, rate limits).
 const trustProxy = ['1', 'true', 'yes'].includes((process.env.TRUST_PROXY ?? '').toLowerCase());
-const app = createApp({ storage, jwtSecret, distDir, trustProxy });
+const app = createApp({ storage, jwtSecret, distDir, trustProxy, rulesVersions });
 const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${info.port}/`;
   log.info('server.started', { port: info.port, storage: storage.dialect });

@@ -2,6 +2,7 @@ import { inject } from 'vitest';
 import { createApp } from '../../src/server/app';
 import { jwtSecretFor, seedDemoUsers } from '../../src/server/seed';
 import { openPostgresStorage, openSqliteStorage } from '../../src/server/storage/kysely-storage';
+import { openRulesVersionStore } from '../../src/server/storage/rules-versions';
 import type { KyselySyncStorage } from '../../src/server/storage/kysely-storage';
 import type { Mutation } from '../../src/domain/sync/protocol';
 import { PROTOCOL_VERSION } from '../../src/domain/sync/protocol';
@@ -40,7 +41,9 @@ export async function openStore(
 export async function makeServer(storage: KyselySyncStorage, now?: () => Date) {
   await seedDemoUsers(storage);
   const jwtSecret = await jwtSecretFor(storage, undefined);
-  return createApp({ storage, jwtSecret, distDir: null, ...(now ? { now } : {}) });
+  const rulesVersions = openRulesVersionStore(storage.dialect, storage.db);
+  await rulesVersions.migrate();
+  return createApp({ storage, jwtSecret, distDir: null, rulesVersions, ...(now ? { now } : {}) });
 }
 
 export type App = Awaited<ReturnType<typeof makeServer>>;

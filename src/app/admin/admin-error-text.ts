@@ -15,6 +15,8 @@ export function adminErrorText(t: TFunction, error: unknown): string {
         return t('admin.catalogue.tooLarge');
       case 'catalogueInvalid':
         return t('admin.catalogue.invalid');
+      case 'rulesInvalid':
+        return t('admin.rules.invalid');
       case 'badRequest':
         return t('admin.error.badRequest');
       default:

@@ -6,9 +6,10 @@ const ITEMS = [
   { to: paths.adminUsers.href(), key: 'admin.nav.users', end: false },
   { to: paths.adminAudit.href(), key: 'admin.nav.audit', end: false },
   { to: paths.adminCatalogue.href(), key: 'admin.nav.catalogue', end: false },
+  { to: paths.adminRules.href(), key: 'admin.nav.rules', end: false },
 ] as const;
 
-/** The three admin tasks side by side, so a beheerder moves between them without the main menu. */
+/** The admin tasks side by side, so a beheerder moves between them without the main menu. */
 export function AdminNav() {
   const { t } = useTranslation();
   return (

@@ -1,8 +1,8 @@
 import type { CheckAnswers } from '../../domain/check/answers-schema';
 import { answersToHousehold } from '../../domain/check/answers-to-household';
 import { summariseCheck, type CheckSummary } from '../../domain/check/summarise';
-import { norms2026, rules2026 } from '../../domain/eligibility/data-2026';
 import { evaluateRegelingen, type RegelingOutcome } from '../../domain/eligibility/evaluate';
+import type { PublishedRulesVersion } from '../../domain/eligibility/rules-version';
 import type { Question, ReferralId, Topic, TopicId } from '../../domain/check/question-schema';
 import { TOPICS } from '../../domain/check/questions';
 import { visibleQuestions } from '../../domain/check/skip-logic';
@@ -117,19 +117,25 @@ export function parseAgeInput(
 
 export interface CheckOutcome {
   peildatum: string;
+  rules: PublishedRulesVersion;
   outcomes: RegelingOutcome[];
   summary: CheckSummary;
 }
 
 /**
- * The engine on this check's answers. An open check is judged on today; a completed one on the
- * day it was completed, so its outcome and the resident's summary do not change afterwards.
+ * The engine on this check's answers, with one rules version on one peildatum (the caller
+ * chooses both: see use-outcome-basis.ts).
  */
 export function computeOutcome(
   answers: CheckAnswers,
-  completedAt: string | undefined,
+  peildatum: string,
+  rules: PublishedRulesVersion,
 ): CheckOutcome {
-  const peildatum = completedAt ? todayIso(new Date(completedAt)) : todayIso();
-  const outcomes = evaluateRegelingen(answersToHousehold(answers), rules2026, norms2026, peildatum);
-  return { peildatum, outcomes, summary: summariseCheck(answers, outcomes) };
+  const outcomes = evaluateRegelingen(
+    answersToHousehold(answers),
+    rules.version.rules,
+    rules.version.norms,
+    peildatum,
+  );
+  return { peildatum, rules, outcomes, summary: summariseCheck(answers, outcomes) };
 }

@@ -2,19 +2,27 @@ import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { getQuestion } from '../../domain/check/questions';
+import {
+  groupOutcomes,
+  outdatedNormNotes,
+  snapshotOutcomes,
+} from '../../domain/eligibility/outcome-snapshot';
 import { completeCheck, reopenCheck, type CheckRecord } from '../../data/repositories/checks';
 import { paths } from '../paths';
 import { useCatalogue } from '../use-catalogue';
-import { computeOutcome, formatDateNl } from './check-model';
+import { computeOutcome } from './check-model';
 import { FindingList } from './finding-list';
-import { OutcomeCard } from './outcome-card';
+import { OutcomeRow } from './outcome-row';
 import { ReferralList } from './referral-list';
+import { RulesBasis } from './rules-basis';
 import { TopicNav } from './topic-nav';
+import { useOutcomeBasis, type OutcomeBasis } from './use-outcome-basis';
 
 /**
- * The worker's result screen: regelingen to apply for in order of impact with their reasons,
- * what goes well and what needs action per fundament, referrals with a one-tap signal, and the
- * warm handover to the SDD, which does the formal check.
+ * The worker's result screen, to go through with a resident: first one row per regeling (verdict,
+ * what it brings, the next step) with the reasons folded away, then what goes well and what needs
+ * action per fundament, referrals with a one-tap signal, and the warm handover to the SDD, which
+ * does the formal check.
  */
 export function OutcomeView({
   check,
@@ -23,25 +31,49 @@ export function OutcomeView({
   check: CheckRecord;
   onChange: (c: CheckRecord) => void;
 }) {
+  const basis = useOutcomeBasis(check);
+  if (basis.status !== 'ready') return <p role="status">{'…'}</p>;
+  return <ReadyOutcome check={check} basis={basis} onChange={onChange} />;
+}
+
+function ReadyOutcome({
+  check,
+  basis,
+  onChange,
+}: {
+  check: CheckRecord;
+  basis: Extract<OutcomeBasis, { status: 'ready' }>;
+  onChange: (c: CheckRecord) => void;
+}) {
   const { t } = useTranslation();
   const { catalogue } = useCatalogue();
   const [busy, setBusy] = useState(false);
   const [failed, setFailed] = useState(false);
   const answers = check.data.answers;
-  const { peildatum, outcomes, summary } = useMemo(
-    () => computeOutcome(answers, check.data.completedAt),
-    [answers, check.data.completedAt],
+  const shown = useMemo(
+    () => computeOutcome(answers, basis.peildatum, basis.rules),
+    [answers, basis.peildatum, basis.rules],
   );
+  const { outcomes, summary } = shown;
   const regeling = (id: string) => catalogue.regelingen.find((r) => r.id === id);
-  const received = outcomes.filter((o) => o.alreadyReceiving);
-  const noRight = outcomes.filter((o) => o.status === 'geen-recht' && !o.alreadyReceiving);
+  const { rows, noRight, received } = groupOutcomes(outcomes);
+  const outdated = outdatedNormNotes(outcomes);
   const done = check.status === 'afgerond';
 
   async function toggleDone() {
     setBusy(true);
     setFailed(false);
     try {
-      onChange(done ? await reopenCheck(check.id) : await completeCheck(check.id));
+      onChange(
+        done
+          ? await reopenCheck(check.id)
+          : await completeCheck(check.id, {
+              rulesVersionId: shown.rules.id,
+              rulesVersionLabel: shown.rules.label,
+              peildatum: shown.peildatum,
+              verdicts: snapshotOutcomes(outcomes),
+            }),
+      );
     } catch {
       setFailed(true);
     } finally {
@@ -50,35 +82,48 @@ export function OutcomeView({
   }
 
   return (
-    <div className="check-layout">
+    <div className="check-layout check-layout-outcome">
       <TopicNav checkId={check.id} answers={answers} current={undefined} />
       <div className="check-outcome">
-        <p className="eyebrow">{t('checkUi.title')}</p>
         <h1>{t('checkUi.outcome.title')}</h1>
-        <p className="muted">
-          {t('checkUi.outcome.peildatum', { date: formatDateNl(peildatum) })}
-          {done && check.data.completedAt && (
-            <>
-              {' '}
-              · {t('checkUi.outcome.completedOn', { date: formatDateNl(check.data.completedAt) })}
-            </>
-          )}
-        </p>
-        <p className="notice">{t('checkUi.outcome.disclaimer')}</p>
-        {summary.open.length > 0 && (
-          <p className="notice notice-warning">
-            {t('checkUi.outcome.openQuestions', { count: summary.open.length })}
-          </p>
+        <p className="notice outcome-disclaimer">{t('checkUi.outcome.disclaimer')}</p>
+        {outdated.length > 0 && (
+          // Never silent, but folded: the notes are long and the rows must stay on the first screen.
+          <details className="notice notice-warning outcome-outdated" data-testid="norms-outdated">
+            <summary>{t('checkUi.rows.outdated')}</summary>
+            <ul>
+              {outdated.map((note) => (
+                <li key={note}>{note}</li>
+              ))}
+            </ul>
+          </details>
         )}
 
-        <section aria-labelledby="apply-heading">
-          <h2 id="apply-heading">{t('checkUi.outcome.apply')}</h2>
-          {summary.regelingenToApply.length === 0 ? (
-            <p>{t('checkUi.outcome.applyNone')}</p>
-          ) : (
-            <div className="outcome-list">
-              {summary.regelingenToApply.map((o) => (
-                <OutcomeCard
+        <section aria-labelledby="apply-heading" className="outcome-rows">
+          <h2 id="apply-heading" className="visually-hidden">
+            {t('checkUi.rows.heading')}
+          </h2>
+          {rows.length === 0 && <p>{t('checkUi.outcome.applyNone')}</p>}
+          {rows.map((o) => (
+            <OutcomeRow
+              key={o.regeling}
+              outcome={o}
+              regeling={regeling(o.regeling)}
+              answers={answers}
+              checkId={check.id}
+            />
+          ))}
+          {noRight.length > 0 && (
+            <details className="outcome-group" data-testid="outcome-no-right">
+              <summary>
+                {t('checkUi.rows.noRight', {
+                  count: noRight.length,
+                  names: noRight.map((o) => o.name).join(', '),
+                })}
+              </summary>
+              {noRight.map((o) => (
+                <OutcomeRow
+                  testId="outcome-row-no-right"
                   key={o.regeling}
                   outcome={o}
                   regeling={regeling(o.regeling)}
@@ -86,9 +131,23 @@ export function OutcomeView({
                   checkId={check.id}
                 />
               ))}
-            </div>
+            </details>
+          )}
+          {received.length > 0 && (
+            <p className="outcome-group" data-testid="outcome-received">
+              {t('checkUi.rows.received', {
+                count: received.length,
+                names: received.map((o) => o.name).join(', '),
+              })}
+            </p>
           )}
         </section>
+        <RulesBasis check={check} basis={basis} shown={shown} onChange={onChange} />
+        {summary.open.length > 0 && (
+          <p className="notice notice-warning">
+            {t('checkUi.outcome.openQuestions', { count: summary.open.length })}
+          </p>
+        )}
 
         <section aria-labelledby="fundamenten-heading">
           <h2 id="fundamenten-heading">{t('checkUi.outcome.perFundament')}</h2>
@@ -133,35 +192,6 @@ export function OutcomeView({
                 return <li key={qid}>{q ? t(q.labelKey) : qid}</li>;
               })}
             </ul>
-          </section>
-        )}
-
-        {received.length > 0 && (
-          <section aria-labelledby="received-heading">
-            <h2 id="received-heading">{t('checkUi.outcome.received')}</h2>
-            <ul>
-              {received.map((o) => (
-                <li key={o.regeling}>{o.name}</li>
-              ))}
-            </ul>
-          </section>
-        )}
-
-        {noRight.length > 0 && (
-          <section aria-labelledby="norights-heading">
-            <h2 id="norights-heading">{t('checkUi.outcome.noRight')}</h2>
-            <details>
-              <summary>{t('checkUi.outcome.noRightShow', { count: noRight.length })}</summary>
-              {noRight.map((o) => (
-                <OutcomeCard
-                  key={o.regeling}
-                  outcome={o}
-                  regeling={regeling(o.regeling)}
-                  answers={answers}
-                  checkId={check.id}
-                />
-              ))}
-            </details>
           </section>
         )}
 

@@ -6,6 +6,7 @@ import { LANGUAGES, isLanguageCode, type LanguageCode } from '../i18n/i18n';
 import { paths } from '../paths';
 import { useCatalogue } from '../use-catalogue';
 import { computeOutcome, formatEuroAmount, questionsForFields } from './check-model';
+import { useOutcomeBasis, type OutcomeBasis } from './use-outcome-basis';
 
 /**
  * The page a resident takes home. Its language is chosen apart from the app's, because the worker
@@ -14,6 +15,18 @@ import { computeOutcome, formatEuroAmount, questionsForFields } from './check-mo
  * no wijk and no worker; the reasons with the household's figures stay on the worker's screen.
  */
 export function ResidentSummary({ check }: { check: CheckRecord }) {
+  const basis = useOutcomeBasis(check);
+  if (basis.status !== 'ready') return <p role="status">{'…'}</p>;
+  return <ReadySummary check={check} basis={basis} />;
+}
+
+function ReadySummary({
+  check,
+  basis,
+}: {
+  check: CheckRecord;
+  basis: Extract<OutcomeBasis, { status: 'ready' }>;
+}) {
   const { t, i18n } = useTranslation();
   const { catalogue } = useCatalogue();
   const [params, setParams] = useSearchParams();
@@ -26,8 +39,8 @@ export function ResidentSummary({ check }: { check: CheckRecord }) {
   const st = i18n.getFixedT(lang);
   const answers = check.data.answers;
   const { peildatum, summary } = useMemo(
-    () => computeOutcome(answers, check.data.completedAt),
-    [answers, check.data.completedAt],
+    () => computeOutcome(answers, basis.peildatum, basis.rules),
+    [answers, basis.peildatum, basis.rules],
   );
   const good = summary.fundamenten.flatMap((f) => f.good);
   const action = summary.fundamenten.flatMap((f) => f.action);
@@ -95,51 +108,47 @@ export function ResidentSummary({ check }: { check: CheckRecord }) {
           {summary.regelingenToApply.length === 0 ? (
             <p>{st('checkUi.summary.regelingenNone')}</p>
           ) : (
-            summary.regelingenToApply.map((o) => {
-              const regeling = catalogue.regelingen.find((r) => r.id === o.regeling);
-              const documents = [...new Set([...o.documents, ...(regeling?.documents ?? [])])];
-              const open = questionsForFields(answers, o.missing);
-              return (
-                <section key={o.regeling} className="summary-regeling">
-                  <h3>{regeling?.name ?? o.name}</h3>
-                  <p>
-                    <strong>{st(`checkUi.summary.status.${o.status}`)}</strong>
-                  </p>
-                  {o.status === 'misschien' && open.length > 0 && (
+            // Two columns on paper, each regeling kept whole: the summary fits two A4 pages.
+            <div className="summary-regelingen">
+              {summary.regelingenToApply.map((o) => {
+                const regeling = catalogue.regelingen.find((r) => r.id === o.regeling);
+                const documents = [...new Set([...o.documents, ...(regeling?.documents ?? [])])];
+                const open = questionsForFields(answers, o.missing);
+                const amounts = o.knownAmounts
+                  .map(
+                    (a) =>
+                      `${a.label}: ${a.upTo ? `${st('checkUi.outcome.upTo')} ` : ''}${formatEuroAmount(a.amount)} ${st(`checkUi.outcome.per.${a.per}`)}`,
+                  )
+                  .join(' · ');
+                return (
+                  <section key={o.regeling} className="summary-regeling">
+                    <h3>{regeling?.name ?? o.name}</h3>
                     <p>
-                      {st('checkUi.summary.stillToFind')}{' '}
-                      {open.map((q) => st(q.labelKey)).join(' · ')}
+                      <strong>{st(`checkUi.summary.status.${o.status}`)}</strong>
                     </p>
-                  )}
-                  {o.knownAmounts.length > 0 && (
-                    <ul>
-                      {o.knownAmounts.map((a) => (
-                        <li key={a.label}>
-                          {a.label}: {a.upTo ? `${st('checkUi.outcome.upTo')} ` : ''}
-                          {formatEuroAmount(a.amount)} {st(`checkUi.outcome.per.${a.per}`)}
-                        </li>
+                    {o.status === 'misschien' && open.length > 0 && (
+                      <p>
+                        {st('checkUi.summary.stillToFind')}{' '}
+                        {open.map((q) => st(q.labelKey)).join(' · ')}
+                      </p>
+                    )}
+                    {amounts !== '' && <p className="summary-amounts">{amounts}</p>}
+                    <p className="summary-label">{st('checkUi.summary.howToApply')}</p>
+                    <ol>
+                      {o.howToApply.map((step) => (
+                        <li key={step}>{step}</li>
                       ))}
-                    </ul>
-                  )}
-                  <h4>{st('checkUi.summary.howToApply')}</h4>
-                  <ol>
-                    {o.howToApply.map((step) => (
-                      <li key={step}>{step}</li>
-                    ))}
-                  </ol>
-                  {documents.length > 0 && (
-                    <>
-                      <h4>{st('checkUi.summary.documents')}</h4>
-                      <ul>
-                        {documents.map((d) => (
-                          <li key={d}>{d}</li>
-                        ))}
-                      </ul>
-                    </>
-                  )}
-                </section>
-              );
-            })
+                    </ol>
+                    {documents.length > 0 && (
+                      <p>
+                        <span className="summary-label">{st('checkUi.summary.documents')}:</span>{' '}
+                        {documents.join(' · ')}
+                      </p>
+                    )}
+                  </section>
+                );
+              })}
+            </div>
           )}
         </section>
 

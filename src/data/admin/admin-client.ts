@@ -15,6 +15,12 @@ import { auditPageSchema, auditQuerySchema } from '../../domain/sync/audit';
 import type { ErrorReason } from '../../domain/sync/protocol';
 import { catalogueResponseSchema, errorBodySchema } from '../../domain/sync/protocol';
 import type { PublicUser } from '../../domain/sync/roles';
+import {
+  publishRulesResponseSchema,
+  rulesResponseSchema,
+  type PublishRulesResponse,
+  type RulesResponse,
+} from '../../domain/eligibility/rules-version';
 import type { DichtbijDb } from '../db';
 import { db } from '../db';
 import { HttpError, requestJson } from '../http';
@@ -226,6 +232,32 @@ export async function publishCatalogue(
     publishCatalogueResponseSchema,
     '/api/catalogue',
     { method: 'POST', body: catalogue },
+    database,
+    transport,
+  );
+}
+
+/** The norms and rules version devices install now (with its contents: the screen diffs against it). */
+export async function currentRules(
+  database: DichtbijDb = db(),
+  transport: Transport = requestJson,
+): Promise<RulesResponse> {
+  return call(rulesResponseSchema, '/api/rules', {}, database, transport);
+}
+
+/**
+ * Publishes a norms and rules version (`{norms, rules}`) as read from a file. The server validates
+ * it with the same schemas; a refusal is an AdminRequestError with reason `rulesInvalid` and details.
+ */
+export async function publishRules(
+  version: unknown,
+  database: DichtbijDb = db(),
+  transport: Transport = requestJson,
+): Promise<PublishRulesResponse> {
+  return call(
+    publishRulesResponseSchema,
+    '/api/rules',
+    { method: 'POST', body: version },
     database,
     transport,
   );

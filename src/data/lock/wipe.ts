@@ -16,7 +16,13 @@ const CATALOGUE_TABLES = new Set([
 
 /** Meta rows that are device settings, not personal data or credentials. */
 function keepMeta(key: string): boolean {
-  return key === 'catalogue' || key === 'storage-persist' || key.startsWith('setting:');
+  return (
+    key === 'catalogue' ||
+    key === 'storage-persist' ||
+    key.startsWith('setting:') ||
+    // Norms and rules (src/data/rules/rules-store.ts): published data, nothing personal.
+    key.startsWith('rules:')
+  );
 }
 
 export interface WipeResult {

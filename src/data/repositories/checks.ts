@@ -9,6 +9,7 @@ import {
 } from '../../domain/check/answers-schema';
 import { topicIdSchema, type CheckVariant, type TopicId } from '../../domain/check/question-schema';
 import { getQuestion } from '../../domain/check/questions';
+import { computedWithSchema, type ComputedWith } from '../../domain/eligibility/outcome-snapshot';
 import type { Role } from '../../domain/sync/roles';
 import type { DichtbijDb } from '../db';
 import { db } from '../db';
@@ -36,6 +37,11 @@ export const checkDataSchema = z
     /** The topic the worker was on, so a paused check resumes there. */
     lastTopic: topicIdSchema.optional(),
     completedAt: z.iso.datetime().optional(),
+    /**
+     * For a completed check: the rules version and peildatum its outcome was computed with, and
+     * the verdicts it gave, so reopening it later shows what it rested on.
+     */
+    computedWith: computedWithSchema.optional(),
   })
   .strict();
 export type CheckData = z.infer<typeof checkDataSchema>;
@@ -278,15 +284,39 @@ export async function setLastTopic(
   return updateCheck(id, (check) => ({ data: { ...check.data, lastTopic: topic } }), database);
 }
 
-/** Marks the check afgerond; it stays readable for the outcome and the resident's summary. */
-export async function completeCheck(id: string, database: DichtbijDb = db()): Promise<CheckRecord> {
+/**
+ * Marks the check afgerond with the outcome it was given (rules version, peildatum, verdicts);
+ * it stays readable for the outcome and the resident's summary.
+ */
+export async function completeCheck(
+  id: string,
+  computed: ComputedWith | undefined,
+  database: DichtbijDb = db(),
+): Promise<CheckRecord> {
   await flushPendingAnswers();
   return updateCheck(
     id,
     (check) => ({
-      data: { ...check.data, completedAt: new Date().toISOString() },
+      data: {
+        ...check.data,
+        completedAt: new Date().toISOString(),
+        ...(computed ? { computedWith: computed } : {}),
+      },
       status: 'afgerond',
     }),
+    database,
+  );
+}
+
+/** A completed check takes the outcome recomputed with today's rules as its own. */
+export async function recordOutcome(
+  id: string,
+  computed: ComputedWith,
+  database: DichtbijDb = db(),
+): Promise<CheckRecord> {
+  return updateCheck(
+    id,
+    (check) => ({ data: { ...check.data, computedWith: computed } }),
     database,
   );
 }
@@ -296,7 +326,7 @@ export async function reopenCheck(id: string, database: DichtbijDb = db()): Prom
   return updateCheck(
     id,
     (check) => {
-      const { completedAt: _done, ...data } = check.data;
+      const { completedAt: _done, computedWith: _computed, ...data } = check.data;
       return { data, status: 'open' };
     },
     database,

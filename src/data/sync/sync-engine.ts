@@ -6,7 +6,9 @@ import {
   pushResponseSchema,
 } from '../../domain/sync/protocol';
 import type { DichtbijDb, OutboxEntry, RejectedEntry } from '../db';
+import { rulesResponseSchema } from '../../domain/eligibility/rules-version';
 import { installCatalogue } from '../catalogue/catalogue-store';
+import { installRulesVersion, installedRulesId } from '../rules/rules-store';
 import { openOutboxEntry } from '../crypto/record-crypto';
 import { requestJson } from '../http';
 import type { PushTally } from './apply';
@@ -29,6 +31,8 @@ export interface SyncReport extends PushTally {
   pulled: number;
   reset: boolean;
   catalogueUpdated: boolean;
+  /** A new norms/rules version was installed. */
+  rulesUpdated: boolean;
 }
 
 /** Entries that can never be valid stay on the device, in `rejected`, instead of blocking the queue. */
@@ -112,11 +116,17 @@ export async function pullChanges(
   database: DichtbijDb,
   transport: Transport,
   limit?: number,
-): Promise<{ pulled: number; reset: boolean; catalogueVersion: string | null }> {
+): Promise<{
+  pulled: number;
+  reset: boolean;
+  catalogueVersion: string | null;
+  rulesVersion: string | null;
+}> {
   const deviceId = await sessionDeviceId(database);
   let pulled = 0;
   let reset = false;
   let catalogueVersion: string | null | undefined;
+  let rulesVersion: string | null | undefined;
   for (;;) {
     const state = await readCursor(database);
     const body = await authorizedRequest(database, transport, '/api/sync/pull', {
@@ -133,9 +143,15 @@ export async function pullChanges(
     pulled += page.changes.length;
     reset ||= page.reset && state.cursor !== null;
     catalogueVersion = page.catalogueVersion;
+    rulesVersion = page.rulesVersion;
     if (!page.hasMore) break;
   }
-  return { pulled, reset, catalogueVersion: catalogueVersion ?? null };
+  return {
+    pulled,
+    reset,
+    catalogueVersion: catalogueVersion ?? null,
+    rulesVersion: rulesVersion ?? null,
+  };
 }
 
 /** Installs the server's catalogue when it differs from the one on the device. */
@@ -162,6 +178,23 @@ async function updateCatalogue(
 }
 
 /**
+ * Installs the server's norms and rules when its current version is not the device's. The pull
+ * names only the id, so the body is fetched once per new version, not on every sync.
+ */
+async function updateRules(
+  database: DichtbijDb,
+  transport: Transport,
+  serverVersion: string | null,
+): Promise<boolean> {
+  if (serverVersion === null) return false;
+  if ((await installedRulesId(database)) === serverVersion) return false;
+  const response = rulesResponseSchema.parse(await transport('/api/rules', { method: 'GET' }));
+  if (!response.current) return false;
+  await installRulesVersion(response.current, database);
+  return true;
+}
+
+/**
  * One sync: push first (so the pull that follows already reflects this device's writes), then
  * pull. Every step is idempotent, so a sync cut off anywhere is simply run again.
  */
@@ -176,5 +209,6 @@ export async function runSync(
     options.catalogue === false
       ? false
       : await updateCatalogue(database, transport, pull.catalogueVersion);
-  return { ...push, pulled: pull.pulled, reset: pull.reset, catalogueUpdated };
+  const rulesUpdated = await updateRules(database, transport, pull.rulesVersion);
+  return { ...push, pulled: pull.pulled, reset: pull.reset, catalogueUpdated, rulesUpdated };
 }

@@ -34,6 +34,7 @@ export const ERROR_REASONS = [
   'recordDeleted',
   'seqReused',
   'catalogueInvalid',
+  'rulesInvalid',
   'tooManyAttempts',
   'internal',
 ] as const;
@@ -243,6 +244,8 @@ export const pullResponseSchema = z.object({
   reset: z.boolean(),
   scopeVersion: z.number().int().nonnegative(),
   catalogueVersion: z.string().nullable(),
+  /** The current rules version's id (norms + eligibility rules); absent from an older server. */
+  rulesVersion: z.string().nullable().optional(),
 });
 export type PullResponse = z.infer<typeof pullResponseSchema>;
 

@@ -13,10 +13,10 @@ function documentsFor(outcome: RegelingOutcome, regeling: Regeling | undefined):
 }
 
 /**
- * One regeling in the outcome: the verdict in words, what is still unknown (with a way back to the
- * question), the reasons, known amounts, how to apply and what to bring.
+ * What folds open under a regeling's row: what is still unknown (with a way back to the
+ * question), known amounts, the reasons, how to apply and what to bring.
  */
-export function OutcomeCard({
+export function OutcomeDetails({
   outcome,
   regeling,
   answers,
@@ -30,20 +30,9 @@ export function OutcomeCard({
   const { t } = useTranslation();
   const open = questionsForFields(answers, outcome.missing);
   const documents = documentsFor(outcome, regeling);
-  const headingId = `uitkomst-${outcome.regeling}`;
   return (
-    <article
-      className={`card outcome outcome-${outcome.status}`}
-      aria-labelledby={headingId}
-      id={outcome.regeling}
-    >
-      <h3 id={headingId} className="card-title">
-        {outcome.name}
-      </h3>
+    <div className="outcome-details">
       <p className="card-meta">
-        <span className={`tag outcome-tag outcome-tag-${outcome.status}`}>
-          {t(`checkUi.outcome.status.${outcome.status}`)}
-        </span>
         <span className="tag tag-neutral">{t(`level.${outcome.level}`)}</span>
         {outcome.alreadyReceiving && (
           <span className="tag tag-neutral">{t('checkUi.outcome.alreadyReceiving')}</span>
@@ -146,6 +135,6 @@ export function OutcomeCard({
           </Link>
         </p>
       )}
-    </article>
+    </div>
   );
 }

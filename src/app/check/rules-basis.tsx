@@ -1,0 +1,178 @@
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
+import {
+  compareVerdicts,
+  snapshotOutcomes,
+  type VerdictSnapshot,
+} from '../../domain/eligibility/outcome-snapshot';
+import type { PublishedRulesVersion } from '../../domain/eligibility/rules-version';
+import { recordOutcome, type CheckRecord } from '../../data/repositories/checks';
+import {
+  computeOutcome,
+  formatDateNl,
+  formatEuroAmount,
+  todayIso,
+  type CheckOutcome,
+} from './check-model';
+import type { OutcomeBasis } from './use-outcome-basis';
+
+type Ready = Extract<OutcomeBasis, { status: 'ready' }>;
+
+/** "normen 2026.2 · regels 2026.1, gepubliceerd op 30 november 2026" (or "in de app"). */
+export function versionText(t: TFunction, rules: PublishedRulesVersion): string {
+  return rules.publishedAt
+    ? t('checkUi.rulesBasis.published', {
+        label: rules.label,
+        date: formatDateNl(rules.publishedAt),
+      })
+    : t('checkUi.rulesBasis.shipped', { label: rules.label });
+}
+
+function verdictText(t: TFunction, v: VerdictSnapshot | undefined): string {
+  if (!v) return t('checkUi.rulesBasis.absent');
+  const status = t(`checkUi.outcome.status.${v.status}`);
+  if (!v.threshold) return status;
+  return t('checkUi.rulesBasis.withThreshold', {
+    status,
+    amount: formatEuroAmount(v.threshold.euro),
+    date: v.threshold.normValidFrom ? formatDateNl(v.threshold.normValidFrom) : '—',
+  });
+}
+
+/**
+ * Which rules and peildatum the outcome rests on. A completed check keeps its own; the worker can
+ * recompute it with today's rules and see, per regeling, the verdict and threshold before and
+ * after, and keep the new outcome.
+ */
+export function RulesBasis({
+  check,
+  basis,
+  shown,
+  onChange,
+}: {
+  check: CheckRecord;
+  basis: Ready;
+  shown: CheckOutcome;
+  onChange: (c: CheckRecord) => void;
+}) {
+  const { t } = useTranslation();
+  const [compare, setCompare] = useState(false);
+  const [saved, setSaved] = useState(false);
+  const [failed, setFailed] = useState(false);
+  const done = check.status === 'afgerond';
+  const answers = check.data.answers;
+  const recomputed = useMemo(
+    () => (compare ? computeOutcome(answers, todayIso(), basis.today) : undefined),
+    [compare, answers, basis.today],
+  );
+  const before = basis.stored?.verdicts ?? snapshotOutcomes(shown.outcomes);
+  const changes = recomputed ? compareVerdicts(before, snapshotOutcomes(recomputed.outcomes)) : [];
+  const changed = changes.filter((c) => c.verdictChanged || c.thresholdChanged);
+
+  async function keep() {
+    if (!recomputed) return;
+    setFailed(false);
+    try {
+      onChange(
+        await recordOutcome(check.id, {
+          rulesVersionId: recomputed.rules.id,
+          rulesVersionLabel: recomputed.rules.label,
+          peildatum: recomputed.peildatum,
+          verdicts: snapshotOutcomes(recomputed.outcomes),
+        }),
+      );
+      setSaved(true);
+      setCompare(false);
+    } catch {
+      setFailed(true);
+    }
+  }
+
+  return (
+    <div className="rules-basis">
+      <p className="muted small" data-testid="rules-basis">
+        {basis.originalMissing && basis.stored
+          ? t('checkUi.rulesBasis.originalMissing', { label: basis.stored.rulesVersionLabel })
+          : t('checkUi.rulesBasis.computedWith', {
+              version: versionText(t, basis.rules),
+              date: formatDateNl(basis.peildatum),
+            })}
+        {done && check.data.completedAt && (
+          <>
+            {' '}
+            {t('checkUi.rulesBasis.completedOn', { date: formatDateNl(check.data.completedAt) })}
+          </>
+        )}
+      </p>
+      {done && !compare && (
+        <button
+          type="button"
+          className="button button-secondary button-small no-print"
+          onClick={() => {
+            setSaved(false);
+            setCompare(true);
+          }}
+        >
+          {t('checkUi.rulesBasis.recompute')}
+        </button>
+      )}
+      {saved && (
+        <p role="status" className="notice">
+          {t('checkUi.rulesBasis.kept')}
+        </p>
+      )}
+      {recomputed && (
+        <section className="notice recompute" aria-labelledby="recompute-heading">
+          <h2 id="recompute-heading">
+            {t('checkUi.rulesBasis.recomputeTitle', {
+              version: versionText(t, recomputed.rules),
+              date: formatDateNl(recomputed.peildatum),
+            })}
+          </h2>
+          {changed.length === 0 ? (
+            <p>{t('checkUi.rulesBasis.noChange')}</p>
+          ) : (
+            <table className="recompute-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t('checkUi.rulesBasis.colRegeling')}</th>
+                  <th scope="col">{t('checkUi.rulesBasis.colBefore')}</th>
+                  <th scope="col">{t('checkUi.rulesBasis.colAfter')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {changed.map((c) => (
+                  <tr key={c.regeling} data-regeling={c.regeling}>
+                    <th scope="row">{c.name}</th>
+                    <td>{verdictText(t, c.before)}</td>
+                    <td>{verdictText(t, c.after)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+          <div className="check-actions">
+            {changed.length > 0 && (
+              <button type="button" className="button button-small" onClick={() => void keep()}>
+                {t('checkUi.rulesBasis.keep')}
+              </button>
+            )}
+            <button
+              type="button"
+              className="button button-secondary button-small"
+              onClick={() => setCompare(false)}
+            >
+              {t('checkUi.rulesBasis.close')}
+            </button>
+          </div>
+          {failed && (
+            <p role="alert" className="notice notice-error">
+              {t('checkUi.save.failed')}
+            </p>
+          )}
+        </section>
+      )}
+    </div>
+  );
+}

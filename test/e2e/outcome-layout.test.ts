@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { setUpE2eEnvironment, waitForServiceWorker } from './harness';
+import { dismissOfflineToast, signInAsVolunteer } from './session';
+
+const env = setUpE2eEnvironment();
+
+function question(page: Page, label: string): Locator {
+  return page.getByRole('group', { name: label, exact: true });
+}
+
+/** Pages in a PDF: one `/Type /Page` object per page (`/Pages` is the tree, not a page). */
+function pdfPageCount(pdf: Buffer): number {
+  return pdf.toString('latin1').match(/\/Type\s*\/Page(?![a-z])/g)?.length ?? 0;
+}
+
+/** A single parent on bijstand with two children (synthetic): a dozen regelingen to go through. */
+async function fillParentCheck(page: Page): Promise<string> {
+  await page.getByRole('link', { name: 'Nieuwe check starten' }).click();
+  await page.getByLabel('De inwoner geeft toestemming om de antwoorden te bewaren.').check();
+  await page.getByRole('button', { name: 'Start de check' }).click();
+  await page.waitForURL(/\/check\/[^/]+\/inkomen$/);
+  const checkPath = new URL(page.url()).pathname.replace(/\/inkomen$/, '');
+  await question(page, 'In welke gemeente woont u?')
+    .getByLabel('Dordrecht', { exact: true })
+    .check();
+  await page.getByLabel('Leeftijd van Uzelf').fill('32');
+  await page.getByRole('button', { name: '+ Kind' }).click();
+  await page.getByLabel('Leeftijd van Kind 1').fill('7');
+  await page.getByRole('button', { name: '+ Kind' }).click();
+  await page.getByLabel('Leeftijd van Kind 2').fill('13');
+  const income = question(page, 'Welk inkomen heeft u zelf?');
+  await income.getByLabel('Inkomen toevoegen').selectOption('bijstand');
+  await income.getByLabel('Bijstand: netto per maand').fill('1.450,00');
+  await question(page, 'Hoeveel spaargeld heeft het huishouden samen?')
+    .getByRole('textbox')
+    .fill('250');
+  await expect
+    .poll(() => page.getByTestId('check-save-status').textContent())
+    .toBe('Bewaard op dit apparaat.');
+  return checkPath;
+}
+
+describe('an outcome to go through with a resident', () => {
+  it('shows every verdict row in the first screen of a 1024×768 tablet, and prints on at most two A4 pages in nl, en and ar', async () => {
+    const context = await env.browser.newContext({
+      serviceWorkers: 'allow',
+      viewport: { width: 1024, height: 768 },
+    });
+    const page = await context.newPage();
+    await page.goto(env.server.url);
+    await waitForServiceWorker(page);
+    await dismissOfflineToast(page, 5_000);
+    await signInAsVolunteer(page, env.server.url, '/check');
+    const checkPath = await fillParentCheck(page);
+
+    // In-app navigation: a reload would lock the device.
+    await page
+      .getByRole('navigation', { name: 'Onderwerpen van de check' })
+      .getByRole('link', { name: 'Uitkomst' })
+      .click();
+    await page.waitForURL(new RegExp(`${checkPath}/uitkomst$`));
+    const rows = page.getByTestId('outcome-row');
+    await rows.first().waitFor();
+    await page.evaluate(() => window.scrollTo(0, 0));
+    const count = await rows.count();
+    expect(await page.getByTestId('outcome-no-right').boundingBox()).not.toBeNull();
+    expect(count).toBeGreaterThanOrEqual(10);
+    const bottoms: number[] = [];
+    for (let i = 0; i < count; i++) {
+      const box = await rows.nth(i).boundingBox();
+      bottoms.push(box ? box.y + box.height : Infinity);
+    }
+    // Every verdict, with its amount and next step, without scrolling.
+    expect(Math.max(...bottoms)).toBeLessThanOrEqual(768);
+    expect(
+      await page.getByText('Dit is een eerste check, geen besluit.', { exact: false }).count(),
+    ).toBe(1);
+    // Reasons are folded away until asked for.
+    const dordtpas = page.getByRole('article', { name: /^Dordtpas/ });
+    expect(await dordtpas.getByText('Woont in Dordrecht').isVisible()).toBe(false);
+    await dordtpas.locator('summary').first().click();
+    expect(await dordtpas.getByText('Woont in Dordrecht').isVisible()).toBe(true);
+
+    await page.getByRole('link', { name: 'Samenvatting voor de inwoner' }).click();
+    await page.waitForURL(/\/samenvatting$/);
+    for (const taal of ['nl', 'en', 'ar'] as const) {
+      await page.getByLabel('Taal van de samenvatting').selectOption(taal);
+      const summary = page.getByTestId('resident-summary');
+      await summary.waitFor();
+      if (taal === 'ar') {
+        // The layout must hold right to left, whether or not the Arabic texts are complete yet.
+        await page.evaluate(() => {
+          const el = document.querySelector('[data-testid="resident-summary"]');
+          el?.setAttribute('dir', 'rtl');
+          el?.setAttribute('lang', 'ar');
+        });
+      }
+      await page.emulateMedia({ media: 'print' });
+      const pdf = await page.pdf({ format: 'A4', printBackground: false });
+      await page.emulateMedia({ media: 'screen' });
+      console.log(taal, pdfPageCount(pdf));
+      if (process.env.ADVICE_SHOT) {
+        await page.emulateMedia({ media: 'print' });
+        await page.setViewportSize({ width: 794, height: 1123 });
+        await page.screenshot({ path: `/tmp/advice-summary-${taal}.png`, fullPage: true });
+        await page.emulateMedia({ media: 'screen' });
+        await page.setViewportSize({ width: 1024, height: 768 });
+      }
+      expect(pdfPageCount(pdf), `${taal}: pages`).toBeGreaterThanOrEqual(1);
+      expect(pdfPageCount(pdf), `${taal}: pages`).toBeLessThanOrEqual(2);
+    }
+    await context.close();
+  });
+});
