@@ -193,11 +193,10 @@ function thresholdOf(c: Condition): string | undefined {
     case 'income-pct-of-norm':
       return c.maxPct === null ? 'onbekend' : `${c.maxPct}% van de norm`;
     case 'savings-max':
-      return c.limit === null
-        ? 'onbekend'
-        : c.limit === 'vermogensgrens-bijstand'
-          ? 'vermogensgrens bijstand'
-          : euro(c.limit);
+      if (c.limit === null) return 'onbekend';
+      if (c.limit === 'vermogensgrens-bijstand') return 'vermogensgrens bijstand';
+      // A named limit from the norms (toeslagen vermogen, zorgtoeslag inkomen, …).
+      return typeof c.limit === 'string' ? c.limit.replace(/-/g, ' ') : euro(c.limit);
     case 'rent-between':
       return `${c.min === undefined ? '—' : euro(c.min)} tot ${
         c.max === undefined ? '—' : c.max === null ? 'onbekend' : euro(c.max)
