@@ -1,0 +1,288 @@
+import { RECORD_SCHEMA_VERSION } from '../../domain/records/record-schema';
+import type { FieldConflict, FieldStamp, FieldStamps } from '../../domain/sync/merge';
+import {
+  applyDecision,
+  deleteConflicts,
+  flatten,
+  intendedChanges,
+  mergeFields,
+  unflatten,
+} from '../../domain/sync/merge';
+import type {
+  Conflict,
+  ErrorReason,
+  Mutation,
+  PushResult,
+  RecordChange,
+} from '../../domain/sync/protocol';
+import { parseMutationPayload } from '../../domain/sync/protocol';
+import type { RecordScope } from '../../domain/sync/scope';
+import { canCreate, canDelete, canRead, canWrite } from '../../domain/sync/scope';
+import type { Json, Trx } from './rows';
+import { mergeableOf, recordRow, scopeOf, toRecordChange } from './rows';
+import type { Actor } from './sync-storage';
+
+export interface Outcome {
+  status: PushResult['status'];
+  reason?: ErrorReason;
+  message?: string;
+  conflicts?: Conflict[];
+  record?: RecordChange | null;
+  /** For the audit log only; not part of the answer. */
+  created?: boolean;
+}
+
+export async function applyOne(
+  trx: Trx,
+  actor: Actor,
+  m: Mutation,
+  now: string,
+  allocate: () => number,
+): Promise<Outcome> {
+  const { user, deviceId } = actor;
+  const reject = (
+    reason: ErrorReason,
+    message: string,
+    record: RecordChange | null = null,
+  ): Outcome => ({
+    status: 'rejected',
+    reason,
+    message,
+    record,
+  });
+  if (m.schemaVersion > RECORD_SCHEMA_VERSION) {
+    return reject('serverTooOld', 'This change was written by a newer app than the server knows.');
+  }
+  const parsed = parseMutationPayload(m);
+  if (!parsed.ok) return reject('invalidPayload', parsed.message);
+  const row = await recordRow(trx, m.entityType, m.entityId);
+  const readable = row !== undefined && canRead(user, scopeOf(row));
+  const current = readable ? toRecordChange(row) : null;
+  // Someone else's record is answered as if it did not exist: no leak of what is there.
+  if (row && !readable) return reject('forbidden', 'This record is not yours to change.');
+
+  const conflict = (field: FieldConflict, serverVersion: number): Conflict => ({
+    id: `${m.mutationId}:${field.field}`,
+    entityType: m.entityType,
+    entityId: m.entityId,
+    field: field.field,
+    serverValue: field.serverValue,
+    clientValue: field.clientValue,
+    mutationId: m.mutationId,
+    serverVersion,
+    createdAt: now,
+  });
+
+  switch (parsed.value.op) {
+    case 'put':
+    case 'patch': {
+      const payload = parsed.value.payload;
+      if (!row) {
+        if (parsed.value.op === 'patch')
+          return reject('notFound', 'There is no such record to change.');
+        const put = parsed.value.payload;
+        const wijk = put.wijk ?? null;
+        if (!canCreate(user, wijk)) return reject('forbidden', 'You may not create a record here.');
+        const v = allocate();
+        const fields = flatten({
+          wijk,
+          assignedToUser: put.assignedToUser ?? null,
+          assignedToTeam: put.assignedToTeam ?? null,
+          data: put.data,
+        });
+        const stamp: FieldStamp = { v, d: deviceId };
+        const stamps: FieldStamps = Object.fromEntries(Object.keys(fields).map((k) => [k, stamp]));
+        const merged = unflatten(fields);
+        await trx
+          .insertInto('records')
+          .values({
+            entity_type: m.entityType,
+            id: m.entityId,
+            owner_id: user.id,
+            team_id: user.teamId,
+            wijk: merged.wijk,
+            status: put.status ?? null,
+            assigned_user: merged.assignedToUser,
+            assigned_team: merged.assignedToTeam,
+            created_at: m.createdAt,
+            updated_at: now,
+            deleted: 0,
+            version: v,
+            data: JSON.stringify(merged.data),
+            stamps: JSON.stringify(stamps),
+          })
+          .execute();
+        return { status: 'applied', created: true };
+      }
+      const stamps = JSON.parse(row.stamps) as FieldStamps;
+      const conflicts: FieldConflict[] = [];
+      let resurrect = false;
+      if (Number(row.deleted) === 1) {
+        const deletion = stamps.$deleted;
+        if (deletion && deletion.v > m.baseVersion && deletion.d !== deviceId) {
+          // Delete against a concurrent edit: keep the edit, and tell the editor it was deleted.
+          resurrect = true;
+          conflicts.push({ field: '$deleted', serverValue: true, clientValue: false });
+        } else {
+          return reject('recordDeleted', 'This record was deleted.', current);
+        }
+      }
+      const flat = flatten(mergeableOf(row));
+      const decision = mergeFields({
+        current: flat,
+        stamps,
+        baseVersion: m.baseVersion,
+        deviceId,
+        changes: intendedChanges(parsed.value, flat),
+      });
+      conflicts.push(...decision.conflicts);
+      const statusChange = payload.status !== undefined && payload.status !== row.status;
+      const changesFields = Object.keys(decision.apply).length > 0;
+      if (!changesFields && !statusChange && !resurrect) {
+        if (conflicts.length === 0) return { status: 'applied' };
+        return {
+          status: 'conflict',
+          conflicts: conflicts.map((c) => conflict(c, Number(row.version))),
+          record: current,
+        };
+      }
+      const stampBase = allocate();
+      const stamp: FieldStamp = { v: stampBase, d: deviceId };
+      const next = applyDecision(flat, stamps, decision.apply, stamp);
+      if (resurrect) delete next.stamps.$deleted;
+      const merged = unflatten(next.fields);
+      const nextScope: RecordScope = {
+        ...scopeOf(row),
+        wijk: merged.wijk,
+        assignedToUser: merged.assignedToUser,
+        assignedToTeam: merged.assignedToTeam,
+      };
+      if (
+        !canWrite(user, nextScope) ||
+        (user.role === 'wijkteam' && merged.wijk !== row.wijk && !canCreate(user, merged.wijk))
+      ) {
+        return reject('forbidden', 'This change would move the record out of your scope.', current);
+      }
+      let status = row.status;
+      if (statusChange) {
+        status = payload.status ?? null;
+        await insertEvent(
+          trx,
+          actor,
+          m,
+          `${m.mutationId}-status`,
+          'status',
+          status,
+          null,
+          allocate(),
+        );
+      }
+      const v = allocate();
+      await trx
+        .updateTable('records')
+        .set({
+          wijk: merged.wijk,
+          assigned_user: merged.assignedToUser,
+          assigned_team: merged.assignedToTeam,
+          status,
+          data: JSON.stringify(merged.data),
+          stamps: JSON.stringify(next.stamps),
+          deleted: 0,
+          version: v,
+          updated_at: now,
+        })
+        .where('entity_type', '=', m.entityType)
+        .where('id', '=', m.entityId)
+        .execute();
+      if (conflicts.length === 0) return { status: 'applied' };
+      const after = await recordRow(trx, m.entityType, m.entityId);
+      return {
+        status: 'conflict',
+        conflicts: conflicts.map((c) => conflict(c, v)),
+        record: after ? toRecordChange(after) : null,
+      };
+    }
+    case 'delete': {
+      if (!row) return reject('notFound', 'There is no such record to delete.');
+      if (!canDelete(user, scopeOf(row)))
+        return reject('forbidden', 'You may not delete this record.', current);
+      if (Number(row.deleted) === 1) return { status: 'applied' };
+      const stamps = JSON.parse(row.stamps) as FieldStamps;
+      if (deleteConflicts(stamps, m.baseVersion, deviceId).length > 0) {
+        return {
+          status: 'conflict',
+          conflicts: [
+            conflict(
+              { field: '$deleted', serverValue: false, clientValue: true },
+              Number(row.version),
+            ),
+          ],
+          record: current,
+        };
+      }
+      const v = allocate();
+      stamps.$deleted = { v, d: deviceId };
+      await trx
+        .updateTable('records')
+        .set({ deleted: 1, version: v, updated_at: now, stamps: JSON.stringify(stamps) })
+        .where('entity_type', '=', m.entityType)
+        .where('id', '=', m.entityId)
+        .execute();
+      return { status: 'applied' };
+    }
+    case 'event': {
+      if (!row) return reject('notFound', 'There is no such record to add to.');
+      if (!canWrite(user, scopeOf(row)))
+        return reject('forbidden', 'You may not add to this record.', current);
+      const event = parsed.value.payload;
+      const status = event.kind === 'status' && event.status ? event.status : null;
+      await insertEvent(
+        trx,
+        actor,
+        m,
+        m.mutationId,
+        event.kind,
+        status,
+        event.body ?? null,
+        allocate(),
+      );
+      if (status !== null) {
+        // Status follows the events in the order the server received them: deterministic, no conflict.
+        await trx
+          .updateTable('records')
+          .set({ status, version: allocate(), updated_at: now })
+          .where('entity_type', '=', m.entityType)
+          .where('id', '=', m.entityId)
+          .execute();
+      }
+      return { status: 'applied' };
+    }
+  }
+}
+
+export async function insertEvent(
+  trx: Trx,
+  actor: Actor,
+  m: Mutation,
+  id: string,
+  kind: string,
+  status: string | null,
+  body: Json | null,
+  version: number,
+): Promise<void> {
+  await trx
+    .insertInto('events')
+    .values({
+      id,
+      entity_type: m.entityType,
+      entity_id: m.entityId,
+      kind,
+      status,
+      body: body === null ? null : JSON.stringify(body),
+      created_at: m.createdAt,
+      created_by: actor.user.id,
+      device_id: actor.deviceId,
+      version,
+    })
+    .execute();
+}

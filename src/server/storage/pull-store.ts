@@ -1,0 +1,150 @@
+import type { EntityType } from '../../domain/records/record-schema';
+import type { NewAuditEntry } from '../../domain/sync/audit';
+import type { Change, PullResponse } from '../../domain/sync/protocol';
+import type { Role, ScopeUser } from '../../domain/sync/roles';
+import { canRead, readScope } from '../../domain/sync/scope';
+import { signalEventForViewer, type EventAuthor } from '../../domain/signals/note-visibility';
+import { insertAudit } from './audit-store';
+import { currentCatalogue } from './catalogue-store';
+import type { Db, Json } from './rows';
+import { scopeOf, scopeSql, toRecordChange } from './rows';
+import type { Actor } from './sync-storage';
+import { getUser } from './users-store';
+
+export async function pull(
+  db: Db,
+  actor: Actor,
+  cursor: number | null,
+  limit: number,
+  scopeVersion?: number | null,
+  now: string = new Date().toISOString(),
+): Promise<PullResponse> {
+  const counter = await db
+    .selectFrom('counters')
+    .select('value')
+    .where('name', '=', 'version')
+    .executeTakeFirstOrThrow();
+  // Read before the changes: every version up to here is committed (see lockCounter).
+  const maxVersion = Number(counter.value);
+  const stored = await getUser(db, actor.user.id);
+  const catalogue = await currentCatalogue(db);
+  const userScopeVersion = stored?.scopeVersion ?? 0;
+  let from = cursor ?? 0;
+  let reset = cursor === null;
+  const scopeChanged =
+    scopeVersion !== undefined && scopeVersion !== null && scopeVersion !== userScopeVersion;
+  if (cursor !== null && (cursor > maxVersion || scopeChanged)) {
+    reset = true;
+    from = 0;
+  }
+  const base = {
+    reset,
+    catalogueVersion: catalogue?.version ?? null,
+    scopeVersion: userScopeVersion,
+  };
+  const scope = readScope(actor.user);
+  if (scope.kind === 'none') return { ...base, changes: [], cursor: maxVersion, hasMore: false };
+
+  const records = await db
+    .selectFrom('records')
+    .selectAll()
+    .where('version', '>', from)
+    .where(scopeSql(scope, ''))
+    .orderBy('version')
+    .limit(limit)
+    .execute();
+  const events = await db
+    .selectFrom('events as e')
+    .innerJoin('records as r', (join) =>
+      join.onRef('r.id', '=', 'e.entity_id').onRef('r.entity_type', '=', 'e.entity_type'),
+    )
+    .leftJoin('users as u', 'u.id', 'e.created_by')
+    .selectAll('e')
+    .select(['u.role as author_role', 'u.team_id as author_team'])
+    .where('e.version', '>', from)
+    .where(scopeSql(scope, 'r'))
+    .orderBy('e.version')
+    .limit(limit)
+    .execute();
+  const authors = new Map(
+    events.map((e) => [
+      e.id,
+      e.author_role === null
+        ? null
+        : { id: e.created_by, role: e.author_role as Role, teamId: e.author_team },
+    ]),
+  );
+
+  const merged: Change[] = [
+    ...records.filter((r) => canRead(actor.user, scopeOf(r))).map(toRecordChange),
+    ...events.map((e): Change => ({
+      kind: 'event',
+      id: e.id,
+      entityType: e.entity_type as EntityType,
+      entityId: e.entity_id,
+      version: Number(e.version),
+      eventKind: e.kind,
+      status: e.status,
+      body: e.body === null ? null : (JSON.parse(e.body) as Json),
+      createdAt: e.created_at,
+      createdBy: e.created_by,
+    })),
+  ].sort((a, b) => a.version - b.version);
+  const page = merged.slice(0, limit);
+  const truncated = records.length === limit || events.length === limit;
+  const hasMore = page.length < merged.length || truncated;
+  // The cursor follows the whole page, also past events this viewer may not read, so a page
+  // of hidden notes cannot make a device ask for the same page forever.
+  const last = page.at(-1)?.version ?? from;
+  const changes = page.flatMap((c) => visibleTo(actor.user, c, authors));
+  await auditReads(db, actor, changes, now);
+  return { ...base, changes, cursor: hasMore ? last : Math.max(last, maxVersion, from), hasMore };
+}
+
+/**
+ * One `read` per record whose contents or events this page hands out. A tombstone carries
+ * no data, so it is not a read. Written before the page is answered: a failed insert fails
+ * the request, so nothing is disclosed without its entry.
+ */
+async function auditReads(
+  db: Db,
+  actor: Actor,
+  changes: readonly Change[],
+  now: string,
+): Promise<void> {
+  const seen = new Map<string, NewAuditEntry>();
+  for (const c of changes) {
+    if (c.kind === 'record' && c.deleted) continue;
+    const entityId = c.kind === 'record' ? c.id : c.entityId;
+    const key = `${c.entityType}\u0000${entityId}`;
+    if (seen.has(key)) continue;
+    seen.set(key, {
+      at: now,
+      userId: actor.user.id,
+      role: actor.user.role,
+      deviceId: actor.deviceId,
+      entityType: c.entityType,
+      entityId,
+      action: 'read',
+    });
+  }
+  await insertAudit(db, [...seen.values()]);
+}
+
+/**
+ * A signal's notes stay within the team that wrote them (src/domain/signals/note-visibility.ts):
+ * the event is left out or handed over without its message.
+ */
+function visibleTo(
+  viewer: ScopeUser,
+  change: Change,
+  authors: ReadonlyMap<string, EventAuthor | null>,
+): Change[] {
+  if (change.kind !== 'event' || change.entityType !== 'signal') return [change];
+  const shown = signalEventForViewer(
+    viewer,
+    { kind: change.eventKind, createdBy: change.createdBy, body: change.body },
+    authors.get(change.id) ?? null,
+  );
+  return shown === null ? [] : [{ ...change, body: shown.body as Json | null }];
+}

@@ -1,0 +1,101 @@
+import type { Expression, Kysely, Selectable, SqlBool, Transaction } from 'kysely';
+import { sql } from 'kysely';
+import type { EntityType } from '../../domain/records/record-schema';
+import type { MergeableRecord } from '../../domain/sync/merge';
+import type { RecordChange, RecordData } from '../../domain/sync/protocol';
+import type { ReadScope, RecordScope } from '../../domain/sync/scope';
+import type { Database, RecordsTable } from './database';
+import type { Dialect } from './migrations';
+
+/** Row mappers and small queries shared by the storage modules. */
+
+export type Db = Kysely<Database>;
+export type Trx = Transaction<Database>;
+export type Executor = Db | Trx;
+export type RecordRow = Selectable<RecordsTable>;
+export type Json = RecordData[string];
+
+export function scopeOf(
+  row: Pick<RecordRow, 'owner_id' | 'team_id' | 'wijk' | 'assigned_user' | 'assigned_team'>,
+): RecordScope {
+  return {
+    ownerId: row.owner_id,
+    teamId: row.team_id,
+    wijk: row.wijk,
+    assignedToUser: row.assigned_user,
+    assignedToTeam: row.assigned_team,
+  };
+}
+
+export function mergeableOf(row: RecordRow): MergeableRecord {
+  return {
+    wijk: row.wijk,
+    assignedToUser: row.assigned_user,
+    assignedToTeam: row.assigned_team,
+    data: JSON.parse(row.data) as RecordData,
+  };
+}
+
+export function toRecordChange(row: RecordRow): RecordChange {
+  const deleted = Number(row.deleted) === 1;
+  return {
+    kind: 'record',
+    entityType: row.entity_type as EntityType,
+    id: row.id,
+    version: Number(row.version),
+    deleted,
+    ownerId: row.owner_id,
+    teamId: row.team_id,
+    wijk: row.wijk,
+    status: row.status,
+    assignedToUser: row.assigned_user,
+    assignedToTeam: row.assigned_team,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    // A tombstone tells devices to drop their copy; it does not carry the data again.
+    data: deleted ? {} : (JSON.parse(row.data) as RecordData),
+  };
+}
+
+/** The scope as SQL over the records table (optionally aliased), mirroring `matchesScope`. */
+export function scopeSql(
+  scope: Extract<ReadScope, { kind: 'records' }>,
+  alias: string,
+): Expression<SqlBool> {
+  const col = (name: string) => sql.ref(alias ? `${alias}.${name}` : name);
+  const parts = [sql`${col('owner_id')} = ${scope.ownerId}`];
+  if (scope.assignedToUser !== null)
+    parts.push(sql`${col('assigned_user')} = ${scope.assignedToUser}`);
+  if (scope.assignedToTeam !== null)
+    parts.push(sql`${col('assigned_team')} = ${scope.assignedToTeam}`);
+  if (scope.team !== null && scope.team.wijken.length > 0) {
+    parts.push(
+      sql`(${col('team_id')} = ${scope.team.teamId} and ${col('wijk')} in (${sql.join([...scope.team.wijken])}))`,
+    );
+  }
+  return sql<SqlBool>`(${sql.join(parts, sql` or `)})`;
+}
+
+/**
+ * Reads the counter and, on PostgreSQL, locks its row until commit. Every write transaction
+ * takes this lock first, so versions are handed out and committed in one order: a reader that
+ * saw version n has seen everything below n (PostgreSQL sequences do not promise that).
+ */
+export async function lockCounter(dialect: Dialect, trx: Trx, name: string): Promise<number> {
+  const query = trx.selectFrom('counters').select('value').where('name', '=', name);
+  const row = await (dialect === 'postgres' ? query.forUpdate() : query).executeTakeFirstOrThrow();
+  return Number(row.value);
+}
+
+export async function recordRow(
+  trx: Trx,
+  entityType: string,
+  id: string,
+): Promise<RecordRow | undefined> {
+  return trx
+    .selectFrom('records')
+    .selectAll()
+    .where('entity_type', '=', entityType)
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
