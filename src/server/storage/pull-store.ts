@@ -5,29 +5,50 @@ import type { Role, ScopeUser } from '../../domain/sync/roles';
 import { canRead, readScope } from '../../domain/sync/scope';
 import { signalEventForViewer, type EventAuthor } from '../../domain/signals/note-visibility';
 import { insertAudit } from './audit-store';
-import { currentCatalogue } from './catalogue-store';
-import type { Db, Json } from './rows';
-import { scopeOf, scopeSql, toRecordChange } from './rows';
+import { currentCatalogueVersion } from './catalogue-store';
+import type { Dialect } from './migrations';
+import type { Db, Executor, Json } from './rows';
+import { readCounter, scopeOf, scopeSql, toRecordChange } from './rows';
 import type { Actor } from './sync-storage';
 import { getUser } from './users-store';
 
+/**
+ * One page of changes after `cursor`. Every read of the page runs in ONE snapshot (a read-only
+ * REPEATABLE READ transaction on PostgreSQL; on SQLite a transaction, which also keeps pushes
+ * out on its single connection) and is bounded by the version counter read in that snapshot:
+ * a push that commits while the page is read is seen whole or not at all, so the cursor never
+ * moves past half of it. The audit entries are written after the snapshot, before answering.
+ */
 export async function pull(
   db: Db,
+  dialect: Dialect,
   actor: Actor,
   cursor: number | null,
   limit: number,
   scopeVersion?: number | null,
   now: string = new Date().toISOString(),
 ): Promise<PullResponse> {
-  const counter = await db
-    .selectFrom('counters')
-    .select('value')
-    .where('name', '=', 'version')
-    .executeTakeFirstOrThrow();
-  // Read before the changes: every version up to here is committed (see lockCounter).
-  const maxVersion = Number(counter.value);
+  const snapshot =
+    dialect === 'postgres'
+      ? db.transaction().setIsolationLevel('repeatable read').setAccessMode('read only')
+      : db.transaction();
+  const page = await snapshot.execute((trx) => readPage(trx, actor, cursor, limit, scopeVersion));
+  await auditReads(db, actor, page.changes, now);
+  return page;
+}
+
+async function readPage(
+  db: Executor,
+  actor: Actor,
+  cursor: number | null,
+  limit: number,
+  scopeVersion: number | null | undefined,
+): Promise<PullResponse> {
+  // Versions are counted and committed in one order (see push-store), so every version up to
+  // the counter is in this snapshot and none above it is served.
+  const maxVersion = await readCounter(db, 'version');
   const stored = await getUser(db, actor.user.id);
-  const catalogue = await currentCatalogue(db);
+  const catalogueVersion = await currentCatalogueVersion(db);
   const userScopeVersion = stored?.scopeVersion ?? 0;
   let from = cursor ?? 0;
   let reset = cursor === null;
@@ -39,16 +60,19 @@ export async function pull(
   }
   const base = {
     reset,
-    catalogueVersion: catalogue?.version ?? null,
+    catalogueVersion,
     scopeVersion: userScopeVersion,
   };
   const scope = readScope(actor.user);
-  if (scope.kind === 'none') return { ...base, changes: [], cursor: maxVersion, hasMore: false };
+  // Up to date: nothing can lie between the cursor and the counter, so no query is needed.
+  if (scope.kind === 'none' || from >= maxVersion)
+    return { ...base, changes: [], cursor: maxVersion, hasMore: false };
 
   const records = await db
     .selectFrom('records')
     .selectAll()
     .where('version', '>', from)
+    .where('version', '<=', maxVersion)
     .where(scopeSql(scope, ''))
     .orderBy('version')
     .limit(limit)
@@ -62,6 +86,7 @@ export async function pull(
     .selectAll('e')
     .select(['u.role as author_role', 'u.team_id as author_team'])
     .where('e.version', '>', from)
+    .where('e.version', '<=', maxVersion)
     .where(scopeSql(scope, 'r'))
     .orderBy('e.version')
     .limit(limit)
@@ -97,7 +122,6 @@ export async function pull(
   // of hidden notes cannot make a device ask for the same page forever.
   const last = page.at(-1)?.version ?? from;
   const changes = page.flatMap((c) => visibleTo(actor.user, c, authors));
-  await auditReads(db, actor, changes, now);
   return { ...base, changes, cursor: hasMore ? last : Math.max(last, maxVersion, from), hasMore };
 }
 

@@ -99,3 +99,13 @@ export async function recordRow(
     .where('id', '=', id)
     .executeTakeFirst();
 }
+
+/** The committed value of a counter, without a lock. */
+export async function readCounter(db: Executor, name: string): Promise<number> {
+  const row = await db
+    .selectFrom('counters')
+    .select('value')
+    .where('name', '=', name)
+    .executeTakeFirstOrThrow();
+  return Number(row.value);
+}
