@@ -91,6 +91,29 @@ async function readPage(
     .orderBy('e.version')
     .limit(limit)
     .execute();
+  // Records that left this scope after the cursor and are not readable now: the devices that
+  // held them drop them. Moves into another part of the same scope need nothing.
+  const moves = await db
+    .selectFrom('record_moves as mv')
+    .innerJoin('records as r', (join) =>
+      join.onRef('r.id', '=', 'mv.id').onRef('r.entity_type', '=', 'mv.entity_type'),
+    )
+    .select([
+      'mv.version',
+      'mv.entity_type',
+      'mv.id',
+      'r.owner_id',
+      'r.team_id',
+      'r.wijk',
+      'r.assigned_user',
+      'r.assigned_team',
+    ])
+    .where('mv.version', '>', from)
+    .where('mv.version', '<=', maxVersion)
+    .where(scopeSql(scope, 'mv'))
+    .orderBy('mv.version')
+    .limit(limit)
+    .execute();
   const authors = new Map(
     events.map((e) => [
       e.id,
@@ -100,6 +123,13 @@ async function readPage(
     ]),
   );
 
+  // A query that hit the limit was read only up to its last version: nothing above that is
+  // served in this page, whatever the other queries returned (some rows are filtered below).
+  let cap = maxVersion;
+  for (const rows of [records, events, moves]) {
+    const last = rows.at(-1);
+    if (rows.length === limit && last) cap = Math.min(cap, Number(last.version));
+  }
   const merged: Change[] = [
     ...records.filter((r) => canRead(actor.user, scopeOf(r))).map(toRecordChange),
     ...events.map((e): Change => ({
@@ -114,15 +144,25 @@ async function readPage(
       createdAt: e.created_at,
       createdBy: e.created_by,
     })),
-  ].sort((a, b) => a.version - b.version);
+    ...moves
+      .filter((mv) => !canRead(actor.user, scopeOf(mv)))
+      .map((mv): Change => ({
+        kind: 'evict',
+        entityType: mv.entity_type as EntityType,
+        id: mv.id,
+        version: Number(mv.version),
+      })),
+  ]
+    .filter((c) => c.version <= cap)
+    .sort((a, b) => a.version - b.version);
   const page = merged.slice(0, limit);
-  const truncated = records.length === limit || events.length === limit;
-  const hasMore = page.length < merged.length || truncated;
+  const cut = page.length < merged.length;
+  const hasMore = cut || cap < maxVersion;
   // The cursor follows the whole page, also past events this viewer may not read, so a page
   // of hidden notes cannot make a device ask for the same page forever.
-  const last = page.at(-1)?.version ?? from;
+  const cursorAfter = cut ? (page.at(-1)?.version ?? from) : cap;
   const changes = page.flatMap((c) => visibleTo(actor.user, c, authors));
-  return { ...base, changes, cursor: hasMore ? last : Math.max(last, maxVersion, from), hasMore };
+  return { ...base, changes, cursor: Math.max(cursorAfter, from), hasMore };
 }
 
 /**
@@ -138,7 +178,8 @@ async function auditReads(
 ): Promise<void> {
   const seen = new Map<string, NewAuditEntry>();
   for (const c of changes) {
-    if (c.kind === 'record' && c.deleted) continue;
+    // A tombstone or an eviction carries no data, so it is not a read.
+    if (c.kind === 'evict' || (c.kind === 'record' && c.deleted)) continue;
     const entityId = c.kind === 'record' ? c.id : c.entityId;
     const key = `${c.entityType}\u0000${entityId}`;
     if (seen.has(key)) continue;
