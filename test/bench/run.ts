@@ -12,7 +12,13 @@ const MODULES: Record<string, () => Promise<BenchModule>> = {
   encryption: () => import('./encryption'),
 };
 
-const only = process.argv.slice(2);
+// `npm run bench -- sync` or `-- --only sync,signals`; other `--flags` belong to the modules (`--soak`).
+const args = process.argv.slice(2);
+const onlyAt = args.indexOf('--only');
+const only = [
+  ...args.filter((a, i) => !a.startsWith('--') && i !== onlyAt + 1),
+  ...(onlyAt >= 0 ? (args[onlyAt + 1] ?? '').split(',') : []),
+].filter(Boolean);
 const dir = join(import.meta.dirname, '..', '..', 'bench-results');
 const file = join(dir, 'latest.json');
 // Running a subset (`npm run bench -- sync`) updates those figures and keeps the others.

@@ -1,154 +1,32 @@
 import 'fake-indexeddb/auto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serve } from '@hono/node-server';
-import type { Mutation, PullResponse, RecordChange } from '../../src/domain/sync/protocol';
-import { PROTOCOL_VERSION } from '../../src/domain/sync/protocol';
+import type { PullResponse, RecordChange } from '../../src/domain/sync/protocol';
 import { DichtbijDb } from '../../src/data/db';
 import type { StoredRecord } from '../../src/data/db';
 import { resetVault, setUpPin } from '../../src/data/crypto/vault';
 import { applyPullPage } from '../../src/data/sync/apply';
-import { createApp } from '../../src/server/app';
-import { signAccessToken } from '../../src/server/auth/tokens';
-import { jwtSecretFor, seedDemoUsers } from '../../src/server/seed';
+import { seedDemoUsers } from '../../src/server/seed';
 import type { KyselySyncStorage } from '../../src/server/storage/kysely-storage';
 import { openPostgresStorage, openSqliteStorage } from '../../src/server/storage/kysely-storage';
 import { freshDatabase, startPostgres } from '../server/postgres';
+import type { ServerProcess } from './sync-load';
+import {
+  emptyPullCost,
+  meetsTarget,
+  openLoopStep,
+  prepareDevices,
+  rssMb,
+  startServer,
+  stopServer,
+  storeCeiling,
+} from './sync-load';
 
 /**
- * Sync throughput on loopback: 200 simulated devices push and pull concurrently against a real
- * listening server (SQLite, then PostgreSQL), and the client's apply rate for 10,000 pulled
- * records against a plain Dexie bulkPut. IndexedDB here is fake-indexeddb in Node, so the
- * apply figures are relative, not what a tablet's Chromium does.
+ * The client's apply rate for 10,000 pulled records against a plain Dexie bulkPut. IndexedDB
+ * here is fake-indexeddb in Node, so these figures are relative, not what a tablet does.
  */
-const DEVICES = 200;
-const BATCHES_PER_DEVICE = 2;
-const BATCH = 50;
-
-function p95(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.95))] ?? 0;
-}
-
-async function pool<T>(items: readonly T[], fn: (item: T) => Promise<void>): Promise<void> {
-  await Promise.all(items.map((item) => fn(item)));
-}
-
-async function loadTest(storage: KyselySyncStorage): Promise<Record<string, number>> {
-  await storage.migrate();
-  await seedDemoUsers(storage);
-  const secret = await jwtSecretFor(storage, undefined);
-  const app = createApp({ storage, jwtSecret: secret, distDir: null });
-  const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
-  await new Promise((resolve) => server.once('listening', resolve));
-  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  try {
-    // Tokens minted directly: 200 scrypt logins would measure the password hash, not sync.
-    const users = [
-      'demo-vrijwilliger',
-      'demo-vrijwilliger-2',
-      'demo-wijkteam',
-      'demo-wijkteam-2',
-      'demo-toekomstmakelaar',
-    ];
-    const devices = await Promise.all(
-      Array.from({ length: DEVICES }, async (_, i) => {
-        const deviceId = `bench-device-${i}`;
-        const userId = users[i % users.length]!;
-        await storage.saveDeviceLogin(
-          deviceId,
-          userId,
-          'x',
-          '2099-01-01T00:00:00.000Z',
-          new Date().toISOString(),
-        );
-        const { token } = await signAccessToken({ userId, deviceId }, secret, new Date(), 3600);
-        return { deviceId, token, i };
-      }),
-    );
-    const call = async (path: string, token: string, body: unknown) => {
-      const started = performance.now();
-      const res = await fetch(base + path, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-        body: JSON.stringify(body),
-      });
-      const json = (await res.json()) as {
-        changes?: unknown[];
-        hasMore?: boolean;
-        cursor?: number;
-      };
-      if (!res.ok) throw new Error(`${path} ${res.status}`);
-      return { ms: performance.now() - started, json };
-    };
-
-    const pushLatencies: number[] = [];
-    const pushStart = performance.now();
-    await pool(devices, async (d) => {
-      for (let b = 0; b < BATCHES_PER_DEVICE; b += 1) {
-        const mutations: Mutation[] = Array.from({ length: BATCH }, (_, k) => {
-          const n = b * BATCH + k;
-          return {
-            mutationId: `bench-${d.i}-${n}`,
-            seq: n + 1,
-            entityType: 'signal',
-            entityId: `bench-rec-${d.i}-${n}`,
-            op: 'put',
-            baseVersion: 0,
-            schemaVersion: 1,
-            createdAt: new Date().toISOString(),
-            payload: {
-              wijk: 'wielwijk',
-              status: 'open',
-              data: { onderwerp: 'energie', bedrag: n, notitie: 'fictief' },
-            },
-          };
-        });
-        const { ms } = await call('/api/sync/push', d.token, {
-          protocolVersion: PROTOCOL_VERSION,
-          deviceId: d.deviceId,
-          mutations,
-        });
-        pushLatencies.push(ms);
-      }
-    });
-    const pushSeconds = (performance.now() - pushStart) / 1000;
-    const pushed = DEVICES * BATCHES_PER_DEVICE * BATCH;
-
-    const pullLatencies: number[] = [];
-    let pulled = 0;
-    const pullStart = performance.now();
-    await pool(devices, async (d) => {
-      let cursor: number | null = null;
-      for (let page = 0; page < 2; page += 1) {
-        const { ms, json } = await call('/api/sync/pull', d.token, {
-          protocolVersion: PROTOCOL_VERSION,
-          deviceId: d.deviceId,
-          cursor,
-          limit: 500,
-        });
-        pullLatencies.push(ms);
-        pulled += json.changes?.length ?? 0;
-        cursor = json.cursor ?? null;
-        if (!json.hasMore) break;
-      }
-    });
-    const pullSeconds = (performance.now() - pullStart) / 1000;
-    return {
-      pushRecordsPerSec: Math.round(pushed / pushSeconds),
-      pushP95Ms: Math.round(p95(pushLatencies)),
-      pullRecordsPerSec: Math.round(pulled / pullSeconds),
-      pullP95Ms: Math.round(p95(pullLatencies)),
-      pulledRecords: pulled,
-    };
-  } finally {
-    await new Promise((resolve) => server.close(resolve));
-    await storage.close();
-  }
-}
-
 async function applyRate(): Promise<Record<string, number>> {
   const COUNT = 10_000;
   const now = new Date().toISOString();
@@ -209,22 +87,135 @@ async function applyRate(): Promise<Record<string, number>> {
   };
 }
 
-export async function run(): Promise<Record<string, number>> {
-  // One log line per request would drown the figures.
+const DEVICES = 200;
+const SOAK_DEVICES = 500;
+const STEP_SECONDS = Number(process.env.BENCH_STEP_SECONDS ?? 8);
+const RATES = [250, 500, 1000, 1500, 2000, 2500, 3000, 4000];
+
+type Figures = Record<string, number | string>;
+
+/** Steps of increasing rate until two in a row miss the target; figures per step. */
+async function steps(
+  label: string,
+  servers: ServerProcess[],
+  storage: KyselySyncStorage,
+  prefix: string,
+  out: Figures,
+): Promise<number> {
+  const devices = await prepareDevices(storage, DEVICES, prefix);
+  let best = 0;
+  let misses = 0;
+  for (const rate of RATES) {
+    const s = await openLoopStep(servers, devices, rate, STEP_SECONDS);
+    console.log(`${label} step`, s);
+    for (const [k, v] of Object.entries(s)) if (k !== 'rate') out[`${label}_${rate}_${k}`] = v;
+    if (meetsTarget(s)) {
+      best = s.achieved;
+      misses = 0;
+    } else if (++misses >= 2) break;
+  }
+  out[`${label}_maxRateAtP95Target`] = best;
+  return best;
+}
+
+async function soak(
+  label: string,
+  servers: ServerProcess[],
+  storage: KyselySyncStorage,
+  rate: number,
+  out: Figures,
+): Promise<void> {
+  const devices = await prepareDevices(storage, SOAK_DEVICES, `${label}-soak`);
+  const rss: number[] = servers.map((s) => rssMb(s.child.pid));
+  const s = await openLoopStep(servers, devices, rate, 600, (minute, m) => {
+    console.log(
+      `${label} soak minute ${minute}`,
+      m,
+      'rssMb',
+      servers.map((x) => rssMb(x.child.pid)),
+    );
+  });
+  out[`${label}_soak_rate`] = rate;
+  for (const [k, v] of Object.entries(s)) if (k !== 'rate') out[`${label}_soak_${k}`] = v;
+  out[`${label}_soak_rssStartMb`] = rss.join('/');
+  out[`${label}_soak_rssEndMb`] = servers.map((x) => rssMb(x.child.pid)).join('/');
+}
+
+/**
+ * Sync at city scale (issue 11), open loop: SQLite with one server process, PostgreSQL with
+ * two; the store's own ceiling with the same SQL; empty-pull cost by records in scope; the
+ * client apply rate. `--soak` adds 10 minutes of 500 devices at half the best rate per store.
+ */
+export async function run(): Promise<Figures> {
   process.env.LOG_LEVEL ??= 'warn';
-  const out: Record<string, number> = {};
+  const withSoak = process.argv.includes('--soak');
+  const out: Figures = {
+    sync_loadContext: `${cpus().length} cores, load average ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join('/')} at start (shared machine)`,
+  };
   const tmp = mkdtempSync(join(tmpdir(), 'dichtbij-bench-'));
   try {
-    const sqlite = await loadTest(openSqliteStorage(join(tmp, 'bench.sqlite')));
-    for (const [k, v] of Object.entries(sqlite)) out[`sqlite_${k}`] = v;
+    const file = join(tmp, 'bench.sqlite');
+    const storage = openSqliteStorage(file);
+    await storage.migrate();
+    await seedDemoUsers(storage);
+    const servers = [await startServer({ DATABASE_FILE: file, DATABASE_URL: '' })];
+    try {
+      const best = await steps('sqlite', servers, storage, 'sq', out);
+      const ceiling = await storeCeiling(
+        storage,
+        await prepareDevices(storage, 1, 'sq-ceiling'),
+        1,
+        5,
+      );
+      out.sqlite_storeCeiling = ceiling;
+      out.sqlite_ratio = Math.round((best / ceiling) * 100) / 100;
+      if (withSoak) await soak('sqlite', servers, storage, Math.round(best / 2), out);
+    } finally {
+      await Promise.all(servers.map(stopServer));
+    }
+    const empty = openSqliteStorage(join(tmp, 'empty.sqlite'));
+    await empty.migrate();
+    await seedDemoUsers(empty);
+    for (const [k, v] of Object.entries(await emptyPullCost(empty, [1000, 10_000, 50_000])))
+      out[`sqlite_${k}`] = v;
+    await empty.close();
+    await storage.close();
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
+
   const pg = await startPostgres();
   try {
     const url = await freshDatabase(pg.url, 'bench');
-    const postgres = await loadTest(openPostgresStorage(url, 10));
-    for (const [k, v] of Object.entries(postgres)) out[`postgres_${k}`] = v;
+    const storage = openPostgresStorage(url, 10);
+    await storage.migrate();
+    await seedDemoUsers(storage);
+    const env = { DATABASE_URL: url, DATABASE_POOL_SIZE: '10' };
+    const servers = [await startServer(env), await startServer(env)];
+    try {
+      const best = await steps('postgres2', servers, storage, 'pg', out);
+      const ceiling = await storeCeiling(
+        storage,
+        await prepareDevices(storage, 16, 'pg-ceiling'),
+        16,
+        5,
+      );
+      out.postgres_storeCeiling = ceiling;
+      out.postgres2_ratio = Math.round((best / ceiling) * 100) / 100;
+      if (withSoak) await soak('postgres2', servers, storage, Math.round(best / 2), out);
+    } finally {
+      await Promise.all(servers.map(stopServer));
+    }
+    const emptyUrl = await freshDatabase(pg.url, 'benchempty');
+    const empty = openPostgresStorage(emptyUrl, 4);
+    await empty.migrate();
+    await seedDemoUsers(empty);
+    for (const [k, v] of Object.entries(await emptyPullCost(empty, [1000, 10_000, 50_000])))
+      out[`postgres_${k}`] = v;
+    await empty.close();
+    await storage.close();
   } finally {
     pg.stop();
   }

@@ -2,6 +2,7 @@ import type { EntityType } from '../../domain/records/record-schema';
 import type {
   Change,
   EventChange,
+  EvictChange,
   Mutation,
   PullResponse,
   PushResponse,
@@ -235,17 +236,25 @@ export async function applyPullPage(database: DichtbijDb, page: PullResponse): P
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt += 1) {
     const before = groupPending(await database.outbox.toArray());
     const recordKeys = new Set<string>();
-    for (const c of page.changes) if (c.kind === 'record') recordKeys.add(key(c.entityType, c.id));
+    for (const c of page.changes) if (c.kind !== 'event') recordKeys.add(key(c.entityType, c.id));
     const opened = await openPending(before, recordKeys);
     const puts = new Map<EntityType, Promise<StoredRecord>[]>();
     const deletes = new Map<EntityType, string[]>();
     const eventPromises: Promise<LocalEvent>[] = [];
+    const evictions: EvictChange[] = [];
     for (const change of page.changes as readonly Change[]) {
       if (change.kind === 'event') {
         eventPromises.push(sealEvent(fromEventChange(change)));
         continue;
       }
       const mine = opened.get(key(change.entityType, change.id));
+      if (change.kind === 'evict') {
+        // Out of this worker's scope now. Unsynced writes keep the copy: the server refuses
+        // them on the next push, the refusal (with the write) is kept in `rejected` and only
+        // then is the copy dropped (see applyPushResults), so nothing typed here is lost.
+        if (!mine) evictions.push(change);
+        continue;
+      }
       if (!mine && change.deleted) {
         const list = deletes.get(change.entityType) ?? [];
         list.push(change.id);
@@ -283,6 +292,13 @@ export async function applyPullPage(database: DichtbijDb, page: PullResponse): P
         for (const [entityType, ids] of deletes)
           await tableFor(database, entityType).bulkDelete(ids);
         if (events.length > 0) await database.events.bulkPut(events);
+        for (const e of evictions) {
+          await tableFor(database, e.entityType).delete(e.id);
+          await database.events
+            .where('[entityType+entityId]')
+            .equals([e.entityType, e.id])
+            .delete();
+        }
         await database.meta.put({
           key: META_CURSOR,
           value: { cursor: page.cursor, scopeVersion: page.scopeVersion },

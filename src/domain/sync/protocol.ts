@@ -201,7 +201,23 @@ export const eventChangeSchema = z.object({
 });
 export type EventChange = z.infer<typeof eventChangeSchema>;
 
-export const changeSchema = z.discriminatedUnion('kind', [recordChangeSchema, eventChangeSchema]);
+/**
+ * The record left this user's scope (reassigned, moved to another wijk, handed to another
+ * team): the device drops its copy and the record's events. It carries nothing else.
+ */
+export const evictChangeSchema = z.object({
+  kind: z.literal('evict'),
+  entityType: entityTypeSchema,
+  id,
+  version: z.number().int().positive(),
+});
+export type EvictChange = z.infer<typeof evictChangeSchema>;
+
+export const changeSchema = z.discriminatedUnion('kind', [
+  recordChangeSchema,
+  eventChangeSchema,
+  evictChangeSchema,
+]);
 export type Change = z.infer<typeof changeSchema>;
 
 export const pushResultSchema = z.object({

@@ -18,8 +18,9 @@ import type {
 import { parseMutationPayload } from '../../domain/sync/protocol';
 import type { RecordScope } from '../../domain/sync/scope';
 import { canCreate, canDelete, canRead, canWrite } from '../../domain/sync/scope';
-import type { Json, Trx } from './rows';
-import { mergeableOf, recordRow, scopeOf, toRecordChange } from './rows';
+import type { Json } from './rows';
+import { mergeableOf, recordKey, scopeOf, toRecordChange } from './rows';
+import type { WorkingSet } from './working-set';
 import type { Actor } from './sync-storage';
 
 export interface Outcome {
@@ -32,13 +33,13 @@ export interface Outcome {
   created?: boolean;
 }
 
-export async function applyOne(
-  trx: Trx,
-  actor: Actor,
-  m: Mutation,
-  now: string,
-  allocate: () => number,
-): Promise<Outcome> {
+/**
+ * Decides one mutation against the batch's working set: pure over memory, no statement. The
+ * caller read (and locked) the touched rows before and writes what changed after, so the
+ * version counter is only locked for the short write at the end.
+ */
+export function applyOne(ws: WorkingSet, actor: Actor, m: Mutation, now: string): Outcome {
+  const allocate = () => ws.allocate();
   const { user, deviceId } = actor;
   const reject = (
     reason: ErrorReason,
@@ -55,7 +56,8 @@ export async function applyOne(
   }
   const parsed = parseMutationPayload(m);
   if (!parsed.ok) return reject('invalidPayload', parsed.message);
-  const row = await recordRow(trx, m.entityType, m.entityId);
+  const key = recordKey(m.entityType, m.entityId);
+  const row = ws.rows.get(key);
   const readable = row !== undefined && canRead(user, scopeOf(row));
   const current = readable ? toRecordChange(row) : null;
   // Someone else's record is answered as if it did not exist: no leak of what is there.
@@ -93,25 +95,22 @@ export async function applyOne(
         const stamp: FieldStamp = { v, d: deviceId };
         const stamps: FieldStamps = Object.fromEntries(Object.keys(fields).map((k) => [k, stamp]));
         const merged = unflatten(fields);
-        await trx
-          .insertInto('records')
-          .values({
-            entity_type: m.entityType,
-            id: m.entityId,
-            owner_id: user.id,
-            team_id: user.teamId,
-            wijk: merged.wijk,
-            status: put.status ?? null,
-            assigned_user: merged.assignedToUser,
-            assigned_team: merged.assignedToTeam,
-            created_at: m.createdAt,
-            updated_at: now,
-            deleted: 0,
-            version: v,
-            data: JSON.stringify(merged.data),
-            stamps: JSON.stringify(stamps),
-          })
-          .execute();
+        ws.put(key, {
+          entity_type: m.entityType,
+          id: m.entityId,
+          owner_id: user.id,
+          team_id: user.teamId,
+          wijk: merged.wijk,
+          status: put.status ?? null,
+          assigned_user: merged.assignedToUser,
+          assigned_team: merged.assignedToTeam,
+          created_at: m.createdAt,
+          updated_at: now,
+          deleted: 0,
+          version: v,
+          data: JSON.stringify(merged.data),
+          stamps: JSON.stringify(stamps),
+        });
         return { status: 'applied', created: true };
       }
       const stamps = JSON.parse(row.stamps) as FieldStamps;
@@ -166,36 +165,23 @@ export async function applyOne(
       let status = row.status;
       if (statusChange) {
         status = payload.status ?? null;
-        await insertEvent(
-          trx,
-          actor,
-          m,
-          `${m.mutationId}-status`,
-          'status',
-          status,
-          null,
-          allocate(),
-        );
+        insertEvent(ws, actor, m, `${m.mutationId}-status`, 'status', status, null, allocate());
       }
       const v = allocate();
-      await trx
-        .updateTable('records')
-        .set({
-          wijk: merged.wijk,
-          assigned_user: merged.assignedToUser,
-          assigned_team: merged.assignedToTeam,
-          status,
-          data: JSON.stringify(merged.data),
-          stamps: JSON.stringify(next.stamps),
-          deleted: 0,
-          version: v,
-          updated_at: now,
-        })
-        .where('entity_type', '=', m.entityType)
-        .where('id', '=', m.entityId)
-        .execute();
+      ws.put(key, {
+        ...row,
+        wijk: merged.wijk,
+        assigned_user: merged.assignedToUser,
+        assigned_team: merged.assignedToTeam,
+        status,
+        data: JSON.stringify(merged.data),
+        stamps: JSON.stringify(next.stamps),
+        deleted: 0,
+        version: v,
+        updated_at: now,
+      });
       if (conflicts.length === 0) return { status: 'applied' };
-      const after = await recordRow(trx, m.entityType, m.entityId);
+      const after = ws.rows.get(key);
       return {
         status: 'conflict',
         conflicts: conflicts.map((c) => conflict(c, v)),
@@ -222,12 +208,13 @@ export async function applyOne(
       }
       const v = allocate();
       stamps.$deleted = { v, d: deviceId };
-      await trx
-        .updateTable('records')
-        .set({ deleted: 1, version: v, updated_at: now, stamps: JSON.stringify(stamps) })
-        .where('entity_type', '=', m.entityType)
-        .where('id', '=', m.entityId)
-        .execute();
+      ws.put(key, {
+        ...row,
+        deleted: 1,
+        version: v,
+        updated_at: now,
+        stamps: JSON.stringify(stamps),
+      });
       return { status: 'applied' };
     }
     case 'event': {
@@ -236,32 +223,18 @@ export async function applyOne(
         return reject('forbidden', 'You may not add to this record.', current);
       const event = parsed.value.payload;
       const status = event.kind === 'status' && event.status ? event.status : null;
-      await insertEvent(
-        trx,
-        actor,
-        m,
-        m.mutationId,
-        event.kind,
-        status,
-        event.body ?? null,
-        allocate(),
-      );
+      insertEvent(ws, actor, m, m.mutationId, event.kind, status, event.body ?? null, allocate());
       if (status !== null) {
         // Status follows the events in the order the server received them: deterministic, no conflict.
-        await trx
-          .updateTable('records')
-          .set({ status, version: allocate(), updated_at: now })
-          .where('entity_type', '=', m.entityType)
-          .where('id', '=', m.entityId)
-          .execute();
+        ws.put(key, { ...row, status, version: allocate(), updated_at: now });
       }
       return { status: 'applied' };
     }
   }
 }
 
-export async function insertEvent(
-  trx: Trx,
+function insertEvent(
+  ws: WorkingSet,
   actor: Actor,
   m: Mutation,
   id: string,
@@ -269,20 +242,17 @@ export async function insertEvent(
   status: string | null,
   body: Json | null,
   version: number,
-): Promise<void> {
-  await trx
-    .insertInto('events')
-    .values({
-      id,
-      entity_type: m.entityType,
-      entity_id: m.entityId,
-      kind,
-      status,
-      body: body === null ? null : JSON.stringify(body),
-      created_at: m.createdAt,
-      created_by: actor.user.id,
-      device_id: actor.deviceId,
-      version,
-    })
-    .execute();
+): void {
+  ws.events.push({
+    id,
+    entity_type: m.entityType,
+    entity_id: m.entityId,
+    kind,
+    status,
+    body: body === null ? null : JSON.stringify(body),
+    created_at: m.createdAt,
+    created_by: actor.user.id,
+    device_id: actor.deviceId,
+    version,
+  });
 }

@@ -1,5 +1,5 @@
 import type { Dialect } from './migrations';
-import type { Db } from './rows';
+import type { Db, Executor } from './rows';
 import { lockCounter } from './rows';
 import type { StoredCatalogue } from './sync-storage';
 
@@ -40,4 +40,15 @@ export async function publishCatalogue(
       .execute();
     return true;
   });
+}
+
+/** Only the version: a pull compares it and must not read the (large) body to do so. */
+export async function currentCatalogueVersion(db: Executor): Promise<string | null> {
+  const row = await db
+    .selectFrom('catalogue_versions')
+    .select('version')
+    .orderBy('seq', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row?.version ?? null;
 }

@@ -123,6 +123,18 @@ export interface AuditLogTable {
  * One row per login attempt and key (account, address), both keyed by an HMAC so neither the
  * e-mail address nor the IP address is stored. Rows older than the window are pruned.
  */
+/** The scope a record left at `version` (see migration 003). */
+export interface RecordMovesTable {
+  version: number;
+  entity_type: string;
+  id: string;
+  owner_id: string;
+  team_id: string | null;
+  wijk: string | null;
+  assigned_user: string | null;
+  assigned_team: string | null;
+}
+
 export interface LoginAttemptsTable {
   id: string;
   key: string;
@@ -141,4 +153,5 @@ export interface Database {
   catalogue_versions: CatalogueVersionsTable;
   audit_log: AuditLogTable;
   login_attempts: LoginAttemptsTable;
+  record_moves: RecordMovesTable;
 }

@@ -158,7 +158,7 @@ export class KyselySyncStorage implements SyncStorage {
     scopeVersion?: number | null,
     now: string = new Date().toISOString(),
   ): Promise<PullResponse> {
-    return pullStore.pull(this.db, actor, cursor, limit, scopeVersion, now);
+    return pullStore.pull(this.db, this.dialect, actor, cursor, limit, scopeVersion, now);
   }
 
   currentCatalogue(): Promise<StoredCatalogue | undefined> {

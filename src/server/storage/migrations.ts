@@ -72,6 +72,17 @@ const AUDIT_INDEXES = [
   `CREATE INDEX audit_log_at ON audit_log (at)`,
 ];
 
+/**
+ * Per-record eviction (issue 10): when a change moves a record out of a scope, the scope it
+ * left is kept with the version of that change, so a pull after that version can tell the
+ * devices that held it to drop it. Columns mirror the scope columns of `records`.
+ */
+const MOVES_003 = [
+  `CREATE TABLE record_moves (
+     version INTEGER PRIMARY KEY, entity_type TEXT NOT NULL, id TEXT NOT NULL,
+     owner_id TEXT NOT NULL, team_id TEXT, wijk TEXT, assigned_user TEXT, assigned_team TEXT)`,
+];
+
 const STEPS: Record<Dialect, Record<string, readonly string[]>> = {
   sqlite: {
     '001-initial': SHARED_001,
@@ -81,6 +92,7 @@ const STEPS: Record<Dialect, Record<string, readonly string[]>> = {
       `CREATE TABLE audit_log (id INTEGER PRIMARY KEY AUTOINCREMENT, ${AUDIT_COLUMNS})`,
       ...AUDIT_INDEXES,
     ],
+    '003-record-moves': MOVES_003,
   },
   postgres: {
     '001-initial': SHARED_001,
@@ -89,6 +101,7 @@ const STEPS: Record<Dialect, Record<string, readonly string[]>> = {
       `CREATE TABLE audit_log (id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY, ${AUDIT_COLUMNS})`,
       ...AUDIT_INDEXES,
     ],
+    '003-record-moves': MOVES_003,
   },
 };
 

@@ -5,29 +5,50 @@ import type { Role, ScopeUser } from '../../domain/sync/roles';
 import { canRead, readScope } from '../../domain/sync/scope';
 import { signalEventForViewer, type EventAuthor } from '../../domain/signals/note-visibility';
 import { insertAudit } from './audit-store';
-import { currentCatalogue } from './catalogue-store';
-import type { Db, Json } from './rows';
-import { scopeOf, scopeSql, toRecordChange } from './rows';
+import { currentCatalogueVersion } from './catalogue-store';
+import type { Dialect } from './migrations';
+import type { Db, Executor, Json } from './rows';
+import { readCounter, scopeOf, scopeSql, toRecordChange } from './rows';
 import type { Actor } from './sync-storage';
 import { getUser } from './users-store';
 
+/**
+ * One page of changes after `cursor`. Every read of the page runs in ONE snapshot (a read-only
+ * REPEATABLE READ transaction on PostgreSQL; on SQLite a transaction, which also keeps pushes
+ * out on its single connection) and is bounded by the version counter read in that snapshot:
+ * a push that commits while the page is read is seen whole or not at all, so the cursor never
+ * moves past half of it. The audit entries are written after the snapshot, before answering.
+ */
 export async function pull(
   db: Db,
+  dialect: Dialect,
   actor: Actor,
   cursor: number | null,
   limit: number,
   scopeVersion?: number | null,
   now: string = new Date().toISOString(),
 ): Promise<PullResponse> {
-  const counter = await db
-    .selectFrom('counters')
-    .select('value')
-    .where('name', '=', 'version')
-    .executeTakeFirstOrThrow();
-  // Read before the changes: every version up to here is committed (see lockCounter).
-  const maxVersion = Number(counter.value);
+  const snapshot =
+    dialect === 'postgres'
+      ? db.transaction().setIsolationLevel('repeatable read').setAccessMode('read only')
+      : db.transaction();
+  const page = await snapshot.execute((trx) => readPage(trx, actor, cursor, limit, scopeVersion));
+  await auditReads(db, actor, page.changes, now);
+  return page;
+}
+
+async function readPage(
+  db: Executor,
+  actor: Actor,
+  cursor: number | null,
+  limit: number,
+  scopeVersion: number | null | undefined,
+): Promise<PullResponse> {
+  // Versions are counted and committed in one order (see push-store), so every version up to
+  // the counter is in this snapshot and none above it is served.
+  const maxVersion = await readCounter(db, 'version');
   const stored = await getUser(db, actor.user.id);
-  const catalogue = await currentCatalogue(db);
+  const catalogueVersion = await currentCatalogueVersion(db);
   const userScopeVersion = stored?.scopeVersion ?? 0;
   let from = cursor ?? 0;
   let reset = cursor === null;
@@ -39,16 +60,19 @@ export async function pull(
   }
   const base = {
     reset,
-    catalogueVersion: catalogue?.version ?? null,
+    catalogueVersion,
     scopeVersion: userScopeVersion,
   };
   const scope = readScope(actor.user);
-  if (scope.kind === 'none') return { ...base, changes: [], cursor: maxVersion, hasMore: false };
+  // Up to date: nothing can lie between the cursor and the counter, so no query is needed.
+  if (scope.kind === 'none' || from >= maxVersion)
+    return { ...base, changes: [], cursor: maxVersion, hasMore: false };
 
   const records = await db
     .selectFrom('records')
     .selectAll()
     .where('version', '>', from)
+    .where('version', '<=', maxVersion)
     .where(scopeSql(scope, ''))
     .orderBy('version')
     .limit(limit)
@@ -62,8 +86,32 @@ export async function pull(
     .selectAll('e')
     .select(['u.role as author_role', 'u.team_id as author_team'])
     .where('e.version', '>', from)
+    .where('e.version', '<=', maxVersion)
     .where(scopeSql(scope, 'r'))
     .orderBy('e.version')
+    .limit(limit)
+    .execute();
+  // Records that left this scope after the cursor and are not readable now: the devices that
+  // held them drop them. Moves into another part of the same scope need nothing.
+  const moves = await db
+    .selectFrom('record_moves as mv')
+    .innerJoin('records as r', (join) =>
+      join.onRef('r.id', '=', 'mv.id').onRef('r.entity_type', '=', 'mv.entity_type'),
+    )
+    .select([
+      'mv.version',
+      'mv.entity_type',
+      'mv.id',
+      'r.owner_id',
+      'r.team_id',
+      'r.wijk',
+      'r.assigned_user',
+      'r.assigned_team',
+    ])
+    .where('mv.version', '>', from)
+    .where('mv.version', '<=', maxVersion)
+    .where(scopeSql(scope, 'mv'))
+    .orderBy('mv.version')
     .limit(limit)
     .execute();
   const authors = new Map(
@@ -75,6 +123,13 @@ export async function pull(
     ]),
   );
 
+  // A query that hit the limit was read only up to its last version: nothing above that is
+  // served in this page, whatever the other queries returned (some rows are filtered below).
+  let cap = maxVersion;
+  for (const rows of [records, events, moves]) {
+    const last = rows.at(-1);
+    if (rows.length === limit && last) cap = Math.min(cap, Number(last.version));
+  }
   const merged: Change[] = [
     ...records.filter((r) => canRead(actor.user, scopeOf(r))).map(toRecordChange),
     ...events.map((e): Change => ({
@@ -89,16 +144,25 @@ export async function pull(
       createdAt: e.created_at,
       createdBy: e.created_by,
     })),
-  ].sort((a, b) => a.version - b.version);
+    ...moves
+      .filter((mv) => !canRead(actor.user, scopeOf(mv)))
+      .map((mv): Change => ({
+        kind: 'evict',
+        entityType: mv.entity_type as EntityType,
+        id: mv.id,
+        version: Number(mv.version),
+      })),
+  ]
+    .filter((c) => c.version <= cap)
+    .sort((a, b) => a.version - b.version);
   const page = merged.slice(0, limit);
-  const truncated = records.length === limit || events.length === limit;
-  const hasMore = page.length < merged.length || truncated;
+  const cut = page.length < merged.length;
+  const hasMore = cut || cap < maxVersion;
   // The cursor follows the whole page, also past events this viewer may not read, so a page
   // of hidden notes cannot make a device ask for the same page forever.
-  const last = page.at(-1)?.version ?? from;
+  const cursorAfter = cut ? (page.at(-1)?.version ?? from) : cap;
   const changes = page.flatMap((c) => visibleTo(actor.user, c, authors));
-  await auditReads(db, actor, changes, now);
-  return { ...base, changes, cursor: hasMore ? last : Math.max(last, maxVersion, from), hasMore };
+  return { ...base, changes, cursor: Math.max(cursorAfter, from), hasMore };
 }
 
 /**
@@ -114,7 +178,8 @@ async function auditReads(
 ): Promise<void> {
   const seen = new Map<string, NewAuditEntry>();
   for (const c of changes) {
-    if (c.kind === 'record' && c.deleted) continue;
+    // A tombstone or an eviction carries no data, so it is not a read.
+    if (c.kind === 'evict' || (c.kind === 'record' && c.deleted)) continue;
     const entityId = c.kind === 'record' ? c.id : c.entityId;
     const key = `${c.entityType}\u0000${entityId}`;
     if (seen.has(key)) continue;

@@ -1,23 +1,32 @@
-import type { Selectable } from 'kysely';
-import type { EntityType } from '../../domain/records/record-schema';
+import type { Insertable, Selectable } from 'kysely';
 import type { NewAuditEntry } from '../../domain/sync/audit';
-import type {
-  Conflict,
-  ErrorReason,
-  Mutation,
-  PushResponse,
-  PushResult,
-  RecordChange,
-} from '../../domain/sync/protocol';
+import type { Mutation, PushResponse, PushResult } from '../../domain/sync/protocol';
 import { canRead } from '../../domain/sync/scope';
 import { applyOne } from './apply-mutation';
 import { auditAction, insertAudit } from './audit-store';
-import type { Database } from './database';
+import type { ConflictsTable, Database, MutationsTable, RecordsTable } from './database';
 import type { Dialect } from './migrations';
 import type { Db, Trx } from './rows';
-import { lockCounter, recordRow, scopeOf, toRecordChange } from './rows';
+import { lockCounter, recordKey, scopeOf, toRecordChange } from './rows';
 import type { Actor } from './sync-storage';
+import { WorkingSet, realResult, realStamps, realVersion } from './working-set';
 
+/** Rows per multi-row insert: well under both stores' bound-parameter limits. */
+const CHUNK = 500;
+/** PostgreSQL errors a push is simply tried again after: deadlock, serialization, a row another push inserted first. */
+const RETRYABLE = new Set(['40P01', '40001', '23505']);
+const ATTEMPTS = 5;
+
+/**
+ * Applies a batch in one transaction, in three steps:
+ * 1. read what the batch needs in a few statements, locking the touched records (PostgreSQL,
+ *    in key order so two pushes cannot deadlock on them);
+ * 2. decide every mutation in memory, with placeholder versions;
+ * 3. lock the version counter, turn the placeholders into real versions and write everything
+ *    in multi-row statements, then commit.
+ * Only step 3 holds the counter, so versions still commit in the order they are handed out (a
+ * reader that sees version n sees everything below n) while two instances decide in parallel.
+ */
 export async function push(
   db: Db,
   dialect: Dialect,
@@ -25,158 +34,245 @@ export async function push(
   mutations: readonly Mutation[],
   now: string,
 ): Promise<PushResponse> {
-  return db.transaction().execute(async (trx) => {
-    const start = await lockCounter(dialect, trx, 'version');
-    let version = start;
-    const allocate = () => ++version;
-
-    const device = await trx
-      .selectFrom('devices')
-      .select(['last_seq'])
-      .where('id', '=', actor.deviceId)
-      .executeTakeFirst();
-    let lastSeq = Number(device?.last_seq ?? 0);
-    if (mutations.length === 0) return { results: [], lastSeq };
-
-    const ids = [...new Set(mutations.map((m) => m.mutationId))];
-    const seqs = [...new Set(mutations.map((m) => m.seq))];
-    const prior = new Map(
-      (await trx.selectFrom('mutations').selectAll().where('id', 'in', ids).execute()).map((r) => [
-        r.id,
-        r,
-      ]),
-    );
-    const seqOwners = new Map(
-      (
-        await trx
-          .selectFrom('mutations')
-          .select(['seq', 'id'])
-          .where('device_id', '=', actor.deviceId)
-          .where('seq', 'in', seqs)
-          .execute()
-      ).map((r) => [Number(r.seq), r.id]),
-    );
-    const inBatch = new Map<string, PushResult>();
-    const results: PushResult[] = [];
-    const audit: NewAuditEntry[] = [];
-    const who = {
-      at: now,
-      userId: actor.user.id,
-      role: actor.user.role,
-      deviceId: actor.deviceId,
-    };
-
-    for (const m of mutations) {
-      const earlier = prior.get(m.mutationId);
-      if (earlier) {
-        const replayed = await replay(trx, actor, m, earlier);
-        // The change was logged when it arrived; a resent answer only discloses the record again.
-        if (replayed.record) {
-          audit.push({ ...who, entityType: m.entityType, entityId: m.entityId, action: 'read' });
-        }
-        results.push(replayed);
-        continue;
-      }
-      const same = inBatch.get(m.mutationId);
-      if (same) {
-        results.push({ ...same, duplicate: true });
-        continue;
-      }
-      const seqOwner = seqOwners.get(m.seq);
-      if (seqOwner !== undefined && seqOwner !== m.mutationId) {
-        results.push({
-          mutationId: m.mutationId,
-          seq: m.seq,
-          status: 'rejected',
-          duplicate: false,
-          reason: 'seqReused',
-          message: 'This device already sent another change with this sequence number.',
-        });
-        audit.push({
-          ...who,
-          entityType: m.entityType,
-          entityId: m.entityId,
-          action: 'rejected',
-        });
-        continue;
-      }
-      const { created, ...outcome } = await applyOne(trx, actor, m, now, allocate);
-      audit.push({
-        ...who,
-        entityType: m.entityType,
-        entityId: m.entityId,
-        action: auditAction(m, outcome.status, created === true),
-      });
-      await trx
-        .insertInto('mutations')
-        .values({
-          id: m.mutationId,
-          device_id: actor.deviceId,
-          seq: m.seq,
-          user_id: actor.user.id,
-          status: outcome.status,
-          reason: outcome.reason ?? null,
-          message: outcome.message ?? null,
-          conflicts: outcome.conflicts ? JSON.stringify(outcome.conflicts) : null,
-          received_at: now,
-        })
-        .execute();
-      for (const c of outcome.conflicts ?? []) {
-        await trx
-          .insertInto('conflicts')
-          .values({
-            id: c.id,
-            mutation_id: m.mutationId,
-            entity_type: c.entityType,
-            entity_id: c.entityId,
-            field: c.field,
-            server_value: JSON.stringify(c.serverValue),
-            client_value: JSON.stringify(c.clientValue),
-            server_version: c.serverVersion,
-            user_id: actor.user.id,
-            device_id: actor.deviceId,
-            created_at: now,
-          })
-          .execute();
-      }
-      const result: PushResult = {
-        mutationId: m.mutationId,
-        seq: m.seq,
-        duplicate: false,
-        ...outcome,
-      };
-      inBatch.set(m.mutationId, result);
-      seqOwners.set(m.seq, m.mutationId);
-      lastSeq = Math.max(lastSeq, m.seq);
-      results.push(result);
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await db.transaction().execute((trx) => pushOnce(trx, dialect, actor, mutations, now));
+    } catch (error) {
+      const code = (error as { code?: unknown }).code;
+      if (dialect !== 'postgres' || attempt >= ATTEMPTS || !RETRYABLE.has(String(code)))
+        throw error;
     }
-
-    if (device) {
-      await trx
-        .updateTable('devices')
-        .set({ last_seq: lastSeq, last_seen_at: now })
-        .where('id', '=', actor.deviceId)
-        .execute();
-    }
-    if (version !== start) {
-      await trx
-        .updateTable('counters')
-        .set({ value: version })
-        .where('name', '=', 'version')
-        .execute();
-    }
-    // In the same transaction: no change commits without its audit entry.
-    await insertAudit(trx, audit);
-    return { results, lastSeq };
-  });
+  }
 }
 
-export async function replay(
+async function pushOnce(
   trx: Trx,
+  dialect: Dialect,
+  actor: Actor,
+  mutations: readonly Mutation[],
+  now: string,
+): Promise<PushResponse> {
+  const device = await trx
+    .selectFrom('devices')
+    .select(['last_seq'])
+    .where('id', '=', actor.deviceId)
+    .executeTakeFirst();
+  let lastSeq = Number(device?.last_seq ?? 0);
+  if (mutations.length === 0) return { results: [], lastSeq };
+
+  const ids = [...new Set(mutations.map((m) => m.mutationId))];
+  const seqs = [...new Set(mutations.map((m) => m.seq))];
+  const prior = new Map(
+    (await trx.selectFrom('mutations').selectAll().where('id', 'in', ids).execute()).map((r) => [
+      r.id,
+      r,
+    ]),
+  );
+  const seqOwners = new Map(
+    (
+      await trx
+        .selectFrom('mutations')
+        .select(['seq', 'id'])
+        .where('device_id', '=', actor.deviceId)
+        .where('seq', 'in', seqs)
+        .execute()
+    ).map((r) => [Number(r.seq), r.id]),
+  );
+  const ws = new WorkingSet();
+  for (const row of await lockRecords(trx, dialect, mutations)) {
+    ws.rows.set(recordKey(row.entity_type, row.id), row);
+  }
+
+  const inBatch = new Map<string, PushResult>();
+  const results: PushResult[] = [];
+  const audit: NewAuditEntry[] = [];
+  const newMutations: Insertable<MutationsTable>[] = [];
+  const who = { at: now, userId: actor.user.id, role: actor.user.role, deviceId: actor.deviceId };
+
+  for (const m of mutations) {
+    const earlier = prior.get(m.mutationId);
+    if (earlier) {
+      const replayed = replay(ws, actor, m, earlier);
+      // The change was logged when it arrived; a resent answer only discloses the record again.
+      if (replayed.record) {
+        audit.push({ ...who, entityType: m.entityType, entityId: m.entityId, action: 'read' });
+      }
+      results.push(replayed);
+      continue;
+    }
+    const same = inBatch.get(m.mutationId);
+    if (same) {
+      results.push({ ...same, duplicate: true });
+      continue;
+    }
+    const seqOwner = seqOwners.get(m.seq);
+    if (seqOwner !== undefined && seqOwner !== m.mutationId) {
+      results.push({
+        mutationId: m.mutationId,
+        seq: m.seq,
+        status: 'rejected',
+        duplicate: false,
+        reason: 'seqReused',
+        message: 'This device already sent another change with this sequence number.',
+      });
+      audit.push({ ...who, entityType: m.entityType, entityId: m.entityId, action: 'rejected' });
+      continue;
+    }
+    const { created, ...outcome } = applyOne(ws, actor, m, now);
+    audit.push({
+      ...who,
+      entityType: m.entityType,
+      entityId: m.entityId,
+      action: auditAction(m, outcome.status, created === true),
+    });
+    newMutations.push({
+      id: m.mutationId,
+      device_id: actor.deviceId,
+      seq: m.seq,
+      user_id: actor.user.id,
+      status: outcome.status,
+      reason: outcome.reason ?? null,
+      message: outcome.message ?? null,
+      conflicts: null,
+      received_at: now,
+    });
+    const result: PushResult = {
+      mutationId: m.mutationId,
+      seq: m.seq,
+      duplicate: false,
+      ...outcome,
+    };
+    inBatch.set(m.mutationId, result);
+    seqOwners.set(m.seq, m.mutationId);
+    lastSeq = Math.max(lastSeq, m.seq);
+    results.push(result);
+  }
+
+  if (device) {
+    await trx
+      .updateTable('devices')
+      .set({ last_seq: lastSeq, last_seen_at: now })
+      .where('id', '=', actor.deviceId)
+      .execute();
+  }
+  // In the same transaction: no change commits without its audit entry.
+  await insertAudit(trx, audit);
+
+  // From here to the commit the counter is held: a few multi-row statements.
+  // A batch that changes nothing takes no lock. Conflict rows take their versions from the answers.
+  const base = ws.allocated > 0 ? await lockCounter(dialect, trx, 'version') : 0;
+  const answers = results.map((r) => realResult(r, base));
+  const byMutation = new Map(answers.map((r) => [r.mutationId, r]));
+  const conflictRows: Insertable<ConflictsTable>[] = [];
+  for (const row of newMutations) {
+    const conflicts = byMutation.get(row.id)?.conflicts;
+    if (!conflicts) continue;
+    row.conflicts = JSON.stringify(conflicts);
+    for (const c of conflicts) {
+      conflictRows.push({
+        id: c.id,
+        mutation_id: row.id,
+        entity_type: c.entityType,
+        entity_id: c.entityId,
+        field: c.field,
+        server_value: JSON.stringify(c.serverValue),
+        client_value: JSON.stringify(c.clientValue),
+        server_version: c.serverVersion,
+        user_id: actor.user.id,
+        device_id: actor.deviceId,
+        created_at: now,
+      });
+    }
+  }
+  const records = [...ws.written].flatMap((key): Insertable<RecordsTable>[] => {
+    const row = ws.rows.get(key);
+    if (!row) return [];
+    return [
+      {
+        ...row,
+        version: realVersion(Number(row.version), base),
+        stamps: realStamps(row.stamps, base),
+      },
+    ];
+  });
+  for (let i = 0; i < records.length; i += CHUNK) {
+    await trx
+      .insertInto('records')
+      .values(records.slice(i, i + CHUNK))
+      .onConflict((oc) =>
+        oc.columns(['entity_type', 'id']).doUpdateSet((eb) => ({
+          wijk: eb.ref('excluded.wijk'),
+          status: eb.ref('excluded.status'),
+          assigned_user: eb.ref('excluded.assigned_user'),
+          assigned_team: eb.ref('excluded.assigned_team'),
+          updated_at: eb.ref('excluded.updated_at'),
+          deleted: eb.ref('excluded.deleted'),
+          version: eb.ref('excluded.version'),
+          data: eb.ref('excluded.data'),
+          stamps: eb.ref('excluded.stamps'),
+        })),
+      )
+      .execute();
+  }
+  const events = ws.events.map((e) => ({ ...e, version: realVersion(Number(e.version), base) }));
+  await insertChunks(trx, 'events', events);
+  await insertChunks(
+    trx,
+    'record_moves',
+    ws.moves.map((mv) => ({ ...mv, version: realVersion(Number(mv.version), base) })),
+  );
+  await insertChunks(trx, 'mutations', newMutations);
+  await insertChunks(trx, 'conflicts', conflictRows);
+  if (ws.allocated > 0) {
+    await trx
+      .updateTable('counters')
+      .set({ value: base + ws.allocated })
+      .where('name', '=', 'version')
+      .execute();
+  }
+  return { results: answers, lastSeq };
+}
+
+async function insertChunks<T extends 'events' | 'mutations' | 'conflicts' | 'record_moves'>(
+  trx: Trx,
+  table: T,
+  rows: readonly Insertable<Database[T]>[],
+): Promise<void> {
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    await trx
+      .insertInto(table)
+      .values(rows.slice(i, i + CHUNK) as never)
+      .execute();
+  }
+}
+
+/** Every record the batch names, in one statement; on PostgreSQL locked in key order until commit. */
+async function lockRecords(
+  trx: Trx,
+  dialect: Dialect,
+  mutations: readonly Mutation[],
+): Promise<Selectable<RecordsTable>[]> {
+  const ids = [...new Set(mutations.map((m) => m.entityId))];
+  const types = [...new Set(mutations.map((m) => m.entityType))];
+  const wanted = new Set(mutations.map((m) => recordKey(m.entityType, m.entityId)));
+  const query = trx
+    .selectFrom('records')
+    .selectAll()
+    .where('id', 'in', ids)
+    .where('entity_type', 'in', types)
+    .orderBy('entity_type')
+    .orderBy('id');
+  const rows = await (dialect === 'postgres' ? query.forUpdate() : query).execute();
+  return rows.filter((r) => wanted.has(recordKey(r.entity_type, r.id)));
+}
+
+/** A mutation seen before: answer what was answered then, with the record as it is now. */
+function replay(
+  ws: WorkingSet,
   actor: Actor,
   m: Mutation,
   earlier: Selectable<Database['mutations']>,
-): Promise<PushResult> {
+): PushResult {
   if (earlier.user_id !== actor.user.id) {
     return {
       mutationId: m.mutationId,
@@ -189,20 +285,13 @@ export async function replay(
   }
   const status = earlier.status as PushResult['status'];
   const result: PushResult = { mutationId: m.mutationId, seq: m.seq, status, duplicate: true };
-  if (earlier.reason) result.reason = earlier.reason as ErrorReason;
+  if (earlier.reason) result.reason = earlier.reason as PushResult['reason'];
   if (earlier.message) result.message = earlier.message;
-  if (earlier.conflicts) result.conflicts = JSON.parse(earlier.conflicts) as Conflict[];
-  if (status !== 'applied')
-    result.record = await readableRecord(trx, actor, m.entityType, m.entityId);
+  if (earlier.conflicts)
+    result.conflicts = JSON.parse(earlier.conflicts) as PushResult['conflicts'];
+  if (status !== 'applied') {
+    const row = ws.rows.get(recordKey(m.entityType, m.entityId));
+    result.record = row && canRead(actor.user, scopeOf(row)) ? toRecordChange(row) : null;
+  }
   return result;
-}
-
-export async function readableRecord(
-  trx: Trx,
-  actor: Actor,
-  entityType: EntityType,
-  id: string,
-): Promise<RecordChange | null> {
-  const row = await recordRow(trx, entityType, id);
-  return row && canRead(actor.user, scopeOf(row)) ? toRecordChange(row) : null;
 }

@@ -87,15 +87,17 @@ export async function lockCounter(dialect: Dialect, trx: Trx, name: string): Pro
   return Number(row.value);
 }
 
-export async function recordRow(
-  trx: Trx,
-  entityType: string,
-  id: string,
-): Promise<RecordRow | undefined> {
-  return trx
-    .selectFrom('records')
-    .selectAll()
-    .where('entity_type', '=', entityType)
-    .where('id', '=', id)
-    .executeTakeFirst();
+/** The working-set key of a record. */
+export function recordKey(entityType: string, id: string): string {
+  return `${entityType}\u0000${id}`;
+}
+
+/** The committed value of a counter, without a lock. */
+export async function readCounter(db: Executor, name: string): Promise<number> {
+  const row = await db
+    .selectFrom('counters')
+    .select('value')
+    .where('name', '=', name)
+    .executeTakeFirstOrThrow();
+  return Number(row.value);
 }

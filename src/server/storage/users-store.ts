@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Selectable } from 'kysely';
 import type { Role, ScopeUser } from '../../domain/sync/roles';
 import type { UsersTable } from './database';
-import type { Db } from './rows';
+import type { Db, Executor } from './rows';
 import type { NewUser, UserRecord } from './sync-storage';
 
 export function toUser(row: Selectable<UsersTable>): UserRecord {
@@ -65,7 +65,7 @@ export async function findUserByEmail(db: Db, email: string): Promise<UserRecord
   return row ? toUser(row) : undefined;
 }
 
-export async function getUser(db: Db, id: string): Promise<UserRecord | undefined> {
+export async function getUser(db: Executor, id: string): Promise<UserRecord | undefined> {
   const row = await db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
   return row ? toUser(row) : undefined;
 }

@@ -1,0 +1,22 @@
+import { serve } from '@hono/node-server';
+import { createApp } from '../../src/server/app';
+import { jwtSecretFor } from '../../src/server/seed';
+import { openStorageFromEnv } from '../../src/server/storage/open-storage';
+
+/**
+ * One server instance for the sync bench, as its own process (so two PostgreSQL instances
+ * really run side by side). The bench seeds the store first; this only serves it on a free
+ * loopback port and prints `PORT <n>`. Stops on SIGTERM.
+ */
+process.env.LOG_LEVEL ??= 'warn';
+const storage = openStorageFromEnv();
+const jwtSecret = await jwtSecretFor(storage, undefined);
+const app = createApp({ storage, jwtSecret, distDir: null });
+const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) => {
+  process.stdout.write(`PORT ${info.port}\n`);
+});
+process.on('SIGTERM', () => {
+  server.close(() => {
+    void storage.close().then(() => process.exit(0));
+  });
+});
