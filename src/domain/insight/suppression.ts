@@ -37,8 +37,8 @@ export interface CountTable {
 }
 
 export interface ProtectedTable {
-  rows: readonly string[];
-  cols: readonly string[];
+  rows: string[];
+  cols: string[];
   cells: Published[][];
   rowTotals: Published[] | null;
   colTotals: Published[] | null;
@@ -245,8 +245,8 @@ function publish(edge: Edge | undefined): Published {
 function hiddenTable(table: CountTable): ProtectedTable {
   const hidden = (): Published => ({ kind: 'hidden' });
   return {
-    rows: table.rows,
-    cols: table.cols,
+    rows: [...table.rows],
+    cols: [...table.cols],
     cells: table.rows.map(() => table.cols.map(hidden)),
     rowTotals: table.showRowTotals ? table.rows.map(hidden) : null,
     colTotals: table.showColTotals ? table.cols.map(hidden) : null,
@@ -256,8 +256,8 @@ function hiddenTable(table: CountTable): ProtectedTable {
 
 function toProtected(table: CountTable, net: Network): ProtectedTable {
   return {
-    rows: table.rows,
-    cols: table.cols,
+    rows: [...table.rows],
+    cols: [...table.cols],
     cells: net.cellEdge.map((row) => row.map((e) => publish(net.edges[e]))),
     rowTotals: table.showRowTotals ? net.rowEdge.map((e) => publish(net.edges[e])) : null,
     colTotals: table.showColTotals ? net.colEdge.map((e) => publish(net.edges[e])) : null,

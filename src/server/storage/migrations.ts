@@ -72,6 +72,12 @@ const AUDIT_INDEXES = [
   `CREATE INDEX audit_log_at ON audit_log (at)`,
 ];
 
+/** The coordinator's figures select records and their events by kind and creation month. */
+const INSIGHT_009 = [
+  `CREATE INDEX records_type_created ON records (entity_type, created_at)`,
+  `CREATE INDEX events_type_kind ON events (entity_type, kind, entity_id)`,
+];
+
 const STEPS: Record<Dialect, Record<string, readonly string[]>> = {
   sqlite: {
     '001-initial': SHARED_001,
@@ -81,6 +87,7 @@ const STEPS: Record<Dialect, Record<string, readonly string[]>> = {
       `CREATE TABLE audit_log (id INTEGER PRIMARY KEY AUTOINCREMENT, ${AUDIT_COLUMNS})`,
       ...AUDIT_INDEXES,
     ],
+    '009-insight': INSIGHT_009,
   },
   postgres: {
     '001-initial': SHARED_001,
@@ -89,6 +96,7 @@ const STEPS: Record<Dialect, Record<string, readonly string[]>> = {
       `CREATE TABLE audit_log (id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY, ${AUDIT_COLUMNS})`,
       ...AUDIT_INDEXES,
     ],
+    '009-insight': INSIGHT_009,
   },
 };
 
