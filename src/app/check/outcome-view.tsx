@@ -10,6 +10,8 @@ import { FindingList } from './finding-list';
 import { OutcomeCard } from './outcome-card';
 import { ReferralList } from './referral-list';
 import { TopicNav } from './topic-nav';
+import { followUpOf } from './follow-up';
+import { TakeUpPanel } from './take-up-panel';
 
 /**
  * The worker's result screen: regelingen to apply for in order of impact with their reasons,
@@ -41,7 +43,11 @@ export function OutcomeView({
     setBusy(true);
     setFailed(false);
     try {
-      onChange(done ? await reopenCheck(check.id) : await completeCheck(check.id));
+      onChange(
+        done
+          ? await reopenCheck(check.id)
+          : await completeCheck(check.id, followUpOf(answers, outcomes)),
+      );
     } catch {
       setFailed(true);
     } finally {
@@ -89,6 +95,8 @@ export function OutcomeView({
             </div>
           )}
         </section>
+
+        <TakeUpPanel check={check} names={(id) => regeling(id)?.name ?? id} onChange={onChange} />
 
         <section aria-labelledby="fundamenten-heading">
           <h2 id="fundamenten-heading">{t('checkUi.outcome.perFundament')}</h2>

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import type { Doelgroep, TakeUpEntry } from '../../domain/insight/take-up';
+import { doelgroepSchema, takeUpEntrySchema, takeUpSchema } from '../../domain/insight/take-up';
 import {
   answerEntrySchema,
   checkAnswersSchema,
@@ -36,6 +38,12 @@ export const checkDataSchema = z
     /** The topic the worker was on, so a paused check resumes there. */
     lastTopic: topicIdSchema.optional(),
     completedAt: z.iso.datetime().optional(),
+    /** Regeling ids the outcome suggested (waarschijnlijk recht or misschien) when completed. */
+    suggested: z.array(z.string().min(1).max(64)).optional(),
+    /** Target groups the check reached, for the coordinator's counts. */
+    doelgroepen: z.array(doelgroepSchema).optional(),
+    /** What became of each suggestion (aangevraagd, toegekend, …), per regeling id. */
+    takeUp: takeUpSchema.optional(),
   })
   .strict();
 export type CheckData = z.infer<typeof checkDataSchema>;
@@ -278,14 +286,41 @@ export async function setLastTopic(
   return updateCheck(id, (check) => ({ data: { ...check.data, lastTopic: topic } }), database);
 }
 
+/** What the outcome suggested when the check was completed, kept for the follow-up and the counts. */
+export interface CheckFollowUp {
+  suggested: string[];
+  doelgroepen: Doelgroep[];
+}
+
 /** Marks the check afgerond; it stays readable for the outcome and the resident's summary. */
-export async function completeCheck(id: string, database: DichtbijDb = db()): Promise<CheckRecord> {
+export async function completeCheck(
+  id: string,
+  followUp?: CheckFollowUp,
+  database: DichtbijDb = db(),
+): Promise<CheckRecord> {
   await flushPendingAnswers();
   return updateCheck(
     id,
     (check) => ({
-      data: { ...check.data, completedAt: new Date().toISOString() },
+      data: { ...check.data, ...followUp, completedAt: new Date().toISOString() },
       status: 'afgerond',
+    }),
+    database,
+  );
+}
+
+/** Records what became of one suggested regeling; a later entry replaces the earlier one. */
+export async function recordTakeUp(
+  id: string,
+  regelingId: string,
+  entry: Omit<TakeUpEntry, 'recordedAt'>,
+  database: DichtbijDb = db(),
+): Promise<CheckRecord> {
+  const parsed = takeUpEntrySchema.parse({ ...entry, recordedAt: new Date().toISOString() });
+  return updateCheck(
+    id,
+    (check) => ({
+      data: { ...check.data, takeUp: { ...check.data.takeUp, [regelingId]: parsed } },
     }),
     database,
   );
