@@ -17,6 +17,8 @@ export const paths = {
   wijken: { path: '/wijken', href: () => '/wijken' },
   wijk: { path: '/wijken/:id', href: (id: string) => `/wijken/${encodeURIComponent(id)}` },
   indicators: { path: '/cijfers', href: () => '/cijfers' },
+  /** The coordinator's live figures: counts only, suppressed on the server. */
+  insight: { path: '/inzicht', href: () => '/inzicht' },
   checks: { path: '/check', href: () => '/check' },
   checkNew: { path: '/check/nieuw', href: () => '/check/nieuw' },
   /** Opens a check where it was left: the last topic the worker was on. */

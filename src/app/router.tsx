@@ -66,6 +66,17 @@ export const routes: RouteObject[] = [
           };
         },
       },
+      // The coordinator's figures: counts only, so no PIN vault.
+      {
+        path: paths.insight.path,
+        lazy: async () => {
+          const [{ InsightGate }] = await Promise.all([
+            import('./insight/insight-gate'),
+            loadTranslations('insight', 'signals'),
+          ]);
+          return { element: <InsightGate /> };
+        },
+      },
       // The beheerder's screens: signed in as beheerder; no residents' data, so no PIN vault.
       {
         path: paths.admin.path,

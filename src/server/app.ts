@@ -37,6 +37,7 @@ import {
 } from './auth/tokens';
 import { checkCatalogue } from './catalogue';
 import { checkRulesVersion } from '../domain/eligibility/rules-version';
+import { insightFor } from './insight';
 import { log } from './log';
 import type { NodeBindings } from './request-origin';
 import { clientAddress } from './request-origin';
@@ -506,6 +507,14 @@ export function createApp(options: AppOptions): Hono<Env> {
       minCell: MIN_AGGREGATE_CELL,
       cells: await storage.aggregates(MIN_AGGREGATE_CELL),
     });
+  });
+
+  app.get('/api/insight', auth, async (c) => {
+    if (!canReadAggregates(c.var.actor.user))
+      return fail(c, 403, 'forbidden', 'Figures are for coordinators.');
+    const result = await insightFor(storage, c.req.query('month'), now());
+    if (!result.ok) return fail(c, 400, 'badRequest', result.message);
+    return c.json(result.body);
   });
 
   app.get('/api/admin/users', auth, async (c) => {

@@ -17,6 +17,8 @@ import { ReferralList } from './referral-list';
 import { RulesBasis } from './rules-basis';
 import { TopicNav } from './topic-nav';
 import { useOutcomeBasis, type OutcomeBasis } from './use-outcome-basis';
+import { followUpOf } from './follow-up';
+import { TakeUpPanel } from './take-up-panel';
 
 /**
  * The worker's result screen, to go through with a resident: first one row per regeling (verdict,
@@ -67,12 +69,16 @@ function ReadyOutcome({
       onChange(
         done
           ? await reopenCheck(check.id)
-          : await completeCheck(check.id, {
-              rulesVersionId: shown.rules.id,
-              rulesVersionLabel: shown.rules.label,
-              peildatum: shown.peildatum,
-              verdicts: snapshotOutcomes(outcomes),
-            }),
+          : await completeCheck(
+              check.id,
+              {
+                rulesVersionId: shown.rules.id,
+                rulesVersionLabel: shown.rules.label,
+                peildatum: shown.peildatum,
+                verdicts: snapshotOutcomes(outcomes),
+              },
+              followUpOf(answers, outcomes),
+            ),
       );
     } catch {
       setFailed(true);
@@ -148,6 +154,8 @@ function ReadyOutcome({
             {t('checkUi.outcome.openQuestions', { count: summary.open.length })}
           </p>
         )}
+
+        <TakeUpPanel check={check} names={(id) => regeling(id)?.name ?? id} onChange={onChange} />
 
         <section aria-labelledby="fundamenten-heading">
           <h2 id="fundamenten-heading">{t('checkUi.outcome.perFundament')}</h2>

@@ -20,11 +20,17 @@ const NAV = [
 
 /** Only a beheerder sees the admin screens in the menu; the server checks the role anyway. */
 const ADMIN_NAV = { to: paths.admin.href(), key: 'nav.admin', end: false } as const;
+const INSIGHT_NAV = { to: paths.insight.href(), key: 'nav.inzicht', end: false } as const;
 
 export function Layout() {
   const { t } = useTranslation();
   const session = useSession();
-  const nav = session?.user.role === 'beheerder' ? [...NAV, ADMIN_NAV] : NAV;
+  const role = session?.user.role;
+  const nav = [
+    ...NAV,
+    ...(role === 'coordinator' || role === 'beheerder' ? [INSIGHT_NAV] : []),
+    ...(role === 'beheerder' ? [ADMIN_NAV] : []),
+  ];
   return (
     <div className="app">
       <a className="skip-link" href="#main">

@@ -24,6 +24,14 @@ const FEATURES = {
     ]);
     return { nl: nl.default, en: en.default, ar: ar.default };
   },
+  insight: async (): Promise<Resources> => {
+    const [nl, en, ar] = await Promise.all([
+      import('./locales/insight-nl.json'),
+      import('./locales/insight-en.json'),
+      import('./locales/insight-ar.json'),
+    ]);
+    return { nl: nl.default, en: en.default, ar: ar.default };
+  },
   lock: async (): Promise<Resources> => {
     const [nl, en, ar] = await Promise.all([
       import('./locales/lock-nl.json'),

@@ -17,6 +17,7 @@ import { allowedTransitions, isOverdue, isOpenStatus } from '../../domain/signal
 import { paths } from '../paths';
 import type { SignalSetup } from './use-signal-context';
 import { useSignalSetup } from './use-signal-context';
+import { HelpOutcomeActions } from './help-outcome';
 import './signals.css';
 
 type ActionKind = { type: 'status'; to: SignalStatus } | { type: 'handover' } | { type: 'note' };
@@ -171,6 +172,8 @@ function SignalView({ detail, setup }: { detail: SignalDetail; setup: SignalSetu
       {state.firstContactAt && (
         <p>{t('signals.detail.firstContact', { date: formatDateTime(state.firstContactAt) })}</p>
       )}
+
+      <HelpOutcomeActions id={record.id} state={state} setup={setup} />
 
       <section aria-labelledby="signal-actions-title">
         <h2 id="signal-actions-title">{t('signals.detail.actions')}</h2>

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import type { Doelgroep, TakeUpEntry } from '../../domain/insight/take-up';
+import { doelgroepSchema, takeUpEntrySchema, takeUpSchema } from '../../domain/insight/take-up';
 import {
   answerEntrySchema,
   checkAnswersSchema,
@@ -42,6 +44,12 @@ export const checkDataSchema = z
      * the verdicts it gave, so reopening it later shows what it rested on.
      */
     computedWith: computedWithSchema.optional(),
+    /** Regeling ids the outcome suggested (waarschijnlijk recht or misschien) when completed. */
+    suggested: z.array(z.string().min(1).max(64)).optional(),
+    /** Target groups the check reached, for the coordinator's counts. */
+    doelgroepen: z.array(doelgroepSchema).optional(),
+    /** What became of each suggestion (aangevraagd, toegekend, …), per regeling id. */
+    takeUp: takeUpSchema.optional(),
   })
   .strict();
 export type CheckData = z.infer<typeof checkDataSchema>;
@@ -284,13 +292,21 @@ export async function setLastTopic(
   return updateCheck(id, (check) => ({ data: { ...check.data, lastTopic: topic } }), database);
 }
 
+/** What the outcome suggested when the check was completed, kept for the follow-up and the counts. */
+export interface CheckFollowUp {
+  suggested: string[];
+  doelgroepen: Doelgroep[];
+}
+
 /**
- * Marks the check afgerond with the outcome it was given (rules version, peildatum, verdicts);
- * it stays readable for the outcome and the resident's summary.
+ * Marks the check afgerond with the outcome it was given (rules version, peildatum, verdicts)
+ * and the follow-up it needs (suggested regelingen, doelgroepen reached); it stays readable for
+ * the outcome and the resident's summary.
  */
 export async function completeCheck(
   id: string,
   computed: ComputedWith | undefined,
+  followUp: CheckFollowUp | undefined = undefined,
   database: DichtbijDb = db(),
 ): Promise<CheckRecord> {
   await flushPendingAnswers();
@@ -299,6 +315,7 @@ export async function completeCheck(
     (check) => ({
       data: {
         ...check.data,
+        ...followUp,
         completedAt: new Date().toISOString(),
         ...(computed ? { computedWith: computed } : {}),
       },
@@ -317,6 +334,23 @@ export async function recordOutcome(
   return updateCheck(
     id,
     (check) => ({ data: { ...check.data, computedWith: computed } }),
+    database,
+  );
+}
+
+/** Records what became of one suggested regeling; a later entry replaces the earlier one. */
+export async function recordTakeUp(
+  id: string,
+  regelingId: string,
+  entry: Omit<TakeUpEntry, 'recordedAt'>,
+  database: DichtbijDb = db(),
+): Promise<CheckRecord> {
+  const parsed = takeUpEntrySchema.parse({ ...entry, recordedAt: new Date().toISOString() });
+  return updateCheck(
+    id,
+    (check) => ({
+      data: { ...check.data, takeUp: { ...check.data.takeUp, [regelingId]: parsed } },
+    }),
     database,
   );
 }

@@ -9,6 +9,7 @@ import type {
   SignalState,
   SignalStatus,
   TransitionProblem,
+  HelpOutcome,
 } from '../../domain/signals/lifecycle';
 import {
   OPEN_STATUSES,
@@ -17,6 +18,7 @@ import {
   isSignalStatus,
   nextStepTime,
   note,
+  recordHelp,
   reduceSignal,
   toSignalEvent,
   transition,
@@ -127,6 +129,7 @@ export async function createSignal(
 }
 
 export type SignalAction =
+  | { type: 'help'; help: HelpOutcome }
   | {
       type: 'status';
       to: SignalStatus;
@@ -152,6 +155,7 @@ export const ACTION_PROBLEMS_NL: Record<ActionProblem, string> = {
   targetRequired: 'Kies naar wie u doorverwijst.',
   messageRequired: 'Schrijf een kort bericht.',
   contactAtInvalid: 'Het moment van contact klopt niet. Het kan niet in de toekomst liggen.',
+  contactFirst: 'Leg eerst contact vast. Daarna kunt u noteren of de bewoner hulp aanneemt.',
   notFound: 'Dit signaal staat niet op dit apparaat.',
   handoverUnknownTeam: 'Dit team kennen we niet. Kies een team uit de lijst.',
   handoverUnknownOrganisation:
@@ -249,6 +253,10 @@ export async function recordSignalEvent(
     draft = result.event;
     // The receiving team decides who picks it up.
     assign = { assignedToTeam: resolved.value.teamId, assignedToUser: null };
+  } else if (action.type === 'help') {
+    const result = recordHelp(state, { help: action.help, at, by: worker.id, ...author });
+    if (!result.ok) return result;
+    draft = result.event;
   } else {
     const result = note(state, { message: action.message, at, by: worker.id, ...author });
     if (!result.ok) return result;

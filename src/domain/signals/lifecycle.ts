@@ -57,7 +57,15 @@ export function isOpenStatus(status: SignalStatus): boolean {
 }
 
 /** The event kinds on a signal; `status` is the one the server also applies to the record's status. */
-export const SIGNAL_EVENT_KINDS = ['status', 'handover', 'note'] as const;
+export const SIGNAL_EVENT_KINDS = ['status', 'handover', 'note', 'help'] as const;
+
+/**
+ * After contact: did the resident accept the help offered? The seeds' indicator "hulp aanvaard
+ * na vroegsignaal" (003 L3882–3886) is counted from these events.
+ */
+export const HELP_OUTCOMES = ['aanvaard', 'geweigerd'] as const;
+export const helpOutcomeSchema = z.enum(HELP_OUTCOMES);
+export type HelpOutcome = z.infer<typeof helpOutcomeSchema>;
 export type SignalEventKind = (typeof SIGNAL_EVENT_KINDS)[number];
 
 /** What a signal event carries besides who and when. The message is the only free text. */
@@ -74,6 +82,8 @@ export const signalEventBodySchema = z.object({
   authorTeamId: z.string().nullable().optional(),
   /** Set by the server when this reader may not see the message (see note-visibility.ts). */
   redacted: z.boolean().optional(),
+  /** `help` events: the resident's answer to the help offered. */
+  help: helpOutcomeSchema.optional(),
 });
 export type SignalEventBody = z.infer<typeof signalEventBodySchema>;
 
@@ -113,6 +123,7 @@ export function toSignalEvent(raw: {
   if (isSignalStatus(raw.status)) event.status = raw.status;
   if (raw.createdBy) event.createdBy = raw.createdBy;
   if (kind === 'status' && !event.status) return null;
+  if (kind === 'help' && !event.body.help) return null;
   return event;
 }
 
@@ -142,6 +153,8 @@ export interface SignalState {
   /** The partner organisation it was referred to (doorverwezen). */
   referral: HandoverTarget | null;
   closedAt: string | null;
+  /** The resident's latest answer to the help offered after contact; null until asked. */
+  help: HelpOutcome | null;
 }
 
 function byTimeThenId(a: SignalEvent, b: SignalEvent): number {
@@ -173,6 +186,7 @@ export function reduceSignal(
     assignedTeam: null,
     referral: null,
     closedAt: null,
+    help: null,
   };
   for (const event of [...events].sort(byTimeThenId)) {
     const step: HistoryStep = {
@@ -198,6 +212,8 @@ export function reduceSignal(
       }
       if (to === 'doorverwezen' && event.body.target) state.referral = event.body.target;
       state.closedAt = isOpenStatus(to) ? null : step.at;
+    } else if (event.kind === 'help') {
+      state.help = event.body.help ?? state.help;
     } else if (event.kind === 'handover' && event.body.target?.kind === 'team') {
       state.assignedTeam = event.body.target.id;
     }
@@ -207,7 +223,12 @@ export function reduceSignal(
 }
 
 export type TransitionProblem =
-  'illegal' | 'outOfOrder' | 'targetRequired' | 'messageRequired' | 'contactAtInvalid';
+  | 'illegal'
+  | 'outOfOrder'
+  | 'targetRequired'
+  | 'messageRequired'
+  | 'contactAtInvalid'
+  | 'contactFirst';
 
 export interface TransitionRequest {
   to: SignalStatus;
@@ -302,6 +323,30 @@ export function handover(
   return {
     ok: true,
     event: { kind: 'handover', createdAt: request.at, createdBy: request.by, body },
+  };
+}
+
+/** The resident accepted or refused the help offered; only after contact was made. */
+export function recordHelp(
+  state: SignalState,
+  request: {
+    help: HelpOutcome;
+    at: string;
+    by: string;
+    authorRole?: SignalEventBody['authorRole'];
+    authorTeamId?: string | null;
+  },
+): { ok: true; event: SignalEventDraft } | { ok: false; problem: TransitionProblem } {
+  if (state.firstContactAt === null) return { ok: false, problem: 'contactFirst' };
+  if (request.at < lastAt(state)) return { ok: false, problem: 'outOfOrder' };
+  return {
+    ok: true,
+    event: {
+      kind: 'help',
+      createdAt: request.at,
+      createdBy: request.by,
+      body: { help: request.help, ...authorFields(request) },
+    },
   };
 }
 

@@ -7,6 +7,8 @@ import type { AuditPage, AuditQuery, NewAuditEntry } from '../../domain/sync/aud
 import type { Mutation, PullResponse, PushResponse } from '../../domain/sync/protocol';
 import type { ScopeUser } from '../../domain/sync/roles';
 import * as aggregatesStore from './aggregates-store';
+import * as insightStore from './insight-store';
+import type { CheckFact, SignalFact } from '../../domain/insight/figures';
 import * as auditStore from './audit-store';
 import * as catalogueStore from './catalogue-store';
 import type { Database } from './database';
@@ -175,6 +177,14 @@ export class KyselySyncStorage implements SyncStorage {
 
   countRecords(): Promise<number> {
     return aggregatesStore.countRecords(this.db);
+  }
+
+  insightSignals(from: string, to: string): Promise<SignalFact[]> {
+    return insightStore.insightSignals(this.db, from, to);
+  }
+
+  insightChecks(from: string, to: string): Promise<CheckFact[]> {
+    return insightStore.insightChecks(this.db, from, to);
   }
 }
 

@@ -83,6 +83,12 @@ const MOVES_003 = [
      owner_id TEXT NOT NULL, team_id TEXT, wijk TEXT, assigned_user TEXT, assigned_team TEXT)`,
 ];
 
+/** The coordinator's figures select records and their events by kind and creation month. */
+const INSIGHT_009 = [
+  `CREATE INDEX records_type_created ON records (entity_type, created_at)`,
+  `CREATE INDEX events_type_kind ON events (entity_type, kind, entity_id)`,
+];
+
 const STEPS: Record<Dialect, Record<string, readonly string[]>> = {
   sqlite: {
     '001-initial': SHARED_001,
@@ -93,6 +99,7 @@ const STEPS: Record<Dialect, Record<string, readonly string[]>> = {
       ...AUDIT_INDEXES,
     ],
     '003-record-moves': MOVES_003,
+    '009-insight': INSIGHT_009,
   },
   postgres: {
     '001-initial': SHARED_001,
@@ -102,6 +109,7 @@ const STEPS: Record<Dialect, Record<string, readonly string[]>> = {
       ...AUDIT_INDEXES,
     ],
     '003-record-moves': MOVES_003,
+    '009-insight': INSIGHT_009,
   },
 };
 

@@ -1,3 +1,4 @@
+import type { CheckFact, SignalFact } from '../../domain/insight/figures';
 import type { AuditPage, AuditQuery, NewAuditEntry } from '../../domain/sync/audit';
 import type { Role, ScopeUser } from '../../domain/sync/roles';
 import type { Mutation, PullResponse, PushResponse } from '../../domain/sync/protocol';
@@ -147,4 +148,8 @@ export interface SyncStorage {
 
   aggregates(minCell: number): Promise<AggregateCell[]>;
   countRecords(): Promise<number>;
+
+  /** Facts without persons for the coordinator's figures (see insight-store). */
+  insightSignals(from: string, to: string): Promise<SignalFact[]>;
+  insightChecks(from: string, to: string): Promise<CheckFact[]>;
 }

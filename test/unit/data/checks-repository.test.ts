@@ -199,7 +199,7 @@ describe('checks repository', () => {
     await setLastTopic(a, 'wonen', database);
     expect((await listChecks('open', database)).map((c) => c.id).sort()).toEqual([a, b].sort());
 
-    const done = await completeCheck(b, undefined, database);
+    const done = await completeCheck(b, undefined, undefined, database);
     expect(done.status).toBe('afgerond');
     expect(done.data.completedAt).toBeDefined();
     expect((await database.checks.get(b))!.status).toBe('afgerond');

@@ -1,0 +1,155 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { recordTakeUp, type CheckRecord } from '../../data/repositories/checks';
+import {
+  NOT_APPLIED_REASONS,
+  REJECTION_REASONS,
+  TAKE_UP_REMINDER_DAYS,
+  TAKE_UP_STATUSES,
+  takeUpReminders,
+  type TakeUpEntry,
+  type TakeUpStatus,
+} from '../../domain/insight/take-up';
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+/**
+ * After a completed check: per suggested regeling, what happened — aangevraagd (with the day),
+ * toegekend, afgewezen (why) or niet aangevraagd (why). The "bereik en gebruik" the policy
+ * steers on; the coordinator only ever sees the counts.
+ */
+export function TakeUpPanel({
+  check,
+  names,
+  onChange,
+}: {
+  check: CheckRecord;
+  names: (id: string) => string;
+  onChange: (c: CheckRecord) => void;
+}) {
+  const { t } = useTranslation();
+  const [failed, setFailed] = useState(false);
+  const suggested = check.data.suggested ?? [];
+  if (check.status !== 'afgerond' || suggested.length === 0) return null;
+  const takeUp = check.data.takeUp ?? {};
+  const waiting = takeUpReminders(suggested, takeUp, check.data.completedAt, new Date());
+
+  async function save(id: string, entry: Omit<TakeUpEntry, 'recordedAt'>) {
+    setFailed(false);
+    try {
+      onChange(await recordTakeUp(check.id, id, entry));
+    } catch {
+      setFailed(true);
+    }
+  }
+
+  return (
+    <section aria-labelledby="takeup-heading" className="take-up">
+      <h2 id="takeup-heading">{t('checkUi.takeUp.title')}</h2>
+      <p className="muted">{t('checkUi.takeUp.intro')}</p>
+      {waiting.length > 0 && (
+        <p className="notice notice-warning" role="status">
+          {t('checkUi.takeUp.reminder', { count: waiting.length, days: TAKE_UP_REMINDER_DAYS })}
+        </p>
+      )}
+      <ul className="take-up-list">
+        {suggested.map((id) => {
+          const entry = takeUp[id];
+          const label = names(id);
+          const status = entry?.status;
+          return (
+            <li key={id}>
+              <label>
+                <span className="take-up-name">{label}</span>
+                <select
+                  value={status ?? ''}
+                  onChange={(e) => {
+                    const next = e.target.value as TakeUpStatus | '';
+                    if (!next) return;
+                    void save(
+                      id,
+                      next === 'niet-aangevraagd'
+                        ? { status: next }
+                        : { status: next, date: today() },
+                    );
+                  }}
+                >
+                  <option value="">{t('checkUi.takeUp.none')}</option>
+                  {TAKE_UP_STATUSES.map((s) => (
+                    <option key={s} value={s}>
+                      {t(`checkUi.takeUp.status.${s}`)}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              {entry && entry.status !== 'niet-aangevraagd' && (
+                <label>
+                  {t('checkUi.takeUp.date')}
+                  <input
+                    type="date"
+                    value={entry.date ?? ''}
+                    max={today()}
+                    onChange={(e) => {
+                      if (e.target.value)
+                        void save(id, { ...stripRecorded(entry), date: e.target.value });
+                    }}
+                  />
+                </label>
+              )}
+              {entry?.status === 'niet-aangevraagd' && (
+                <label>
+                  {t('checkUi.takeUp.why')}
+                  <select
+                    value={entry.notAppliedReason ?? ''}
+                    onChange={(e) => {
+                      const reason = NOT_APPLIED_REASONS.find((r) => r === e.target.value);
+                      if (reason)
+                        void save(id, { status: 'niet-aangevraagd', notAppliedReason: reason });
+                    }}
+                  >
+                    <option value="">{t('checkUi.takeUp.choose')}</option>
+                    {NOT_APPLIED_REASONS.map((r) => (
+                      <option key={r} value={r}>
+                        {t(`checkUi.takeUp.notApplied.${r}`)}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+              )}
+              {entry?.status === 'afgewezen' && (
+                <label>
+                  {t('checkUi.takeUp.why')}
+                  <select
+                    value={entry.rejectionReason ?? ''}
+                    onChange={(e) => {
+                      const reason = REJECTION_REASONS.find((r) => r === e.target.value);
+                      if (reason)
+                        void save(id, { ...stripRecorded(entry), rejectionReason: reason });
+                    }}
+                  >
+                    <option value="">{t('checkUi.takeUp.choose')}</option>
+                    {REJECTION_REASONS.map((r) => (
+                      <option key={r} value={r}>
+                        {t(`checkUi.takeUp.rejected.${r}`)}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+      {failed && (
+        <p className="notice notice-error" role="alert">
+          {t('checkUi.takeUp.failed')}
+        </p>
+      )}
+    </section>
+  );
+}
+
+function stripRecorded(entry: TakeUpEntry): Omit<TakeUpEntry, 'recordedAt'> {
+  const { recordedAt: _at, ...rest } = entry;
+  return rest;
+}

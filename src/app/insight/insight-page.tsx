@@ -1,0 +1,373 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { loadInsight } from '../../data/insight/insight-client';
+import type { InsightResponse, PublishedCount, PublishedTable } from '../../domain/insight/figures';
+import {
+  column,
+  countText,
+  insightCsv,
+  shareFor,
+  single,
+  totalOf,
+  WHOLE_CITY,
+} from '../../domain/insight/view';
+import { useAdminLoad } from '../admin/use-admin-load';
+import { useCatalogue } from '../use-catalogue';
+import { IndicatorNote } from './indicator-note';
+import { downloadText } from './download';
+import './insight.css';
+
+const thisMonth = () => new Date().toISOString().slice(0, 7);
+
+/**
+ * The coordinator's screen: the policy's own indicators for a month and wijk, next to the month
+ * before, counts only. Everything shown was suppressed on the server; "< 5" is 0–4 and "•" a
+ * number hidden so a small one cannot be worked out.
+ */
+export function InsightPage() {
+  const { t, i18n } = useTranslation();
+  const { catalogue } = useCatalogue();
+  const [month, setMonth] = useState(thisMonth);
+  const [wijk, setWijk] = useState(WHOLE_CITY);
+  const { state } = useAdminLoad(month, () => loadInsight(month));
+  const wijkName = (id: string) =>
+    id === WHOLE_CITY
+      ? t('insight.wholeCity')
+      : id === 'onbekend'
+        ? t('insight.unknownWijk')
+        : (catalogue.wijken.find((w) => w.id === id)?.name ?? id);
+  const regelingName = (id: string) => catalogue.regelingen.find((r) => r.id === id)?.name ?? id;
+  const percent = (share: number | null) =>
+    share === null
+      ? t('insight.notShown')
+      : new Intl.NumberFormat(i18n.language, { style: 'percent', maximumFractionDigits: 0 }).format(
+          share,
+        );
+
+  const data = state.status === 'ready' ? state.data : null;
+  const label = (section: string, id: string): string => {
+    if (section.startsWith('signalsByCategory'))
+      return t(`signals.category.${id}`, { defaultValue: t('insight.other') });
+    if (section.startsWith('signalsByUrgency'))
+      return t(`signals.urgency.${id}`, { defaultValue: t('insight.other') });
+    if (section.startsWith('signalsByStatus'))
+      return t(`signals.status.${id}`, { defaultValue: t('insight.other') });
+    if (section === 'checksByRole') return t(`role.${id}`);
+    if (section === 'doelgroepen') return t(`insight.doelgroep.${id}`);
+    if (section === 'withContact' || section === 'helpAccepted')
+      return t(`insight.section.${section}`);
+    return regelingName(id);
+  };
+
+  function exportCsv(d: InsightResponse) {
+    const csv = insightCsv(d, wijk, {
+      section: (key) => t(`insight.section.${key}`),
+      column: label,
+      wijk: wijkName,
+      header: [
+        t('insight.csv.figure'),
+        t('insight.csv.wijk'),
+        t('insight.csv.item'),
+        d.current.month,
+        d.previous.month,
+      ],
+    });
+    downloadText(`dichtbij-cijfers-${d.current.month}-${wijk || 'dordrecht'}.csv`, csv, 'text/csv');
+  }
+
+  return (
+    <div className="insight">
+      <h1>{t('insight.title')}</h1>
+      <p className="muted">{t('insight.intro')}</p>
+      <form className="insight-filters" onSubmit={(e) => e.preventDefault()}>
+        <label>
+          {t('insight.month')}
+          <input
+            type="month"
+            value={month}
+            max={thisMonth()}
+            onChange={(e) => e.target.value && setMonth(e.target.value)}
+          />
+        </label>
+        <label>
+          {t('insight.wijk')}
+          <select value={wijk} onChange={(e) => setWijk(e.target.value)}>
+            <option value={WHOLE_CITY}>{t('insight.wholeCity')}</option>
+            {(data?.current.signals.byCategory.rows ?? []).map((id) => (
+              <option key={id} value={id}>
+                {wijkName(id)}
+              </option>
+            ))}
+          </select>
+        </label>
+        {data && (
+          <div className="insight-actions">
+            <button
+              type="button"
+              className="button button-secondary"
+              onClick={() => exportCsv(data)}
+            >
+              {t('insight.csv.download')}
+            </button>
+            <button
+              type="button"
+              className="button button-secondary"
+              onClick={() => window.print()}
+            >
+              {t('insight.print')}
+            </button>
+          </div>
+        )}
+      </form>
+      <p className="small muted">{t('insight.suppression')}</p>
+
+      {state.status === 'loading' && <p role="status">{t('insight.loading')}</p>}
+      {state.status === 'offline' && <p className="notice">{t('insight.offline')}</p>}
+      {state.status === 'failed' && (
+        <p className="notice notice-error" role="alert">
+          {t('insight.failed')}
+        </p>
+      )}
+      {data && (
+        <>
+          <section aria-labelledby="kpi-heading">
+            <h2 id="kpi-heading">{t('insight.kpis', { wijk: wijkName(wijk) })}</h2>
+            <dl className="insight-kpis">
+              <Kpi
+                label={t('insight.kpi.signals')}
+                now={countText(totalOf(data.current.signals.byCategory, wijk))}
+                before={countText(totalOf(data.previous.signals.byCategory, wijk))}
+              />
+              <Kpi
+                label={t('insight.kpi.contact')}
+                now={percent(
+                  shareFor(
+                    data.current.contact.shareByWijk,
+                    data.current.contact.share,
+                    data.current.contact.withContact.rows,
+                    wijk,
+                  ),
+                )}
+                before={percent(
+                  shareFor(
+                    data.previous.contact.shareByWijk,
+                    data.previous.contact.share,
+                    data.previous.contact.withContact.rows,
+                    wijk,
+                  ),
+                )}
+                note={<IndicatorNote id="contact" national={percent(data.nationalContactShare)} />}
+              />
+              {wijk === WHOLE_CITY && (
+                <Kpi
+                  label={t('insight.kpi.median')}
+                  now={hours(data.current.contact.medianHoursToFirstContact, t)}
+                  before={hours(data.previous.contact.medianHoursToFirstContact, t)}
+                />
+              )}
+              <Kpi
+                label={t('insight.kpi.help')}
+                now={percent(
+                  shareFor(
+                    data.current.help.shareByWijk,
+                    data.current.help.share,
+                    data.current.help.accepted.rows,
+                    wijk,
+                  ),
+                )}
+                before={percent(
+                  shareFor(
+                    data.previous.help.shareByWijk,
+                    data.previous.help.share,
+                    data.previous.help.accepted.rows,
+                    wijk,
+                  ),
+                )}
+                note={<IndicatorNote id="help" />}
+              />
+              <Kpi
+                label={t('insight.kpi.checks')}
+                now={countText(totalOf(data.current.checks.byRole, wijk))}
+                before={countText(totalOf(data.previous.checks.byRole, wijk))}
+              />
+              <Kpi
+                label={t('insight.section.withContact')}
+                now={countText(single(data.current.contact.withContact, wijk))}
+                before={countText(single(data.previous.contact.withContact, wijk))}
+              />
+            </dl>
+          </section>
+          <Figure
+            title={t('insight.section.signalsByCategory')}
+            now={data.current.signals.byCategory}
+            before={data.previous.signals.byCategory}
+            wijk={wijk}
+            label={(id) => label('signalsByCategory', id)}
+          />
+          <Figure
+            title={t('insight.section.signalsByUrgency')}
+            now={data.current.signals.byUrgency}
+            before={data.previous.signals.byUrgency}
+            wijk={wijk}
+            label={(id) => label('signalsByUrgency', id)}
+          />
+          <Figure
+            title={t('insight.section.signalsByStatus')}
+            now={data.current.signals.byStatus}
+            before={data.previous.signals.byStatus}
+            wijk={wijk}
+            label={(id) => label('signalsByStatus', id)}
+          />
+          <Figure
+            title={t('insight.section.checksByRole')}
+            now={data.current.checks.byRole}
+            before={data.previous.checks.byRole}
+            wijk={wijk}
+            label={(id) => label('checksByRole', id)}
+          />
+          <Figure
+            title={t('insight.section.doelgroepen')}
+            now={data.current.checks.doelgroepen}
+            before={data.previous.checks.doelgroepen}
+            wijk={wijk}
+            label={(id) => label('doelgroepen', id)}
+          />
+          <Funnel data={data} wijk={wijk} name={regelingName} />
+        </>
+      )}
+    </div>
+  );
+}
+
+function hours(
+  value: number | null,
+  t: (k: string, o?: Record<string, unknown>) => string,
+): string {
+  return value === null ? t('insight.notShown') : t('insight.hours', { count: Math.round(value) });
+}
+
+function Kpi({
+  label,
+  now,
+  before,
+  note,
+}: {
+  label: string;
+  now: string;
+  before: string;
+  note?: React.ReactNode;
+}) {
+  const { t } = useTranslation();
+  return (
+    <div className="insight-kpi">
+      <dt>{label}</dt>
+      <dd>
+        <span className="insight-kpi-value">{now}</span>{' '}
+        <span className="small muted">{t('insight.previous', { value: before })}</span>
+        {note}
+      </dd>
+    </div>
+  );
+}
+
+/** A breakdown as a table with a bar per row (the table is the chart, readable without colour). */
+function Figure({
+  title,
+  now,
+  before,
+  wijk,
+  label,
+}: {
+  title: string;
+  now: PublishedTable;
+  before: PublishedTable;
+  wijk: string;
+  label: (id: string) => string;
+}) {
+  const { t } = useTranslation();
+  const a = column(now, wijk);
+  const b = column(before, wijk);
+  const max = Math.max(1, ...a.map((c) => (c.kind === 'value' ? c.value : 0)));
+  return (
+    <section className="insight-figure">
+      <table>
+        <caption>{title}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('insight.csv.item')}</th>
+            <th scope="col">{t('insight.thisMonth')}</th>
+            <th scope="col">{t('insight.previousMonth')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {now.cols.map((id, j) => (
+            <tr key={id}>
+              <th scope="row">{label(id)}</th>
+              <td>
+                <Bar value={a[j]} max={max} />
+              </td>
+              <td>{countText(b[j])}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+function Bar({ value, max }: { value: PublishedCount | undefined; max: number }) {
+  const width = value?.kind === 'value' ? Math.round((value.value / max) * 100) : 0;
+  return (
+    <span className="insight-bar">
+      <span className="insight-bar-fill" style={{ inlineSize: `${width}%` }} aria-hidden="true" />
+      <span className="insight-bar-text">{countText(value)}</span>
+    </span>
+  );
+}
+
+function Funnel({
+  data,
+  wijk,
+  name,
+}: {
+  data: InsightResponse;
+  wijk: string;
+  name: (id: string) => string;
+}) {
+  const { t } = useTranslation();
+  const f = data.current.funnel;
+  const s = column(f.suggested, wijk);
+  const a = column(f.applied, wijk);
+  const g = column(f.granted, wijk);
+  return (
+    <section className="insight-figure">
+      <table>
+        <caption>{t('insight.section.funnel')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('insight.regeling')}</th>
+            <th scope="col">{t('insight.section.suggested')}</th>
+            <th scope="col">{t('insight.section.applied')}</th>
+            <th scope="col">{t('insight.section.granted')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {f.suggested.cols.length === 0 && (
+            <tr>
+              <td colSpan={4}>{t('insight.noChecks')}</td>
+            </tr>
+          )}
+          {f.suggested.cols.map((id, j) => (
+            <tr key={id}>
+              <th scope="row">{name(id)}</th>
+              <td>{countText(s[j])}</td>
+              <td>{countText(a[j])}</td>
+              <td>{countText(g[j])}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <IndicatorNote id="takeUp" />
+    </section>
+  );
+}

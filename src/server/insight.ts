@@ -1,0 +1,75 @@
+import {
+  computeMonthFigures,
+  monthRange,
+  monthSchema,
+  NATIONAL_CONTACT_SHARE_2024,
+  previousMonth,
+  type CheckFact,
+  type InsightDimensions,
+  type InsightResponse,
+  type SignalFact,
+} from '../domain/insight/figures';
+import { MIN_CELL } from '../domain/insight/suppression';
+import { DOELGROEPEN } from '../domain/insight/take-up';
+import { SIGNAL_CATEGORY_IDS } from '../domain/signals/categories';
+import { SIGNAL_STATUSES } from '../domain/signals/lifecycle';
+import { URGENCIES } from '../domain/signals/signal-schema';
+
+/** What the insight route needs from storage: facts for records made in [from, to). */
+export interface InsightSource {
+  insightSignals(from: string, to: string): Promise<SignalFact[]>;
+  insightChecks(from: string, to: string): Promise<CheckFact[]>;
+}
+
+const ROLES_THAT_CHECK = ['vrijwilliger', 'wijkteam', 'toekomstmakelaar'];
+
+export type InsightResult = { ok: true; body: InsightResponse } | { ok: false; message: string };
+
+/**
+ * The coordinator's figures for a month next to the month before. Both months share their rows
+ * and columns so the screen can compare them; every number goes through suppression.
+ */
+export async function insightFor(
+  source: InsightSource,
+  monthParam: string | undefined,
+  now: Date,
+): Promise<InsightResult> {
+  const month = monthSchema.safeParse(monthParam ?? now.toISOString().slice(0, 7));
+  if (!month.success) return { ok: false, message: month.error.issues[0]?.message ?? 'Bad month.' };
+  const prev = previousMonth(month.data);
+  const [current, previous] = await Promise.all(
+    [month.data, prev].map(async (m) => {
+      const { from, to } = monthRange(m);
+      const [signals, checks] = await Promise.all([
+        source.insightSignals(from, to),
+        source.insightChecks(from, to),
+      ]);
+      return { m, signals, checks };
+    }),
+  );
+  const all = [current, previous].filter((x) => x !== undefined);
+  const wijken = [...new Set(all.flatMap((x) => [...x.signals, ...x.checks].map((r) => r.wijk)))]
+    .filter((w): w is string => w !== null)
+    .sort();
+  const regelingen = [...new Set(all.flatMap((x) => x.checks.flatMap((c) => c.suggested)))].sort();
+  const dims: InsightDimensions = {
+    wijken,
+    categories: SIGNAL_CATEGORY_IDS,
+    urgencies: URGENCIES,
+    statuses: SIGNAL_STATUSES,
+    roles: ROLES_THAT_CHECK,
+    regelingen,
+    doelgroepen: DOELGROEPEN,
+  };
+  const figures = (x: { m: string; signals: SignalFact[]; checks: CheckFact[] } | undefined) =>
+    computeMonthFigures(x?.m ?? month.data, dims, x?.signals ?? [], x?.checks ?? []);
+  return {
+    ok: true,
+    body: {
+      minCell: MIN_CELL,
+      nationalContactShare: NATIONAL_CONTACT_SHARE_2024,
+      current: figures(current),
+      previous: figures(previous),
+    },
+  };
+}

@@ -1,0 +1,228 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  MIN_CELL,
+  protectBreakdowns,
+  protectTable,
+  type Published,
+  type ProtectedTable,
+} from '../../../../src/domain/insight/suppression';
+
+/**
+ * The attacker's view, worked out by brute force and independent of the network method the
+ * module uses: every table of non-negative integers that agrees with what is published ("< 5"
+ * means 0–4, a hidden number is ≥ 5). A suppressed number is derivable when it has the same
+ * value in every such table.
+ */
+function feasibleValues(p: ProtectedTable, cap: number): Map<string, Set<number>> {
+  const m = p.rows.length;
+  const n = p.cols.length;
+  const range = (x: Published): number[] => {
+    if (x.kind === 'value') return [x.value];
+    if (x.kind === 'small') return [0, 1, 2, 3, 4];
+    const out: number[] = [];
+    for (let v = MIN_CELL; v <= cap; v++) out.push(v);
+    return out;
+  };
+  const fits = (x: Published | undefined, v: number): boolean =>
+    !x || (x.kind === 'value' ? x.value === v : x.kind === 'small' ? v < MIN_CELL : v >= MIN_CELL);
+  const seen = new Map<string, Set<number>>();
+  const note = (key: string, v: number) => {
+    const s = seen.get(key) ?? new Set<number>();
+    s.add(v);
+    seen.set(key, s);
+  };
+  const grid: number[][] = Array.from({ length: m }, () => new Array<number>(n).fill(0));
+  const colMax = p.cols.map((_, j) => {
+    const c = p.colTotals?.[j];
+    return c?.kind === 'value' ? c.value : c?.kind === 'small' ? MIN_CELL - 1 : cap;
+  });
+  const colSum = new Array<number>(n).fill(0);
+  const visit = (k: number): void => {
+    if (k === m * n) {
+      const rowSums = grid.map((r) => r.reduce((a, b) => a + b, 0));
+      const colSums = p.cols.map((_, j) => grid.reduce((a, r) => a + (r[j] ?? 0), 0));
+      const total = rowSums.reduce((a, b) => a + b, 0);
+      if (!rowSums.every((v, i) => fits(p.rowTotals?.[i], v))) return;
+      if (!colSums.every((v, j) => fits(p.colTotals?.[j], v))) return;
+      if (!fits(p.total ?? undefined, total)) return;
+      grid.forEach((r, i) => r.forEach((v, j) => note(`c${i},${j}`, v)));
+      rowSums.forEach((v, i) => note(`r${i}`, v));
+      colSums.forEach((v, j) => note(`k${j}`, v));
+      note('t', total);
+      return;
+    }
+    const i = Math.floor(k / n);
+    const j = k % n;
+    for (const v of range(p.cells[i]?.[j] ?? { kind: 'hidden' })) {
+      if ((colSum[j] ?? 0) + v > (colMax[j] ?? cap)) continue;
+      const row = grid[i];
+      if (!row) return;
+      row[j] = v;
+      colSum[j] = (colSum[j] ?? 0) + v;
+      // A row is complete: its total must fit before we go deeper.
+      if (
+        j === n - 1 &&
+        !fits(
+          p.rowTotals?.[i],
+          row.reduce((a, b) => a + b, 0),
+        )
+      ) {
+        colSum[j] = (colSum[j] ?? 0) - v;
+        continue;
+      }
+      visit(k + 1);
+      colSum[j] = (colSum[j] ?? 0) - v;
+    }
+  };
+  visit(0);
+  return seen;
+}
+
+function suppressedKeys(p: ProtectedTable): string[] {
+  const keys: string[] = [];
+  p.cells.forEach((r, i) => r.forEach((c, j) => c.kind !== 'value' && keys.push(`c${i},${j}`)));
+  p.rowTotals?.forEach((c, i) => c.kind !== 'value' && keys.push(`r${i}`));
+  p.colTotals?.forEach((c, j) => c.kind !== 'value' && keys.push(`k${j}`));
+  if (p.total && p.total.kind !== 'value') keys.push('t');
+  return keys;
+}
+
+function expectTruthful(p: ProtectedTable, cells: number[][]): void {
+  const check = (x: Published | undefined, v: number) => {
+    if (!x) return;
+    if (x.kind === 'value') expect(x.value).toBe(v);
+    else if (x.kind === 'small') expect(v).toBeLessThan(MIN_CELL);
+    else expect(v).toBeGreaterThanOrEqual(MIN_CELL);
+  };
+  cells.forEach((r, i) => r.forEach((v, j) => check(p.cells[i]?.[j], v)));
+  cells.forEach((r, i) =>
+    check(
+      p.rowTotals?.[i],
+      r.reduce((a, b) => a + b, 0),
+    ),
+  );
+  p.cols.forEach((_, j) =>
+    check(
+      p.colTotals?.[j],
+      cells.reduce((a, r) => a + (r[j] ?? 0), 0),
+    ),
+  );
+  if (p.total)
+    check(
+      p.total,
+      cells.flat().reduce((a, b) => a + b, 0),
+    );
+}
+
+function expectNothingDerivable(p: ProtectedTable, cells: number[][]): void {
+  const cap = cells.flat().reduce((a, b) => a + b, 0) + MIN_CELL;
+  const values = feasibleValues(p, cap);
+  for (const key of suppressedKeys(p)) {
+    expect(values.get(key)?.size ?? 0, `suppressed ${key} is derivable`).toBeGreaterThan(1);
+  }
+}
+
+// Counts as they come in a month per wijk: mostly small, some larger.
+const count = fc.oneof(
+  { weight: 3, arbitrary: fc.integer({ min: 0, max: 4 }) },
+  { weight: 2, arbitrary: fc.integer({ min: 5, max: 14 }) },
+);
+const grid = (rows: number, cols: number) =>
+  fc.array(fc.array(count, { minLength: cols, maxLength: cols }), {
+    minLength: rows,
+    maxLength: rows,
+  });
+const smallGrid = fc
+  .tuple(fc.integer({ min: 2, max: 3 }), fc.integer({ min: 2, max: 3 }))
+  .chain(([r, c]) => grid(r, c));
+
+const names = (n: number, p: string) => Array.from({ length: n }, (_, i) => `${p}${i}`);
+
+describe('small-cell suppression', () => {
+  it('shows counts below 5 as "< 5" and hides a lone small cell that a total would give away', () => {
+    const p = protectTable({
+      rows: ['a', 'b', 'c'],
+      cols: ['x'],
+      cells: [[3], [20], [12]],
+      showRowTotals: false,
+      showColTotals: true,
+      showTotal: false,
+    });
+    expect(p.cells[0]?.[0]).toEqual({ kind: 'small' });
+    // 35 − 20 − 12 = 3 unless one more cell is hidden: the smaller of the two goes.
+    expect(p.cells[2]?.[0]).toEqual({ kind: 'hidden' });
+    expect(p.cells[1]?.[0]).toEqual({ kind: 'value', value: 20 });
+    expect(p.colTotals?.[0]).toEqual({ kind: 'value', value: 35 });
+  });
+
+  it('publishes a table without small counts unchanged', () => {
+    const p = protectTable({
+      rows: ['a', 'b'],
+      cols: ['x', 'y'],
+      cells: [
+        [5, 6],
+        [7, 8],
+      ],
+      showRowTotals: true,
+      showColTotals: true,
+      showTotal: true,
+    });
+    expect(p.cells.flat().every((c) => c.kind === 'value')).toBe(true);
+    expect(p.total).toEqual({ kind: 'value', value: 26 });
+  });
+
+  it('property: in a two-way table with all margins, no suppressed number can be worked out', () => {
+    fc.assert(
+      fc.property(smallGrid, (cells) => {
+        const p = protectTable({
+          rows: names(cells.length, 'w'),
+          cols: names(cells[0]?.length ?? 0, 'k'),
+          cells,
+          showRowTotals: true,
+          showColTotals: true,
+          showTotal: true,
+        });
+        expectTruthful(p, cells);
+        expectNothingDerivable(p, cells);
+      }),
+      { numRuns: 150, seed: 20261130 },
+    );
+  });
+
+  it('property: breakdowns sharing row totals agree on them and none gives a number away', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 2, max: 3 }).chain((rows) =>
+          fc.tuple(grid(rows, 2), grid(rows, 2)).filter(([a, b]) =>
+            // Two breakdowns of the same population have the same row totals.
+            a.every(
+              (r, i) => r.reduce((x, y) => x + y, 0) === (b[i] ?? []).reduce((x, y) => x + y, 0),
+            ),
+          ),
+        ),
+        ([a, b]) => {
+          const rows = names(a.length, 'w');
+          const out = protectBreakdowns(rows, [
+            { cols: ['x', 'y'], cells: a, showColTotals: true },
+            { cols: ['u', 'v'], cells: b, showColTotals: true },
+          ]);
+          for (const [k, t] of out.tables.entries()) {
+            const cells = k === 0 ? a : b;
+            if (
+              t.cells.flat().every((c) => c.kind === 'hidden') &&
+              t.colTotals?.every((c) => c.kind === 'hidden')
+            ) {
+              continue; // not shown at all
+            }
+            expect(t.rowTotals).toEqual(out.rowTotals);
+            expect(t.total).toEqual(out.total);
+            expectTruthful(t, cells);
+            expectNothingDerivable(t, cells);
+          }
+        },
+      ),
+      { numRuns: 60, seed: 7 },
+    );
+  });
+});
