@@ -32,6 +32,11 @@ const FIELD_WORDS: Record<HouseholdField, string> = {
   'aow-incomplete': 'of de AOW volledig is',
 };
 
+/** "label." without doubling a closing mark ("…aangifte?." → "…aangifte?"). */
+function closed(text: string): string {
+  return /[.?!]$/.test(text) ? text : `${text}.`;
+}
+
 function flat(reasons: ConditionResult[]): ConditionResult[] {
   return reasons.flatMap((r) => [r, ...(r.children ?? [])]);
 }
@@ -149,10 +154,10 @@ function openPointsFor(
     if (r.uncertainFail === true && inGroup.has(r)) continue;
     if (r.thresholdUnknown)
       points.push(
-        `Nog niet bekend: ${r.label.replace(/\s*\(grens nog niet in de gegevens\)/, '')}.`,
+        closed(`Nog niet bekend: ${r.label.replace(/\s*\(grens nog niet in de gegevens\)/, '')}`),
       );
     else if (r.uncertainFail === true)
-      points.push(`Waarschijnlijk niet, maar niet zeker: ${r.label}.`);
+      points.push(closed(`Waarschijnlijk niet, maar niet zeker: ${r.label}`));
     else if (r.softFail) points.push(r.notes[r.notes.length - 1] ?? `Niet zeker: ${r.label}.`);
     else if (r.missing.length === 0) {
       const before = points.length;

@@ -182,7 +182,12 @@ export function evalIncome(ctx: Context, c: IncomeCondition): SimpleResult {
     ...base,
     notes,
     threshold,
-    missing: unique([...income.missing, ...(surely ? info.missing : [])]),
+    // Once even the lowest possible income is above the "surely within" line, no answer about the
+    // income can make it pass any more: only the missing limit is open.
+    missing:
+      surely !== undefined && income.lowCents > surely.lowCents
+        ? []
+        : unique([...income.missing, ...(surely ? info.missing : [])]),
     thresholdUnknown: true,
   });
 }
