@@ -83,7 +83,7 @@ export async function prepareDevices(
   const now = new Date().toISOString();
   const devices: Device[] = [];
   for (let i = 0; i < count; i += 1) {
-    const id = `${prefix}-${i}`;
+    const id = `bench-device-${prefix}-${i}`;
     const userId = USERS[i % USERS.length]!;
     await storage.saveDeviceLogin(id, userId, 'x', '2099-01-01T00:00:00.000Z', now);
     const { token } = await signAccessToken({ userId, deviceId: id }, secret, new Date(), 6 * 3600);
@@ -137,7 +137,7 @@ async function call(base: string, path: string, token: string, body: unknown): P
     body: JSON.stringify(body),
   });
   const json = (await res.json()) as unknown;
-  if (!res.ok) throw new Error(`${path} ${res.status}`);
+  if (!res.ok) throw new Error(`${path} ${res.status} ${JSON.stringify(json).slice(0, 200)}`);
   return json;
 }
 
@@ -187,7 +187,8 @@ export async function openLoopStep(
         })) as { cursor: number };
         device.cursor = page.cursor;
         pull.push(performance.now() - pushed);
-      } catch {
+      } catch (e) {
+        if (errors === 0) console.error('first error in step', rate, e);
         errors += 1;
       }
     })();

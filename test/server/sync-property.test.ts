@@ -398,6 +398,8 @@ describe('sync converges under faults (property)', () => {
   afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
   const scenarios = fc.array(cmd, { minLength: 10, maxLength: 45 });
+  // Generous limits: on a loaded 2-core machine 20 runs take minutes (the old storage needed
+  // 109 s for 4 runs there, the current one 125 s); the figures are not what is tested.
 
   it('on SQLite, one instance restarting', async () => {
     await fc.assert(
@@ -406,12 +408,12 @@ describe('sync converges under faults (property)', () => {
     );
     expect(seen.conflict).toBeGreaterThan(0);
     expect(seen.rejected).toBeGreaterThan(0);
-  }, 120_000);
+  }, 900_000);
 
   it('on PostgreSQL, two instances sharing one database', async () => {
     await fc.assert(
       fc.asyncProperty(scenarios, (cmds) => runScenario('postgres', cmds, tmp)),
       { numRuns: 12, seed: 20261124, endOnFailure: true },
     );
-  }, 120_000);
+  }, 900_000);
 });

@@ -198,8 +198,28 @@ export function openSqliteStorage(file: string): KyselySyncStorage {
   database.pragma('synchronous = NORMAL');
   return new KyselySyncStorage(
     'sqlite',
-    new Kysely<Database>({ dialect: new SqliteDialect({ database }) }),
+    new Kysely<Database>({ dialect: new SqliteDialect({ database: reusingStatements(database) }) }),
   );
+}
+
+/** Statements kept per SQL text, so a push or pull does not compile the same SQL again. */
+const STATEMENT_CACHE = 500;
+
+function reusingStatements(database: BetterSqlite3.Database) {
+  const cache = new Map<string, BetterSqlite3.Statement>();
+  return {
+    close: () => database.close(),
+    prepare(text: string): BetterSqlite3.Statement {
+      let statement = cache.get(text);
+      if (!statement) {
+        // Multi-row inserts vary in length: a bounded cache, emptied when full.
+        if (cache.size >= STATEMENT_CACHE) cache.clear();
+        statement = database.prepare(text);
+        cache.set(text, statement);
+      }
+      return statement;
+    },
+  };
 }
 
 export function openPostgresStorage(url: string, poolSize = 10): KyselySyncStorage {

@@ -32,13 +32,16 @@ export async function pull(
     dialect === 'postgres'
       ? db.transaction().setIsolationLevel('repeatable read').setAccessMode('read only')
       : db.transaction();
-  const page = await snapshot.execute((trx) => readPage(trx, actor, cursor, limit, scopeVersion));
+  const page = await snapshot.execute((trx) =>
+    readPage(trx, dialect, actor, cursor, limit, scopeVersion),
+  );
   await auditReads(db, actor, page.changes, now);
   return page;
 }
 
 async function readPage(
   db: Executor,
+  dialect: Dialect,
   actor: Actor,
   cursor: number | null,
   limit: number,
@@ -68,12 +71,13 @@ async function readPage(
   if (scope.kind === 'none' || from >= maxVersion)
     return { ...base, changes: [], cursor: maxVersion, hasMore: false };
 
+  const byVersion = dialect === 'sqlite' && from > 0;
   const records = await db
     .selectFrom('records')
     .selectAll()
     .where('version', '>', from)
     .where('version', '<=', maxVersion)
-    .where(scopeSql(scope, ''))
+    .where(scopeSql(scope, '', byVersion))
     .orderBy('version')
     .limit(limit)
     .execute();
@@ -87,7 +91,7 @@ async function readPage(
     .select(['u.role as author_role', 'u.team_id as author_team'])
     .where('e.version', '>', from)
     .where('e.version', '<=', maxVersion)
-    .where(scopeSql(scope, 'r'))
+    .where(scopeSql(scope, 'r', byVersion))
     .orderBy('e.version')
     .limit(limit)
     .execute();
@@ -110,7 +114,7 @@ async function readPage(
     ])
     .where('mv.version', '>', from)
     .where('mv.version', '<=', maxVersion)
-    .where(scopeSql(scope, 'mv'))
+    .where(scopeSql(scope, 'mv', byVersion))
     .orderBy('mv.version')
     .limit(limit)
     .execute();

@@ -61,8 +61,15 @@ export function toRecordChange(row: RecordRow): RecordChange {
 export function scopeSql(
   scope: Extract<ReadScope, { kind: 'records' }>,
   alias: string,
+  byVersion = false,
 ): Expression<SqlBool> {
-  const col = (name: string) => sql.ref(alias ? `${alias}.${name}` : name);
+  // `byVersion` (SQLite only): a unary + keeps the planner off the scope indexes, so an
+  // incremental pull walks the version index from the cursor and costs what changed since,
+  // not what is in scope.
+  const col = (name: string) => {
+    const ref = sql.ref(alias ? `${alias}.${name}` : name);
+    return byVersion ? sql`+${ref}` : ref;
+  };
   const parts = [sql`${col('owner_id')} = ${scope.ownerId}`];
   if (scope.assignedToUser !== null)
     parts.push(sql`${col('assigned_user')} = ${scope.assignedToUser}`);
