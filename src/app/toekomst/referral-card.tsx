@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { referralsFrom } from '../../data/repositories/toekomst';
 import { paths } from '../paths';
+import { log } from '../../data/log';
 import { useSession } from '../session/use-session';
 
 /**
@@ -26,7 +27,8 @@ export function ToekomstReferralCard({
     if (!userId) return [];
     try {
       return await referralsFrom(sourceId, userId);
-    } catch {
+    } catch (e) {
+      log.warn('toekomst.referrals-failed', { error: e instanceof Error ? e.name : 'unknown' });
       return [];
     }
   }, [sourceId, userId]);
