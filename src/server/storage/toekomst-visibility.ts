@@ -28,6 +28,8 @@ export function recordForViewer(viewer: ScopeUser, change: RecordChange): Record
 /** A pulled change of a `toekomst` record as this viewer may receive it; [] leaves it out. */
 export function toekomstVisibleTo(viewer: ScopeUser, change: Change): Change[] {
   if (change.kind === 'record') return [recordForViewer(viewer, change)];
+  // An eviction says only that a record left this viewer's scope: nothing to hide.
+  if (change.kind !== 'event') return [change];
   const shown = toekomstEventForViewer(viewer, { kind: change.eventKind, body: change.body });
   return shown === null ? [] : [{ ...change, body: shown.body as Json | null }];
 }
