@@ -104,6 +104,7 @@ describe('removeExpiredClosedRecords', () => {
     expect(await removeExpiredClosedRecords(NOW, 30, undefined, database)).toEqual({
       check: 0,
       signal: 0,
+      toekomst: 0,
     });
   });
 });
