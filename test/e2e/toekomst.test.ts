@@ -104,5 +104,6 @@ describe('toekomstmakelaars: from a check with a work wish to a first step', () 
 
     await volunteer.context.close();
     await maker.context.close();
-  });
+    // Two devices, two sign-ins with PIN set-up, a server stop and start: longer than one check.
+  }, 300_000);
 });
