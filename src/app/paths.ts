@@ -70,6 +70,22 @@ export const paths = {
     path: '/signalen/:id',
     href: (id: string) => `/signalen/${encodeURIComponent(id)}`,
   },
+  /** The toekomstmakelaar's list: what needs her next, her residents, her offers and figures. */
+  toekomst: { path: '/toekomst', href: () => '/toekomst' },
+  /** Refer a resident to the toekomstmakelaars; `bron` (check, signaal, eigen), `id` and `wijk`. */
+  toekomstRefer: {
+    path: '/toekomst/verwijzen',
+    href: (query?: Record<string, string | undefined>) => withQuery('/toekomst/verwijzen', query),
+  },
+  trajectory: {
+    path: '/toekomst/:id',
+    href: (id: string) => `/toekomst/${encodeURIComponent(id)}`,
+  },
+  /** The resident's own one-page plan, printable. */
+  trajectoryPlan: {
+    path: '/toekomst/:id/plan',
+    href: (id: string) => `/toekomst/${encodeURIComponent(id)}/plan`,
+  },
 } as const;
 
 function withQuery(path: string, query?: Record<string, string | undefined>): string {

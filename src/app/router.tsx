@@ -8,6 +8,7 @@ import { paths } from './paths';
 import { RequireSession } from './session/require-session';
 import { checkRoutes } from './check/check-routes';
 import { signalRoutes } from './signals/signal-routes';
+import { toekomstRoutes } from './toekomst/toekomst-routes';
 
 export const routes: RouteObject[] = [
   {
@@ -123,6 +124,7 @@ export const routes: RouteObject[] = [
         children: [
           ...checkRoutes,
           ...signalRoutes,
+          ...toekomstRoutes,
           catalogueRoute(
             paths.differences.path,
             async () => (await import('./session/differences-page')).DifferencesPage,

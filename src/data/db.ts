@@ -96,6 +96,7 @@ export class DichtbijDb extends Dexie {
   indicators!: EntityTable<Indicator, 'id'>;
   checks!: EntityTable<StoredRecord, 'id'>;
   signals!: EntityTable<StoredRecord, 'id'>;
+  toekomst!: EntityTable<StoredRecord, 'id'>;
   outbox!: EntityTable<OutboxEntry, 'seq'>;
   drafts!: EntityTable<DraftEntry, 'key'>;
   events!: EntityTable<LocalEvent, 'id'>;
@@ -126,6 +127,10 @@ export class DichtbijDb extends Dexie {
       events: 'id, [entityType+entityId], version',
       conflicts: 'id, [entityType+entityId], createdAt',
       rejected: 'mutationId, [entityType+entityId], rejectedAt',
+    });
+    // Toekomstmakelaars: a resident's trajectory (referral, toekomstgesprek; the plan is events).
+    this.version(3).stores({
+      toekomst: 'id, updatedAt, status, wijk, createdBy, assignedToUser, assignedToTeam, dueAt',
     });
   }
 }

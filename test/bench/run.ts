@@ -10,6 +10,7 @@ const MODULES: Record<string, () => Promise<BenchModule>> = {
   sync: () => import('./sync'),
   signals: () => import('./signals'),
   encryption: () => import('./encryption'),
+  toekomst: () => import('./toekomst'),
 };
 
 // `npm run bench -- sync` or `-- --only sync,signals`; other `--flags` belong to the modules (`--soak`).

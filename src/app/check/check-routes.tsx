@@ -20,7 +20,7 @@ export const checkRoutes: RouteObject[] = [
   catalogueRoute(
     paths.checkOutcome.path,
     async () => (await import('./check-outcome-page')).CheckOutcomePage,
-    ['check', 'signals'],
+    ['check', 'signals', 'toekomst'],
   ),
   catalogueRoute(
     paths.checkSummary.path,

@@ -15,6 +15,7 @@ import { FindingList } from './finding-list';
 import { OutcomeRow } from './outcome-row';
 import { ReferralList } from './referral-list';
 import { RulesBasis } from './rules-basis';
+import { ToekomstReferralCard } from '../toekomst/referral-card';
 import { TopicNav } from './topic-nav';
 import { useOutcomeBasis, type OutcomeBasis } from './use-outcome-basis';
 import { followUpOf } from './follow-up';
@@ -61,6 +62,10 @@ function ReadyOutcome({
   const { rows, noRight, received } = groupOutcomes(outcomes);
   const outdated = outdatedNormNotes(outcomes);
   const done = check.status === 'afgerond';
+  // A resident who wants (other) work goes to the toekomstmakelaars, not only to the Werkcentrum
+  // that is still to be set up (000 L447–453; 003 L3651–3653).
+  const work = answers.answers['werk-wens'];
+  const wantsWork = work?.status === 'answered' && work.value === 'ja';
 
   async function toggleDone() {
     setBusy(true);
@@ -183,6 +188,9 @@ function ReadyOutcome({
 
         <section aria-labelledby="referrals-heading">
           <h2 id="referrals-heading">{t('check.summary.referrals')}</h2>
+          {wantsWork && (
+            <ToekomstReferralCard source="check" sourceId={check.id} wijk={check.wijk} />
+          )}
           <ReferralList
             referrals={summary.referrals}
             catalogue={catalogue}

@@ -21,13 +21,15 @@ const NAV = [
 /** Only a beheerder sees the admin screens in the menu; the server checks the role anyway. */
 const ADMIN_NAV = { to: paths.admin.href(), key: 'nav.admin', end: false } as const;
 const INSIGHT_NAV = { to: paths.insight.href(), key: 'nav.inzicht', end: false } as const;
+/** The toekomstmakelaar's residents and plans. */
+const TOEKOMST_NAV = { to: paths.toekomst.href(), key: 'nav.toekomst', end: false } as const;
 
 export function Layout() {
   const { t } = useTranslation();
   const session = useSession();
   const role = session?.user.role;
   const nav = [
-    ...NAV,
+    ...(role === 'toekomstmakelaar' ? [NAV[0], TOEKOMST_NAV, ...NAV.slice(1)] : NAV),
     ...(role === 'coordinator' || role === 'beheerder' ? [INSIGHT_NAV] : []),
     ...(role === 'beheerder' ? [ADMIN_NAV] : []),
   ];

@@ -32,6 +32,14 @@ const FEATURES = {
     ]);
     return { nl: nl.default, en: en.default, ar: ar.default };
   },
+  toekomst: async (): Promise<Resources> => {
+    const [nl, en, ar] = await Promise.all([
+      import('./locales/toekomst-nl.json'),
+      import('./locales/toekomst-en.json'),
+      import('./locales/toekomst-ar.json'),
+    ]);
+    return { nl: nl.default, en: en.default, ar: ar.default };
+  },
   lock: async (): Promise<Resources> => {
     const [nl, en, ar] = await Promise.all([
       import('./locales/lock-nl.json'),

@@ -48,12 +48,18 @@ function recordTitle(t: TFunction, group: DifferenceGroup): string {
       ? t('conflicts.record.signalNamed', { category, name: label.residentName })
       : t('conflicts.record.signal', { category });
   }
+  if (group.entityType === 'toekomst') {
+    return t('conflicts.record.toekomst', {
+      name: label.residentName ?? t('conflicts.record.unknownCategory'),
+    });
+  }
   if (!label.status) return t('conflicts.record.checkNoStatus');
   const status = t(`conflicts.checkStatus.${label.status}`, { defaultValue: label.status });
   return t('conflicts.record.check', { status });
 }
 
 function recordHref(group: DifferenceGroup): string {
+  if (group.entityType === 'toekomst') return paths.trajectory.href(group.entityId);
   return group.entityType === 'signal'
     ? paths.signal.href(group.entityId)
     : paths.check.href(group.entityId);
@@ -281,7 +287,9 @@ function GroupView({ group, actions }: { group: DifferenceGroup; actions: Action
           <Link to={recordHref(group)}>
             {group.entityType === 'signal'
               ? t('conflicts.record.openSignal')
-              : t('conflicts.record.openCheck')}
+              : group.entityType === 'toekomst'
+                ? t('conflicts.record.openToekomst')
+                : t('conflicts.record.openCheck')}
           </Link>
         </p>
       ) : (

@@ -15,6 +15,7 @@ import { handoverChoices } from '../../domain/signals/handover';
 import type { HistoryStep, SignalStatus } from '../../domain/signals/lifecycle';
 import { allowedTransitions, isOverdue, isOpenStatus } from '../../domain/signals/lifecycle';
 import { paths } from '../paths';
+import { ToekomstReferralCard } from '../toekomst/referral-card';
 import type { SignalSetup } from './use-signal-context';
 import { useSignalSetup } from './use-signal-context';
 import { HelpOutcomeActions } from './help-outcome';
@@ -171,6 +172,9 @@ function SignalView({ detail, setup }: { detail: SignalDetail; setup: SignalSetu
       )}
       {state.firstContactAt && (
         <p>{t('signals.detail.firstContact', { date: formatDateTime(state.firstContactAt) })}</p>
+      )}
+      {data?.category === 'werk-inkomen' && setup.worker.role !== 'toekomstmakelaar' && (
+        <ToekomstReferralCard source="signaal" sourceId={record.id} wijk={record.wijk} />
       )}
 
       <HelpOutcomeActions id={record.id} state={state} setup={setup} />

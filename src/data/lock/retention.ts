@@ -9,6 +9,8 @@ import { log } from '../log';
 export const CLOSED_STATUSES: Record<EntityType, readonly string[]> = {
   check: ['afgerond', 'closed'],
   signal: ['afgerond', 'geen-contact-mogelijk'],
+  // Uitgestroomd stays: the 12-month figure follows the resident after she found work.
+  toekomst: ['afgesloten'],
 };
 
 export const DEFAULT_RETENTION_DAYS = 30;
@@ -28,7 +30,7 @@ export async function removeExpiredClosedRecords(
   database: DichtbijDb = db(),
 ): Promise<Record<EntityType, number>> {
   const cutoff = new Date(now.getTime() - retentionDays * DAY_MS).toISOString();
-  const removed = { check: 0, signal: 0 } satisfies Record<EntityType, number>;
+  const removed = { check: 0, signal: 0, toekomst: 0 } satisfies Record<EntityType, number>;
   for (const entityType of ENTITY_TYPES) {
     const statuses = closed[entityType];
     if (statuses.length === 0) continue;
@@ -54,6 +56,10 @@ export async function removeExpiredClosedRecords(
       }
     });
   }
-  log.info('retention.removed', { checks: removed.check, signals: removed.signal });
+  log.info('retention.removed', {
+    checks: removed.check,
+    signals: removed.signal,
+    toekomst: removed.toekomst,
+  });
   return removed;
 }

@@ -18,6 +18,8 @@ export function tableFor(database: DichtbijDb, entityType: EntityType) {
       return database.checks;
     case 'signal':
       return database.signals;
+    case 'toekomst':
+      return database.toekomst;
   }
 }
 

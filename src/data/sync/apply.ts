@@ -203,7 +203,7 @@ function groupPending(entries: readonly OutboxEntry[]): Map<string, OutboxEntry[
 }
 
 function recordTables(database: DichtbijDb) {
-  return [database.checks, database.signals];
+  return [database.checks, database.signals, database.toekomst];
 }
 
 /** Seqs of the outbox entries per record, to notice a local write made while we prepared. */
@@ -280,6 +280,7 @@ export async function applyPullPage(database: DichtbijDb, page: PullResponse): P
           for (const [entityType, table] of [
             ['check', database.checks],
             ['signal', database.signals],
+            ['toekomst', database.toekomst],
           ] as const) {
             const stale = (await table.toCollection().primaryKeys()).filter(
               (id) => !pending.has(key(entityType, id)),

@@ -1,4 +1,5 @@
 import { signalIndexFromData } from '../signals/signal-index';
+import { toekomstIndexFromData } from '../toekomst/toekomst-index';
 import type { EntityType } from './record-schema';
 
 /**
@@ -10,6 +11,8 @@ export function derivedIndexFields(entityType: EntityType, data: unknown): Recor
   switch (entityType) {
     case 'signal':
       return { ...signalIndexFromData(data) };
+    case 'toekomst':
+      return { ...toekomstIndexFromData(data) };
     case 'check':
       return {};
   }

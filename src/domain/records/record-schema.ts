@@ -4,7 +4,7 @@ import { z } from 'zod';
  * Personal records (checks, signals, …) are written on the device and synced. Each kind has a
  * table on the device and a stream on the server; this is the one list of them.
  */
-export const ENTITY_TYPES = ['check', 'signal'] as const;
+export const ENTITY_TYPES = ['check', 'signal', 'toekomst'] as const;
 export const entityTypeSchema = z.enum(ENTITY_TYPES);
 export type EntityType = z.infer<typeof entityTypeSchema>;
 

@@ -20,6 +20,7 @@ import type { RecordScope } from '../../domain/sync/scope';
 import { canCreate, canDelete, canRead, canWrite } from '../../domain/sync/scope';
 import type { Json } from './rows';
 import { mergeableOf, recordKey, scopeOf, toRecordChange } from './rows';
+import { mayWriteFields, recordForViewer } from './toekomst-visibility';
 import type { WorkingSet } from './working-set';
 import type { Actor } from './sync-storage';
 
@@ -59,9 +60,11 @@ export function applyOne(ws: WorkingSet, actor: Actor, m: Mutation, now: string)
   const key = recordKey(m.entityType, m.entityId);
   const row = ws.rows.get(key);
   const readable = row !== undefined && canRead(user, scopeOf(row));
-  const current = readable ? toRecordChange(row) : null;
+  const current = readable ? recordForViewer(user, toRecordChange(row)) : null;
   // Someone else's record is answered as if it did not exist: no leak of what is there.
   if (row && !readable) return reject('forbidden', 'This record is not yours to change.');
+  if (row && !mayWriteFields(user, m, parsed.value))
+    return reject('forbidden', 'Only a toekomstmakelaar writes the toekomstgesprek.', current);
 
   const conflict = (field: FieldConflict, serverVersion: number): Conflict => ({
     id: `${m.mutationId}:${field.field}`,
@@ -185,7 +188,7 @@ export function applyOne(ws: WorkingSet, actor: Actor, m: Mutation, now: string)
       return {
         status: 'conflict',
         conflicts: conflicts.map((c) => conflict(c, v)),
-        record: after ? toRecordChange(after) : null,
+        record: after ? recordForViewer(user, toRecordChange(after)) : null,
       };
     }
     case 'delete': {

@@ -5,6 +5,7 @@ import type { Role, ScopeUser } from '../../domain/sync/roles';
 import { canRead, readScope } from '../../domain/sync/scope';
 import { signalEventForViewer, type EventAuthor } from '../../domain/signals/note-visibility';
 import { insertAudit } from './audit-store';
+import { toekomstVisibleTo } from './toekomst-visibility';
 import { currentCatalogueVersion } from './catalogue-store';
 import type { Dialect } from './migrations';
 import type { Db, Executor, Json } from './rows';
@@ -209,6 +210,7 @@ function visibleTo(
   change: Change,
   authors: ReadonlyMap<string, EventAuthor | null>,
 ): Change[] {
+  if (change.entityType === 'toekomst') return toekomstVisibleTo(viewer, change);
   if (change.kind !== 'event' || change.entityType !== 'signal') return [change];
   const shown = signalEventForViewer(
     viewer,

@@ -8,6 +8,7 @@ import type { ConflictsTable, Database, MutationsTable, RecordsTable } from './d
 import type { Dialect } from './migrations';
 import type { Db, Trx } from './rows';
 import { lockCounter, recordKey, scopeOf, toRecordChange } from './rows';
+import { recordForViewer } from './toekomst-visibility';
 import type { Actor } from './sync-storage';
 import { WorkingSet, realResult, realStamps, realVersion } from './working-set';
 
@@ -291,7 +292,10 @@ function replay(
     result.conflicts = JSON.parse(earlier.conflicts) as PushResult['conflicts'];
   if (status !== 'applied') {
     const row = ws.rows.get(recordKey(m.entityType, m.entityId));
-    result.record = row && canRead(actor.user, scopeOf(row)) ? toRecordChange(row) : null;
+    result.record =
+      row && canRead(actor.user, scopeOf(row))
+        ? recordForViewer(actor.user, toRecordChange(row))
+        : null;
   }
   return result;
 }

@@ -6,6 +6,7 @@ import checkNl from '../../../src/app/i18n/locales/check-nl.json';
 import signalsNl from '../../../src/app/i18n/locales/signals-nl.json';
 import lockNl from '../../../src/app/i18n/locales/lock-nl.json';
 import adminNl from '../../../src/app/i18n/locales/admin-nl.json';
+import toekomstNl from '../../../src/app/i18n/locales/toekomst-nl.json';
 import questionsNl from '../../../src/domain/check/questions-nl.json';
 import type { SyncErrorCode } from '../../../src/data/sync/sync-error';
 
@@ -30,7 +31,15 @@ function has(resources: unknown, key: string): boolean {
   return typeof node === 'string';
 }
 
-const everything = { ...nl, ...checkNl, ...signalsNl, ...lockNl, ...adminNl, ...questionsNl };
+const everything = {
+  ...nl,
+  ...checkNl,
+  ...signalsNl,
+  ...lockNl,
+  ...adminNl,
+  ...toekomstNl,
+  ...questionsNl,
+};
 
 describe('Dutch texts', () => {
   it('has a Dutch text for every literal key the app asks for', () => {

@@ -70,7 +70,7 @@ describe('removeExpiredClosedRecords', () => {
 
     const removed = await removeExpiredClosedRecords(NOW, 30, undefined, database);
 
-    expect(removed).toEqual({ check: 1, signal: 2 });
+    expect(removed).toEqual({ check: 1, signal: 2, toekomst: 0 });
     expect((await database.signals.toCollection().primaryKeys()).sort()).toEqual([
       's-open',
       's-pending',
@@ -91,10 +91,10 @@ describe('removeExpiredClosedRecords', () => {
     const removed = await removeExpiredClosedRecords(
       NOW,
       7,
-      { check: ['klaar'], signal: [] },
+      { check: ['klaar'], signal: [], toekomst: [] },
       database,
     );
-    expect(removed).toEqual({ check: 1, signal: 0 });
+    expect(removed).toEqual({ check: 1, signal: 0, toekomst: 0 });
     expect(await database.checks.toCollection().primaryKeys()).toEqual(['c2']);
   });
 
@@ -104,6 +104,7 @@ describe('removeExpiredClosedRecords', () => {
     expect(await removeExpiredClosedRecords(NOW, 30, undefined, database)).toEqual({
       check: 0,
       signal: 0,
+      toekomst: 0,
     });
   });
 });

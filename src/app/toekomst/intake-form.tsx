@@ -1,0 +1,196 @@
+import { useState } from 'react';
+import type { FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ToekomstWorker, Trajectory } from '../../data/repositories/toekomst';
+import { saveIntake } from '../../data/repositories/toekomst';
+import type { FieldError } from '../../domain/toekomst/toekomst-schema';
+import { TOEKOMST_ERRORS_NL } from '../../domain/toekomst/toekomst-schema';
+import type { Barrier, Qualification, Wish } from '../../domain/toekomst/vocabulary';
+import { BARRIERS, QUALIFICATIONS, WISHES } from '../../domain/toekomst/vocabulary';
+
+function toggle<T>(list: readonly T[], value: T): T[] {
+  return list.includes(value) ? list.filter((x) => x !== value) : [...list, value];
+}
+
+/**
+ * The toekomstgesprek: what she wants, what she brings, her time and what stands in the way.
+ * Saved on the device (encrypted) and synced; nothing is saved while a field is wrong.
+ */
+export function IntakeForm({
+  trajectory,
+  worker,
+}: {
+  trajectory: Trajectory;
+  worker: ToekomstWorker;
+}) {
+  const { t } = useTranslation();
+  const saved = trajectory.intake;
+  const [open, setOpen] = useState(saved === null);
+  const [wishes, setWishes] = useState<Wish[]>(saved?.wishes ?? []);
+  const [barriers, setBarriers] = useState<Barrier[]>(saved?.barriers ?? []);
+  const [experience, setExperience] = useState(saved?.experience ?? '');
+  const [skills, setSkills] = useState(saved?.skills ?? '');
+  const [languages, setLanguages] = useState(saved?.languages ?? '');
+  const [qualification, setQualification] = useState<Qualification>(
+    saved?.qualification ?? 'onbekend',
+  );
+  const [licence, setLicence] = useState<'ja' | 'nee' | 'onbekend'>(
+    saved?.drivingLicence === true ? 'ja' : saved?.drivingLicence === false ? 'nee' : 'onbekend',
+  );
+  const [hours, setHours] = useState(saved?.hoursPerWeek?.toString() ?? '');
+  const [availability, setAvailability] = useState(saved?.availability ?? '');
+  const [errors, setErrors] = useState<FieldError[]>([]);
+  const [status, setStatus] = useState<'idle' | 'saved' | 'failed'>('idle');
+
+  if (!open) {
+    return (
+      <section aria-labelledby="intake-heading">
+        <h2 id="intake-heading">{t('toekomst.intake.title')}</h2>
+        <p>
+          {t('toekomst.intake.wishes')}:{' '}
+          {saved?.wishes.map((w) => t(`toekomst.wish.${w}`)).join(', ')}
+        </p>
+        <button type="button" className="button button-secondary" onClick={() => setOpen(true)}>
+          {t('toekomst.intake.edit')}
+        </button>
+      </section>
+    );
+  }
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setStatus('idle');
+    const trimmedHours = hours.trim();
+    const parsedHours = trimmedHours === '' ? null : Number(trimmedHours);
+    const input: Record<string, unknown> = {
+      wishes,
+      barriers,
+      qualification,
+      drivingLicence: licence === 'onbekend' ? null : licence === 'ja',
+      hoursPerWeek: parsedHours !== null && Number.isNaN(parsedHours) ? trimmedHours : parsedHours,
+    };
+    if (experience.trim()) input.experience = experience;
+    if (skills.trim()) input.skills = skills;
+    if (languages.trim()) input.languages = languages;
+    if (availability.trim()) input.availability = availability;
+    try {
+      const result = await saveIntake(trajectory.record.id, input, { worker });
+      if (!result.ok) {
+        setErrors(result.errors);
+        return;
+      }
+      setErrors([]);
+      setStatus('saved');
+      setOpen(false);
+    } catch {
+      setStatus('failed');
+    }
+  }
+
+  const errorFor = (field: string) => {
+    const error = errors.find((x) => x.field === field);
+    return error ? (
+      <p className="field-error">
+        {t(`toekomst.errors.${error.code}`, { defaultValue: TOEKOMST_ERRORS_NL[error.code] })}
+      </p>
+    ) : null;
+  };
+
+  return (
+    <section aria-labelledby="intake-heading">
+      <h2 id="intake-heading">{t('toekomst.intake.title')}</h2>
+      <form onSubmit={(e) => void submit(e)} noValidate>
+        <fieldset>
+          <legend>{t('toekomst.intake.wishes')}</legend>
+          {WISHES.map((w) => (
+            <label key={w} className="checkbox">
+              <input
+                type="checkbox"
+                checked={wishes.includes(w)}
+                onChange={() => setWishes(toggle(wishes, w))}
+              />
+              <span>{t(`toekomst.wish.${w}`)}</span>
+            </label>
+          ))}
+          {errorFor('wishes')}
+        </fieldset>
+        <fieldset>
+          <legend>{t('toekomst.intake.brings')}</legend>
+          <label className="field">
+            <span>{t('toekomst.intake.experience')}</span>
+            <textarea rows={2} value={experience} onChange={(e) => setExperience(e.target.value)} />
+            {errorFor('experience')}
+          </label>
+          <label className="field">
+            <span>{t('toekomst.intake.skills')}</span>
+            <textarea rows={2} value={skills} onChange={(e) => setSkills(e.target.value)} />
+            {errorFor('skills')}
+          </label>
+          <label className="field">
+            <span>{t('toekomst.intake.languages')}</span>
+            <input value={languages} onChange={(e) => setLanguages(e.target.value)} />
+            {errorFor('languages')}
+          </label>
+          <label className="field">
+            <span>{t('toekomst.intake.qualification')}</span>
+            <select
+              value={qualification}
+              onChange={(e) => setQualification(e.target.value as Qualification)}
+            >
+              {QUALIFICATIONS.map((q) => (
+                <option key={q} value={q}>
+                  {t(`toekomst.qualification.${q}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="field">
+            <span>{t('toekomst.intake.licence')}</span>
+            <select
+              value={licence}
+              onChange={(e) => setLicence(e.target.value as 'ja' | 'nee' | 'onbekend')}
+            >
+              <option value="ja">{t('toekomst.yes')}</option>
+              <option value="nee">{t('toekomst.no')}</option>
+              <option value="onbekend">{t('toekomst.unknown')}</option>
+            </select>
+          </label>
+        </fieldset>
+        <fieldset>
+          <legend>{t('toekomst.intake.time')}</legend>
+          <label className="field">
+            <span>{t('toekomst.intake.hours')}</span>
+            <input inputMode="numeric" value={hours} onChange={(e) => setHours(e.target.value)} />
+            {errorFor('hoursPerWeek')}
+          </label>
+          <label className="field">
+            <span>{t('toekomst.intake.availability')}</span>
+            <input value={availability} onChange={(e) => setAvailability(e.target.value)} />
+            {errorFor('availability')}
+          </label>
+        </fieldset>
+        <fieldset>
+          <legend>{t('toekomst.intake.barriers')}</legend>
+          {BARRIERS.map((b) => (
+            <label key={b} className="checkbox">
+              <input
+                type="checkbox"
+                checked={barriers.includes(b)}
+                onChange={() => setBarriers(toggle(barriers, b))}
+              />
+              <span>{t(`toekomst.barrier.${b}`)}</span>
+            </label>
+          ))}
+        </fieldset>
+        <button type="submit" className="button">
+          {t('toekomst.intake.save')}
+        </button>
+        {status === 'failed' && (
+          <p role="alert" className="notice notice-error">
+            {t('toekomst.saveFailed')}
+          </p>
+        )}
+      </form>
+    </section>
+  );
+}

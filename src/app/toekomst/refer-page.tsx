@@ -1,0 +1,143 @@
+import { useEffect, useState } from 'react';
+import type { FormEvent } from 'react';
+import { useNavigate, useSearchParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { readSignal } from '../../data/repositories/signals';
+import { referResident } from '../../data/repositories/toekomst';
+import type { FieldError } from '../../domain/toekomst/toekomst-schema';
+import { TOEKOMST_ERRORS_NL } from '../../domain/toekomst/toekomst-schema';
+import { paths } from '../paths';
+import { useToekomstWorker } from './use-toekomst-worker';
+import './toekomst.css';
+
+type Source = 'check' | 'signaal' | 'eigen';
+
+function sourceOf(value: string | null): Source {
+  return value === 'check' || value === 'signaal' ? value : 'eigen';
+}
+
+/**
+ * Refers a resident to the toekomstmakelaars (from a check or a signal), or, for a
+ * toekomstmakelaar, starts a trajectory for a resident she met herself. Asks the least that lets
+ * her call: a name or pseudonym, one way to reach the resident, and the resident's consent.
+ */
+export function ReferPage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const worker = useToekomstWorker();
+  const source = sourceOf(params.get('bron'));
+  const sourceId = params.get('id') ?? undefined;
+  const wijk = params.get('wijk') ?? undefined;
+  const [residentName, setName] = useState('');
+  const [contact, setContact] = useState('');
+  const [consent, setConsent] = useState(false);
+  const [note, setNote] = useState('');
+  const [errors, setErrors] = useState<FieldError[]>([]);
+  const [failed, setFailed] = useState(false);
+  const [busy, setBusy] = useState(false);
+
+  // From a signal, the name and contact are already known: no need to ask twice.
+  useEffect(() => {
+    if (source !== 'signaal' || !sourceId) return;
+    void readSignal(sourceId).then(
+      (signal) => {
+        const data = signal?.data;
+        if (!data) return;
+        setName((n) => n || data.residentName);
+        setContact((c) => c || data.contactValue);
+      },
+      () => undefined,
+    );
+  }, [source, sourceId]);
+
+  if (worker === undefined) return <p className="muted">{t('toekomst.loading')}</p>;
+  if (worker === null) return <p className="notice">{t('toekomst.needSession')}</p>;
+  const own = worker.role === 'toekomstmakelaar';
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    if (!worker) return;
+    setBusy(true);
+    setFailed(false);
+    try {
+      const input: Record<string, unknown> = {
+        residentName,
+        contact,
+        consent: consent ? true : undefined,
+        referredFrom: source,
+      };
+      if (sourceId) input.referredFromId = sourceId;
+      if (note.trim()) input.referralNote = note;
+      const result = await referResident(input, { worker, wijk });
+      if (!result.ok) {
+        setErrors(result.errors);
+        return;
+      }
+      if (own) navigate(paths.trajectory.href(result.id));
+      else if (source === 'check' && sourceId) navigate(paths.checkOutcome.href(sourceId));
+      else if (source === 'signaal' && sourceId) navigate(paths.signal.href(sourceId));
+      else navigate(paths.toekomst.href());
+    } catch {
+      setFailed(true);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const errorFor = (field: string) => {
+    const error = errors.find((x) => x.field === field);
+    return error ? (
+      <p className="field-error" id={`${field}-error`}>
+        {t(`toekomst.errors.${error.code}`, { defaultValue: TOEKOMST_ERRORS_NL[error.code] })}
+      </p>
+    ) : null;
+  };
+
+  return (
+    <div className="toekomst-page">
+      <h1>{own ? t('toekomst.refer.ownTitle') : t('toekomst.refer.title')}</h1>
+      <p>{own ? t('toekomst.refer.ownIntro') : t('toekomst.refer.intro')}</p>
+      <form onSubmit={(e) => void submit(e)} noValidate>
+        <label className="field">
+          <span>{t('toekomst.refer.name')}</span>
+          <input
+            value={residentName}
+            onChange={(e) => setName(e.target.value)}
+            autoComplete="off"
+            aria-invalid={errors.some((x) => x.field === 'residentName')}
+          />
+          {errorFor('residentName')}
+        </label>
+        <label className="field">
+          <span>{t('toekomst.refer.contact')}</span>
+          <input
+            value={contact}
+            onChange={(e) => setContact(e.target.value)}
+            autoComplete="off"
+            aria-invalid={errors.some((x) => x.field === 'contact')}
+          />
+          {errorFor('contact')}
+        </label>
+        <label className="field">
+          <span>{t('toekomst.refer.note')}</span>
+          <textarea value={note} onChange={(e) => setNote(e.target.value)} rows={3} />
+          {errorFor('referralNote')}
+        </label>
+        <label className="checkbox">
+          <input type="checkbox" checked={consent} onChange={(e) => setConsent(e.target.checked)} />
+          <span>{t('toekomst.refer.consent')}</span>
+        </label>
+        {errorFor('consent')}
+        <button type="submit" className="button" disabled={busy}>
+          {own ? t('toekomst.refer.ownSubmit') : t('toekomst.refer.submit')}
+        </button>
+        {failed && (
+          <p role="alert" className="notice notice-error">
+            {t('toekomst.saveFailed')}
+          </p>
+        )}
+      </form>
+    </div>
+  );
+}
