@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CHECK_STATUSES } from '../../domain/records/statuses';
 import {
   answerEntrySchema,
   checkAnswersSchema,
@@ -27,7 +28,6 @@ import type { PlainRecord } from '../crypto/record-crypto';
  * navigation and pagehide flush that window too.
  */
 
-export const CHECK_STATUSES = ['open', 'afgerond'] as const;
 export const checkStatusSchema = z.enum(CHECK_STATUSES);
 export type CheckStatus = z.infer<typeof checkStatusSchema>;
 

@@ -83,6 +83,17 @@ const MOVES_003 = [
      owner_id TEXT NOT NULL, team_id TEXT, wijk TEXT, assigned_user TEXT, assigned_team TEXT)`,
 ];
 
+/**
+ * Issue 10: a sign-in generation per device (access tokens of an earlier session stay dead
+ * after a re-login) and the previous refresh token with its reuse deadline (a lost refresh
+ * response does not sign the worker out; a later replay revokes the device).
+ */
+const SESSIONS_004 = [
+  `ALTER TABLE devices ADD COLUMN generation INTEGER NOT NULL DEFAULT 0`,
+  `ALTER TABLE devices ADD COLUMN previous_refresh_hash TEXT`,
+  `ALTER TABLE devices ADD COLUMN previous_refresh_until TEXT`,
+];
+
 const STEPS: Record<Dialect, Record<string, readonly string[]>> = {
   sqlite: {
     '001-initial': SHARED_001,
@@ -93,6 +104,7 @@ const STEPS: Record<Dialect, Record<string, readonly string[]>> = {
       ...AUDIT_INDEXES,
     ],
     '003-record-moves': MOVES_003,
+    '004-sessions': SESSIONS_004,
   },
   postgres: {
     '001-initial': SHARED_001,
@@ -102,6 +114,7 @@ const STEPS: Record<Dialect, Record<string, readonly string[]>> = {
       ...AUDIT_INDEXES,
     ],
     '003-record-moves': MOVES_003,
+    '004-sessions': SESSIONS_004,
   },
 };
 
