@@ -15,6 +15,7 @@ import {
   pushRequestSchema,
   refreshRequestSchema,
 } from '../domain/sync/protocol';
+import { checkMutationFields } from '../domain/sync/field-check';
 import type { PublicUser, ScopeUser } from '../domain/sync/roles';
 import { roleSchema } from '../domain/sync/roles';
 import {
@@ -29,22 +30,33 @@ import { loginSucceeded, openLoginGate } from './auth/login-rate-limit';
 import { dummyHash, hashPassword, verifyPassword } from './auth/passwords';
 import {
   ACCESS_TTL_SECONDS,
+  REFRESH_REUSE_SECONDS,
   REFRESH_TTL_SECONDS,
   hashToken,
   newRefreshToken,
   signAccessToken,
+  successorRefreshToken,
   verifyAccessToken,
 } from './auth/tokens';
 import { checkCatalogue } from './catalogue';
 import { checkRulesVersion } from '../domain/eligibility/rules-version';
 import { insightFor } from './insight';
+import type { JsonBody } from './http/json-body';
+import { parseJsonBody } from './http/json-body';
+import { knownValuesLoader } from './known-values';
 import { log } from './log';
 import type { NodeBindings } from './request-origin';
 import { clientAddress } from './request-origin';
 import { securityHeaders } from './security-headers';
 import { staticHandler } from './static-files';
 import type { RulesVersionStore } from './storage/rules-versions';
-import type { Actor, DeviceRecord, SyncStorage, UserRecord } from './storage/sync-storage';
+import type {
+  Actor,
+  AuditActor,
+  DeviceRecord,
+  SyncStorage,
+  UserRecord,
+} from './storage/sync-storage';
 
 export interface AppOptions {
   storage: SyncStorage;
@@ -145,13 +157,9 @@ function scopeUser(user: UserRecord): ScopeUser {
   };
 }
 
-/** Parses JSON without throwing; undefined means "not JSON". */
-async function readJson(c: Context): Promise<{ ok: true; value: unknown } | { ok: false }> {
-  try {
-    return { ok: true, value: await c.req.json() };
-  } catch {
-    return { ok: false };
-  }
+/** Reads the body as JSON without throwing; too deep a nesting is refused before parsing. */
+async function readJson(c: Context): Promise<JsonBody> {
+  return parseJsonBody(await c.req.text());
 }
 
 /** Tells an old app to update before zod would misread its body. */
@@ -174,6 +182,10 @@ function refuseSyncProtocol(c: Context, problem: 'clientTooOld' | 'serverTooOld'
       ? 'Update the app before syncing.'
       : 'The server is older than the app; try again later.',
   );
+}
+
+function auditActor(actor: Actor): AuditActor {
+  return { userId: actor.user.id, role: actor.user.role, deviceId: actor.deviceId };
 }
 
 function describe(error: z.ZodError): string[] {
@@ -205,10 +217,21 @@ export function createApp(options: AppOptions): Hono<Env> {
   const now = options.now ?? (() => new Date());
   const accessTtl = options.accessTtlSeconds ?? ACCESS_TTL_SECONDS;
   const app = new Hono<Env>();
+  const knownValues = knownValuesLoader(storage);
 
-  async function issueTokens(user: UserRecord, deviceId: string, refreshToken: string) {
+  async function issueTokens(
+    user: UserRecord,
+    deviceId: string,
+    generation: number,
+    refreshToken: string,
+  ) {
     const at = now();
-    const access = await signAccessToken({ userId: user.id, deviceId }, jwtSecret, at, accessTtl);
+    const access = await signAccessToken(
+      { userId: user.id, deviceId, generation },
+      jwtSecret,
+      at,
+      accessTtl,
+    );
     return {
       accessToken: access.token,
       accessExpiresAt: access.expiresAt,
@@ -244,8 +267,14 @@ export function createApp(options: AppOptions): Hono<Env> {
       return wipeDevice(c);
     }
     if (!user || user.disabled) return fail(c, 401, 'unauthorized', 'This account cannot sign in.');
-    // Revocation takes effect at once, not only when the access token runs out.
-    if (!device || device.userId !== user.id || device.revokedAt !== null) {
+    // Revocation takes effect at once, not only when the access token runs out, and stays:
+    // a later sign-in raises the generation, so this token does not come back to life.
+    if (
+      !device ||
+      device.userId !== user.id ||
+      device.revokedAt !== null ||
+      device.generation !== verified.claims.generation
+    ) {
       return fail(c, 401, 'deviceRevoked', 'This device was signed out; sign in again.');
     }
     c.set('user', user);
@@ -260,7 +289,7 @@ export function createApp(options: AppOptions): Hono<Env> {
 
   app.post('/api/auth/login', limit(LIMITS.default), async (c) => {
     const body = await readJson(c);
-    if (!body.ok) return fail(c, 400, 'badRequest', 'The body is not JSON.');
+    if (!body.ok) return fail(c, 400, 'badRequest', body.message);
     const problem = protocolProblem(body.value);
     if (problem)
       return fail(
@@ -282,11 +311,16 @@ export function createApp(options: AppOptions): Hono<Env> {
     if (!gate.ok) {
       log.warn('auth.login.limited', { retryAfter: gate.retryAfterSeconds });
       c.header('retry-after', String(gate.retryAfterSeconds));
-      const minutes = Math.ceil(gate.retryAfterSeconds / 60);
+      const seconds = gate.retryAfterSeconds;
+      const minutes = Math.ceil(seconds / 60);
+      const wait =
+        seconds < 60
+          ? `${seconds} second${seconds === 1 ? '' : 's'}`
+          : `${minutes} minute${minutes === 1 ? '' : 's'}`;
       return c.json(
         {
           error: 'tooManyAttempts' satisfies ErrorReason,
-          message: `Too many failed sign-ins. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`,
+          message: `Too many failed sign-ins. Try again in ${wait}.`,
           retryAfter: gate.retryAfterSeconds,
         },
         429,
@@ -309,21 +343,33 @@ export function createApp(options: AppOptions): Hono<Env> {
       return wipeDevice(c);
     }
     const refreshToken = newRefreshToken();
-    const tokens = await issueTokens(user, parsed.data.deviceId, refreshToken);
-    await storage.saveDeviceLogin(
+    const refreshExpiresAt = new Date(now().getTime() + REFRESH_TTL_SECONDS * 1000).toISOString();
+    const bound = await storage.saveDeviceLogin(
       parsed.data.deviceId,
       user.id,
       hashToken(refreshToken),
-      tokens.refreshExpiresAt,
+      refreshExpiresAt,
       now().toISOString(),
     );
+    if (!bound.ok && bound.reason === 'lost') return wipeDevice(c);
+    if (!bound.ok) {
+      // Device ids are per user: another user's live session on this id is not signed out.
+      log.warn('auth.login.device-taken');
+      return fail(
+        c,
+        409,
+        'forbidden',
+        'This device is signed in for another account. Sign out there first, or ask a beheerder to sign that device out.',
+      );
+    }
+    const tokens = await issueTokens(user, parsed.data.deviceId, bound.generation, refreshToken);
     log.info('auth.login', { role: user.role });
     return c.json(tokens);
   });
 
   app.post('/api/auth/refresh', limit(LIMITS.default), async (c) => {
     const body = await readJson(c);
-    if (!body.ok) return fail(c, 400, 'badRequest', 'The body is not JSON.');
+    if (!body.ok) return fail(c, 400, 'badRequest', body.message);
     const parsed = refreshRequestSchema.safeParse(body.value);
     if (!parsed.success)
       return fail(
@@ -340,20 +386,26 @@ export function createApp(options: AppOptions): Hono<Env> {
     }
     const user = device ? await storage.getUser(device.userId) : undefined;
     if (!device || !user || user.disabled) return fail(c, 401, 'unauthorized', 'Sign in again.');
-    const next = newRefreshToken();
-    const tokens = await issueTokens(user, device.id, next);
-    const rotated = await storage.rotateRefresh(
+    const successor = successorRefreshToken(parsed.data.refreshToken, jwtSecret);
+    const at = now();
+    const outcome = await storage.rotateRefresh(
       device.id,
       hashToken(parsed.data.refreshToken),
-      hashToken(next),
-      tokens.refreshExpiresAt,
-      now().toISOString(),
+      hashToken(successor),
+      new Date(at.getTime() + REFRESH_TTL_SECONDS * 1000).toISOString(),
+      at.toISOString(),
+      new Date(at.getTime() + REFRESH_REUSE_SECONDS * 1000).toISOString(),
     );
-    if (!rotated) {
+    if (outcome === 'replayed') {
+      log.warn('auth.refresh.replayed');
+      return fail(c, 401, 'deviceRevoked', 'This sign-in was used twice; sign in again.');
+    }
+    if (outcome === 'refused') {
       log.info('auth.refresh.refused');
       return fail(c, 401, device.revokedAt ? 'deviceRevoked' : 'unauthorized', 'Sign in again.');
     }
-    return c.json(tokens);
+    if (outcome === 'repeated') log.info('auth.refresh.repeated');
+    return c.json(await issueTokens(user, device.id, device.generation, successor));
   });
 
   app.post('/api/auth/logout', limit(LIMITS.default), auth, async (c) => {
@@ -364,7 +416,7 @@ export function createApp(options: AppOptions): Hono<Env> {
 
   app.post('/api/sync/push', limit(LIMITS.push), auth, async (c) => {
     const body = await readJson(c);
-    if (!body.ok) return fail(c, 400, 'badRequest', 'The body is not JSON.');
+    if (!body.ok) return fail(c, 400, 'badRequest', body.message);
     const problem = protocolProblem(body.value);
     if (problem) return refuseSyncProtocol(c, problem);
     const parsed = pushRequestSchema.safeParse(body.value);
@@ -390,7 +442,10 @@ export function createApp(options: AppOptions): Hono<Env> {
     if (mutations.some((m) => m.schemaVersion > RECORD_SCHEMA_VERSION)) {
       return fail(c, 409, 'serverTooOld', 'The server is older than the app; try again later.');
     }
-    const response = await storage.push(c.var.actor, mutations, now().toISOString());
+    const known = await knownValues();
+    const response = await storage.push(c.var.actor, mutations, now().toISOString(), {
+      check: (m, payload) => checkMutationFields(m.entityType, payload, known),
+    });
     const counts = { applied: 0, conflict: 0, rejected: 0, duplicate: 0 };
     for (const r of response.results) {
       counts[r.status] += 1;
@@ -402,7 +457,7 @@ export function createApp(options: AppOptions): Hono<Env> {
 
   app.post('/api/sync/pull', limit(LIMITS.pull), auth, async (c) => {
     const body = await readJson(c);
-    if (!body.ok) return fail(c, 400, 'badRequest', 'The body is not JSON.');
+    if (!body.ok) return fail(c, 400, 'badRequest', body.message);
     const problem = protocolProblem(body.value);
     if (problem) return refuseSyncProtocol(c, problem);
     const parsed = pullRequestSchema.safeParse(body.value);
@@ -439,7 +494,7 @@ export function createApp(options: AppOptions): Hono<Env> {
     if (!canPublishCatalogue(c.var.actor.user))
       return fail(c, 403, 'forbidden', 'Only a beheerder publishes the catalogue.');
     const body = await readJson(c);
-    if (!body.ok) return fail(c, 400, 'badRequest', 'The body is not JSON.');
+    if (!body.ok) return fail(c, 400, 'badRequest', body.message);
     const checked = checkCatalogue(body.value);
     if (!checked.ok)
       return fail(
@@ -479,7 +534,7 @@ export function createApp(options: AppOptions): Hono<Env> {
     const store = options.rulesVersions;
     if (!store) return fail(c, 404, 'notFound', 'This server keeps no rules versions.');
     const body = await readJson(c);
-    if (!body.ok) return fail(c, 400, 'badRequest', 'The body is not JSON.');
+    if (!body.ok) return fail(c, 400, 'badRequest', body.message);
     const checked = checkRulesVersion(body.value);
     if (!checked.ok)
       return fail(
@@ -527,7 +582,7 @@ export function createApp(options: AppOptions): Hono<Env> {
     if (!canManageUsers(c.var.actor.user))
       return fail(c, 403, 'forbidden', 'Only a beheerder manages users.');
     const body = await readJson(c);
-    if (!body.ok) return fail(c, 400, 'badRequest', 'The body is not JSON.');
+    if (!body.ok) return fail(c, 400, 'badRequest', body.message);
     const parsed = newUserSchema.safeParse(body.value);
     if (!parsed.success)
       return fail(c, 400, 'badRequest', 'The user is not valid.', describe(parsed.error));
@@ -536,6 +591,7 @@ export function createApp(options: AppOptions): Hono<Env> {
     const created = await storage.createUser(
       { ...rest, id, passwordHash: await hashPassword(password) },
       now().toISOString(),
+      auditActor(c.var.actor),
     );
     if (!created) return fail(c, 409, 'badRequest', 'A user with this e-mail address exists.');
     log.info('admin.user.created', { role: rest.role });
@@ -546,11 +602,14 @@ export function createApp(options: AppOptions): Hono<Env> {
     if (!canManageUsers(c.var.actor.user))
       return fail(c, 403, 'forbidden', 'Only a beheerder manages users.');
     const body = await readJson(c);
-    if (!body.ok) return fail(c, 400, 'badRequest', 'The body is not JSON.');
+    if (!body.ok) return fail(c, 400, 'badRequest', body.message);
     const parsed = userScopeSchema.safeParse(body.value);
     if (!parsed.success)
       return fail(c, 400, 'badRequest', 'The change is not valid.', describe(parsed.error));
-    const updated = await storage.updateUserScope(c.req.param('id') ?? '', parsed.data);
+    const updated = await storage.updateUserScope(c.req.param('id') ?? '', parsed.data, {
+      ...auditActor(c.var.actor),
+      at: now().toISOString(),
+    });
     if (!updated) return fail(c, 404, 'notFound', 'No such user.');
     return c.json({ ok: true });
   });

@@ -13,6 +13,15 @@ const FILES: Record<Exclude<keyof Catalogue, 'version'>, CatalogueFileName> = {
   indicators: 'indicators.json',
 };
 
+/** Lists without which the app cannot work (search, the check, signals' wijk choice). */
+const REQUIRED_LISTS = [
+  'fundamenten',
+  'programmes',
+  'regelingen',
+  'organisations',
+  'wijken',
+] as const satisfies readonly (keyof typeof FILES)[];
+
 const bodyShape = z.record(z.string(), z.unknown());
 
 export type CatalogueCheck = { ok: true; catalogue: Catalogue } | { ok: false; errors: string[] };
@@ -31,6 +40,16 @@ export function checkCatalogue(input: unknown): CatalogueCheck {
     return { ok: false, errors: [`Unknown fields: ${unknownKeys.join(', ')}`] };
   const result = validateCatalogueFiles(files);
   if (!result.ok) return { ok: false, errors: result.errors };
+  // Valid but empty would wipe every device's lists at its next sync: refused, file by file.
+  const empty = REQUIRED_LISTS.filter((key) => result.catalogue[key].length === 0);
+  if (empty.length > 0) {
+    return {
+      ok: false,
+      errors: empty.map(
+        (key) => `${FILES[key]}: the list is empty; a catalogue needs at least one.`,
+      ),
+    };
+  }
   const version = createHash('sha256')
     .update(JSON.stringify(result.catalogue))
     .digest('hex')

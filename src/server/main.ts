@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { serve } from '@hono/node-server';
 import { createApp } from './app';
+import { auditRetentionDays, scheduleAuditRetention } from './audit-retention';
 import { announce, log } from './log';
 import { demoLogins, jwtSecretFor, seedCatalogue, seedDemoRecords, seedDemoUsers } from './seed';
 import { openStorageFromEnv } from './storage/open-storage';
@@ -20,6 +21,12 @@ const jwtSecret = await jwtSecretFor(storage, process.env.JWT_SECRET);
 await seedDemoUsers(storage);
 await seedCatalogue(storage, resolve(distDir, 'catalogue.json'));
 if (process.env.SEED_DEMO_DATA !== '0') await seedDemoRecords(storage);
+// At start and daily: entries past the retention period go, and that is logged in the log too.
+const retention = scheduleAuditRetention(
+  storage,
+  auditRetentionDays(process.env.AUDIT_RETENTION_DAYS),
+);
+await retention.first;
 
 // Behind a reverse proxy that terminates TLS: believe its X-Forwarded-Proto/-For (HSTS, rate limits).
 const trustProxy = ['1', 'true', 'yes'].includes((process.env.TRUST_PROXY ?? '').toLowerCase());
@@ -37,6 +44,7 @@ const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
 });
 
 function shutdown(): void {
+  retention.stop();
   server.close(() => {
     void storage.close().then(() => process.exit(0));
   });

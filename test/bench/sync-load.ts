@@ -85,8 +85,14 @@ export async function prepareDevices(
   for (let i = 0; i < count; i += 1) {
     const id = `bench-device-${prefix}-${i}`;
     const userId = USERS[i % USERS.length]!;
-    await storage.saveDeviceLogin(id, userId, 'x', '2099-01-01T00:00:00.000Z', now);
-    const { token } = await signAccessToken({ userId, deviceId: id }, secret, new Date(), 6 * 3600);
+    const bound = await storage.saveDeviceLogin(id, userId, 'x', '2099-01-01T00:00:00.000Z', now);
+    if (!bound.ok) throw new Error(`bench device ${id} was not bound: ${bound.reason}`);
+    const { token } = await signAccessToken(
+      { userId, deviceId: id, generation: bound.generation },
+      secret,
+      new Date(),
+      6 * 3600,
+    );
     devices.push({ id, token, seq: 0, cursor: null, records: [] });
   }
   return devices;

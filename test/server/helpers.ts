@@ -127,6 +127,7 @@ export async function push(app: App, client: Client, mutations: Mutation[]) {
       results: {
         status: string;
         reason?: string;
+        message?: string;
         duplicate: boolean;
         conflicts?: { field: string }[];
       }[];

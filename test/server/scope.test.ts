@@ -127,8 +127,8 @@ describe.each(STORES)('scope per role on %s', (kind) => {
       headers: { authorization: `Bearer ${c.cor!.token}` },
     });
     expect(ok.status).toBe(200);
-    const body = (await ok.json()) as { cells: { count: number | null }[] };
-    expect(body.cells.every((cell) => cell.count === null || cell.count >= 5)).toBe(true);
+    const body = (await ok.json()) as { cells: { count: number }[] };
+    expect(body.cells.every((cell) => Number.isInteger(cell.count) && cell.count >= 5)).toBe(true);
     const no = await app.request('/api/aggregates', {
       headers: { authorization: `Bearer ${c.vera!.token}` },
     });

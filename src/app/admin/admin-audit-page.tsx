@@ -1,8 +1,7 @@
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { AUDIT_ACTIONS } from '../../domain/sync/audit';
-import { ENTITY_TYPES } from '../../domain/records/record-schema';
+import { AUDIT_ACTIONS, AUDIT_ENTITY_TYPES } from '../../domain/sync/audit';
 import { listUsers, readAudit } from '../../data/admin/admin-client';
 import { AUDIT_PARAMS, auditQueryFromParams } from './audit-filters';
 import { AdminLoadStatus } from './admin-load-status';
@@ -96,7 +95,7 @@ export function AdminAuditPage() {
           <label htmlFor="audit-type">{t('admin.audit.entityType')}</label>
           <select id="audit-type" value={filters.entityType} onChange={set('entityType')}>
             <option value="">{t('admin.audit.allTypes')}</option>
-            {ENTITY_TYPES.map((type) => (
+            {AUDIT_ENTITY_TYPES.map((type) => (
               <option key={type} value={type}>
                 {t(`admin.audit.type.${type}`)}
               </option>

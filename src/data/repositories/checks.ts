@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Doelgroep, TakeUpEntry } from '../../domain/insight/take-up';
 import { doelgroepSchema, takeUpEntrySchema, takeUpSchema } from '../../domain/insight/take-up';
+import { CHECK_STATUSES } from '../../domain/records/statuses';
 import {
   answerEntrySchema,
   checkAnswersSchema,
@@ -29,7 +30,6 @@ import type { PlainRecord } from '../crypto/record-crypto';
  * navigation and pagehide flush that window too.
  */
 
-export const CHECK_STATUSES = ['open', 'afgerond'] as const;
 export const checkStatusSchema = z.enum(CHECK_STATUSES);
 export type CheckStatus = z.infer<typeof checkStatusSchema>;
 

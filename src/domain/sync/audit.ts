@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { entityTypeSchema } from '../records/record-schema';
-import { roleSchema } from './roles';
+import { ENTITY_TYPES } from '../records/record-schema';
+import { ROLES } from './roles';
 
 /**
  * The audit log: who read or changed which personal record, from which device, and when. It
@@ -19,9 +19,24 @@ export const AUDIT_ACTIONS = [
   'conflict',
   /** The server refused the write (scope, invalid payload, deleted record, ...). */
   'rejected',
+  /** Entries older than the retention period were removed (entity `auditLog`, id: the cut-off). */
+  'purge',
 ] as const;
 export const auditActionSchema = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof auditActionSchema>;
+
+/**
+ * What an entry is about: a personal record, a user account (created, or its role, team or
+ * wijken changed by a beheerder) or the audit log itself (a retention purge).
+ */
+export const AUDIT_ENTITY_TYPES = [...ENTITY_TYPES, 'user', 'auditLog'] as const;
+export const auditEntityTypeSchema = z.enum(AUDIT_ENTITY_TYPES);
+export type AuditEntityType = z.infer<typeof auditEntityTypeSchema>;
+
+/** Who acted: a user's role, or `system` for what the server does on its own (retention). */
+export const AUDIT_ROLES = [...ROLES, 'system'] as const;
+export const auditRoleSchema = z.enum(AUDIT_ROLES);
+export const SYSTEM_ACTOR = 'system';
 
 export const MAX_AUDIT_PAGE = 1000;
 export const DEFAULT_AUDIT_PAGE = 100;
@@ -32,9 +47,9 @@ export const newAuditEntrySchema = z.object({
   at: z.iso.datetime(),
   userId: id,
   /** The role at the time of access; roles change, the log must not. */
-  role: roleSchema,
+  role: auditRoleSchema,
   deviceId: id,
-  entityType: entityTypeSchema,
+  entityType: auditEntityTypeSchema,
   entityId: id,
   action: auditActionSchema,
 });
@@ -50,7 +65,7 @@ export const auditQuerySchema = z
   .object({
     userId: id.optional(),
     deviceId: id.optional(),
-    entityType: entityTypeSchema.optional(),
+    entityType: auditEntityTypeSchema.optional(),
     entityId: id.optional(),
     action: auditActionSchema.optional(),
     /** Inclusive. */

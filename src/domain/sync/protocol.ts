@@ -57,6 +57,17 @@ export const errorBodySchema = z.object({
 export type ErrorBody = z.infer<typeof errorBodySchema>;
 
 const id = z.string().min(1).max(64);
+/**
+ * Ids a client chooses for its mutations: letters, digits, _ and - only. The server names the
+ * events it derives with a ':' (`<mutationId>:status`), which no client id can then produce.
+ */
+export const clientIdSchema = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/, 'ids may only hold letters, digits, _ and -');
+/** Server event ids: a client id, or one derived from it with a ':' suffix. */
+const eventId = z.string().min(1).max(80);
 const deviceId = z
   .string()
   .min(8)
@@ -108,7 +119,7 @@ export type EventPayload = z.infer<typeof eventPayloadSchema>;
 /** One local write as it travels; payload is checked per op by `parseMutationPayload`. */
 export const mutationSchema = z
   .object({
-    mutationId: id,
+    mutationId: clientIdSchema,
     /** The device's outbox sequence number: strictly increasing per device. */
     seq: z.number().int().positive(),
     entityType: entityTypeSchema,
@@ -189,7 +200,7 @@ export type RecordChange = z.infer<typeof recordChangeSchema>;
 
 export const eventChangeSchema = z.object({
   kind: z.literal('event'),
-  id,
+  id: eventId,
   entityType: entityTypeSchema,
   entityId: id,
   version: z.number().int().positive(),

@@ -1,14 +1,22 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, createHmac, randomBytes } from 'node:crypto';
 import { SignJWT, errors, jwtVerify } from 'jose';
 
 export const ACCESS_TTL_SECONDS = 15 * 60;
 export const REFRESH_TTL_SECONDS = 30 * 24 * 60 * 60;
+/**
+ * How long a replaced refresh token is accepted once more: long enough for a device whose
+ * refresh answer got lost on a bad connection to retry, short enough that a stolen copy used
+ * later revokes the device instead.
+ */
+export const REFRESH_REUSE_SECONDS = 60;
 const ISSUER = 'dichtbij';
 const AUDIENCE = 'dichtbij-api';
 
 export interface AccessClaims {
   userId: string;
   deviceId: string;
+  /** The device's sign-in generation: a token from an earlier session no longer matches. */
+  generation: number;
 }
 
 export async function signAccessToken(
@@ -19,7 +27,7 @@ export async function signAccessToken(
 ): Promise<{ token: string; expiresAt: string }> {
   const iat = Math.floor(now.getTime() / 1000);
   const exp = iat + ttlSeconds;
-  const token = await new SignJWT({ did: claims.deviceId })
+  const token = await new SignJWT({ did: claims.deviceId, gen: claims.generation })
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
     .setSubject(claims.userId)
     .setIssuer(ISSUER)
@@ -45,10 +53,11 @@ export async function verifyAccessToken(
       audience: AUDIENCE,
       currentDate: now,
     });
-    if (typeof payload.sub !== 'string' || typeof payload.did !== 'string') {
+    const { sub, did, gen } = payload;
+    if (typeof sub !== 'string' || typeof did !== 'string' || !Number.isSafeInteger(gen)) {
       return { ok: false, reason: 'unauthorized' };
     }
-    return { ok: true, claims: { userId: payload.sub, deviceId: payload.did } };
+    return { ok: true, claims: { userId: sub, deviceId: did, generation: Number(gen) } };
   } catch (e) {
     return { ok: false, reason: e instanceof errors.JWTExpired ? 'tokenExpired' : 'unauthorized' };
   }
@@ -65,4 +74,13 @@ export function hashToken(token: string): string {
 
 export function newSecret(): string {
   return randomBytes(32).toString('base64url');
+}
+
+/**
+ * The refresh token that follows `token`: derived with the server secret rather than drawn at
+ * random, so a retried refresh inside the reuse window gets the same successor although only
+ * hashes are stored.
+ */
+export function successorRefreshToken(token: string, secret: Uint8Array): string {
+  return createHmac('sha256', secret).update(`refresh-successor:${token}`).digest('base64url');
 }

@@ -7,19 +7,18 @@ export async function aggregates(db: Db, minCell: number): Promise<AggregateCell
     .select(['entity_type', 'wijk', 'status', (eb) => eb.fn.countAll().as('n')])
     .where('deleted', '=', 0)
     .groupBy(['entity_type', 'wijk', 'status'])
+    // A small cell is left out altogether: even listing it as hidden tells that 1-4 exist.
+    .having((eb) => eb.fn.countAll(), '>=', minCell)
     .orderBy('entity_type')
     .orderBy('wijk')
     .orderBy('status')
     .execute();
-  return rows.map((r) => {
-    const n = Number(r.n);
-    return {
-      entityType: r.entity_type,
-      wijk: r.wijk,
-      status: r.status,
-      count: n < minCell ? null : n,
-    };
-  });
+  return rows.map((r) => ({
+    entityType: r.entity_type,
+    wijk: r.wijk,
+    status: r.status,
+    count: Number(r.n),
+  }));
 }
 
 export async function countRecords(db: Db): Promise<number> {

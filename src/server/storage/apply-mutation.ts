@@ -22,7 +22,17 @@ import type { Json } from './rows';
 import { mergeableOf, recordKey, scopeOf, toRecordChange } from './rows';
 import { mayWriteFields, recordForViewer } from './toekomst-visibility';
 import type { WorkingSet } from './working-set';
-import type { Actor } from './sync-storage';
+import type { Actor, PushOptions } from './sync-storage';
+
+const NO_SUCH_RECORD = 'There is no record with this id that you may change.';
+
+/**
+ * The id of the status event a patch with a new status writes. The ':' cannot occur in a
+ * client's mutation id (see `clientIdSchema`), so no event a client names can ever take it.
+ */
+export function statusEventId(mutationId: string): string {
+  return `${mutationId}:status`;
+}
 
 export interface Outcome {
   status: PushResult['status'];
@@ -39,7 +49,13 @@ export interface Outcome {
  * caller read (and locked) the touched rows before and writes what changed after, so the
  * version counter is only locked for the short write at the end.
  */
-export function applyOne(ws: WorkingSet, actor: Actor, m: Mutation, now: string): Outcome {
+export function applyOne(
+  ws: WorkingSet,
+  actor: Actor,
+  m: Mutation,
+  now: string,
+  options: PushOptions = {},
+): Outcome {
   const allocate = () => ws.allocate();
   const { user, deviceId } = actor;
   const reject = (
@@ -52,6 +68,11 @@ export function applyOne(ws: WorkingSet, actor: Actor, m: Mutation, now: string)
     message,
     record,
   });
+  // A record that does not exist and one the user may not read get the same answer, so
+  // pushing guessed ids does not reveal which records exist.
+  const noSuchRecord = () => reject('forbidden', NO_SUCH_RECORD);
+  const idTaken = () =>
+    reject('badRequest', 'This change id is already used on the server; send it with a new id.');
   if (m.schemaVersion > RECORD_SCHEMA_VERSION) {
     return reject('serverTooOld', 'This change was written by a newer app than the server knows.');
   }
@@ -62,9 +83,12 @@ export function applyOne(ws: WorkingSet, actor: Actor, m: Mutation, now: string)
   const readable = row !== undefined && canRead(user, scopeOf(row));
   const current = readable ? recordForViewer(user, toRecordChange(row)) : null;
   // Someone else's record is answered as if it did not exist: no leak of what is there.
-  if (row && !readable) return reject('forbidden', 'This record is not yours to change.');
+  if (row && !readable) return noSuchRecord();
+  if (!row && parsed.value.op !== 'put') return noSuchRecord();
   if (row && !mayWriteFields(user, m, parsed.value))
     return reject('forbidden', 'Only a toekomstmakelaar writes the toekomstgesprek.', current);
+  const unknownValue = options.check?.(m, parsed.value);
+  if (unknownValue) return reject('invalidPayload', unknownValue, current);
 
   const conflict = (field: FieldConflict, serverVersion: number): Conflict => ({
     id: `${m.mutationId}:${field.field}`,
@@ -83,8 +107,7 @@ export function applyOne(ws: WorkingSet, actor: Actor, m: Mutation, now: string)
     case 'patch': {
       const payload = parsed.value.payload;
       if (!row) {
-        if (parsed.value.op === 'patch')
-          return reject('notFound', 'There is no such record to change.');
+        if (parsed.value.op === 'patch') return noSuchRecord();
         const put = parsed.value.payload;
         const wijk = put.wijk ?? null;
         if (!canCreate(user, wijk)) return reject('forbidden', 'You may not create a record here.');
@@ -168,7 +191,8 @@ export function applyOne(ws: WorkingSet, actor: Actor, m: Mutation, now: string)
       let status = row.status;
       if (statusChange) {
         status = payload.status ?? null;
-        insertEvent(ws, actor, m, `${m.mutationId}-status`, 'status', status, null, allocate());
+        const eventId = statusEventId(m.mutationId);
+        if (!insertEvent(ws, actor, m, eventId, 'status', status, null, allocate)) return idTaken();
       }
       const v = allocate();
       ws.put(key, {
@@ -192,7 +216,7 @@ export function applyOne(ws: WorkingSet, actor: Actor, m: Mutation, now: string)
       };
     }
     case 'delete': {
-      if (!row) return reject('notFound', 'There is no such record to delete.');
+      if (!row) return noSuchRecord();
       if (!canDelete(user, scopeOf(row)))
         return reject('forbidden', 'You may not delete this record.', current);
       if (Number(row.deleted) === 1) return { status: 'applied' };
@@ -221,12 +245,14 @@ export function applyOne(ws: WorkingSet, actor: Actor, m: Mutation, now: string)
       return { status: 'applied' };
     }
     case 'event': {
-      if (!row) return reject('notFound', 'There is no such record to add to.');
+      if (!row) return noSuchRecord();
       if (!canWrite(user, scopeOf(row)))
         return reject('forbidden', 'You may not add to this record.', current);
       const event = parsed.value.payload;
       const status = event.kind === 'status' && event.status ? event.status : null;
-      insertEvent(ws, actor, m, m.mutationId, event.kind, status, event.body ?? null, allocate());
+      const body = event.body ?? null;
+      if (!insertEvent(ws, actor, m, m.mutationId, event.kind, status, body, allocate))
+        return idTaken();
       if (status !== null) {
         // Status follows the events in the order the server received them: deterministic, no conflict.
         ws.put(key, { ...row, status, version: allocate(), updated_at: now });
@@ -244,8 +270,13 @@ function insertEvent(
   kind: string,
   status: string | null,
   body: Json | null,
-  version: number,
-): void {
+  allocate: () => number,
+): boolean {
+  // An id already taken (e.g. by an event stored before ids were namespaced) is refused per
+  // mutation; an insert that failed would abort the whole batch's transaction.
+  if (ws.eventIds.has(id)) return false;
+  ws.eventIds.add(id);
+  const version = allocate();
   ws.events.push({
     id,
     entity_type: m.entityType,
@@ -258,4 +289,5 @@ function insertEvent(
     device_id: actor.deviceId,
     version,
   });
+  return true;
 }

@@ -80,3 +80,16 @@ export async function listAudit(db: Db, query: AuditQuery): Promise<AuditPage> {
   const last = entries.at(-1);
   return { entries, nextBefore: rows.length > limit && last ? last.id : null };
 }
+
+/**
+ * Removes entries older than `before` and, when any went, writes `entry` for the removal
+ * itself in the same transaction.
+ */
+export async function purgeAudit(db: Db, before: string, entry: NewAuditEntry): Promise<number> {
+  return db.transaction().execute(async (trx) => {
+    const result = await trx.deleteFrom('audit_log').where('at', '<', before).executeTakeFirst();
+    const removed = Number(result.numDeletedRows);
+    if (removed > 0) await insertAudit(trx, [entry]);
+    return removed;
+  });
+}

@@ -38,6 +38,11 @@ export interface DevicesTable {
   last_seen_at: string;
   /** Set by a beheerder: the device wipes itself at its next contact and never syncs again. */
   lost_at: string | null;
+  /** Raised at every sign-in: access tokens carry it, so one from an earlier session is dead. */
+  generation: number;
+  /** The refresh token just replaced, accepted once more until `previous_refresh_until`. */
+  previous_refresh_hash: string | null;
+  previous_refresh_until: string | null;
 }
 
 export interface RecordsTable {

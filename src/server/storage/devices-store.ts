@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Selectable } from 'kysely';
 import type { DevicesTable } from './database';
 import type { Db } from './rows';
-import type { DeviceRecord } from './sync-storage';
+import type { DeviceLogin, DeviceRecord, RefreshOutcome } from './sync-storage';
 
 function toDevice(row: Selectable<DevicesTable>): DeviceRecord {
   return {
@@ -15,6 +15,7 @@ function toDevice(row: Selectable<DevicesTable>): DeviceRecord {
     lostAt: row.lost_at,
     createdAt: row.created_at,
     lastSeenAt: row.last_seen_at,
+    generation: Number(row.generation),
   };
 }
 
@@ -37,8 +38,9 @@ export async function saveDeviceLogin(
   refreshHash: string,
   refreshExpiresAt: string,
   now: string,
-): Promise<void> {
-  await db
+): Promise<DeviceLogin> {
+  // One statement, so two sign-ins racing for one id cannot both take it.
+  const row = await db
     .insertInto('devices')
     .values({
       id: deviceId,
@@ -50,43 +52,87 @@ export async function saveDeviceLogin(
       created_at: now,
       last_seen_at: now,
       lost_at: null,
+      generation: 1,
+      previous_refresh_hash: null,
+      previous_refresh_until: null,
     })
     .onConflict((oc) =>
-      oc.column('id').doUpdateSet({
-        user_id: userId,
-        refresh_hash: refreshHash,
-        refresh_expires_at: refreshExpiresAt,
-        revoked_at: null,
-        last_seen_at: now,
-      }),
+      oc
+        .column('id')
+        .doUpdateSet({
+          user_id: userId,
+          refresh_hash: refreshHash,
+          refresh_expires_at: refreshExpiresAt,
+          revoked_at: null,
+          last_seen_at: now,
+          generation: sql<number>`devices.generation + 1`,
+          previous_refresh_hash: null,
+          previous_refresh_until: null,
+        })
+        .where((eb) =>
+          eb.and([
+            eb('devices.lost_at', 'is', null),
+            eb.or([eb('devices.user_id', '=', userId), eb('devices.revoked_at', 'is not', null)]),
+          ]),
+        ),
     )
-    .execute();
+    .returning('generation')
+    .executeTakeFirst();
+  if (row) return { ok: true, generation: Number(row.generation) };
+  const device = await getDevice(db, deviceId);
+  return { ok: false, reason: device?.lostAt ? 'lost' : 'otherUser' };
 }
 
 export async function rotateRefresh(
   db: Db,
   deviceId: string,
-  oldHash: string,
-  newHash: string,
+  presentedHash: string,
+  successorHash: string,
   refreshExpiresAt: string,
   now: string,
-): Promise<boolean> {
+  reuseUntil: string,
+): Promise<RefreshOutcome> {
   // Compare-and-swap in one statement, so two instances cannot both accept the same token.
   const result = await db
     .updateTable('devices')
-    .set({ refresh_hash: newHash, refresh_expires_at: refreshExpiresAt, last_seen_at: now })
+    .set({
+      refresh_hash: successorHash,
+      refresh_expires_at: refreshExpiresAt,
+      previous_refresh_hash: presentedHash,
+      previous_refresh_until: reuseUntil,
+      last_seen_at: now,
+    })
     .where('id', '=', deviceId)
-    .where('refresh_hash', '=', oldHash)
+    .where('refresh_hash', '=', presentedHash)
     .where('revoked_at', 'is', null)
     .where('refresh_expires_at', '>', now)
     .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+  if (Number(result.numUpdatedRows) === 1) return 'rotated';
+  const row = await db
+    .selectFrom('devices')
+    .select(['refresh_hash', 'previous_refresh_hash', 'previous_refresh_until', 'revoked_at'])
+    .where('id', '=', deviceId)
+    .executeTakeFirst();
+  if (!row || row.revoked_at !== null || row.previous_refresh_hash !== presentedHash)
+    return 'refused';
+  const inWindow = row.previous_refresh_until !== null && now <= row.previous_refresh_until;
+  if (inWindow && row.refresh_hash === successorHash) return 'repeated';
+  // The replaced token came back too late or after its successor was used: someone else
+  // holds a copy. Revoke, so neither copy keeps working.
+  await revokeDevice(db, deviceId, now);
+  return 'replayed';
 }
 
 export async function revokeDevice(db: Db, deviceId: string, now: string): Promise<boolean> {
   const result = await db
     .updateTable('devices')
-    .set({ revoked_at: now, refresh_hash: null, refresh_expires_at: null })
+    .set({
+      revoked_at: now,
+      refresh_hash: null,
+      refresh_expires_at: null,
+      previous_refresh_hash: null,
+      previous_refresh_until: null,
+    })
     .where('id', '=', deviceId)
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
@@ -100,6 +146,8 @@ export async function markDeviceLost(db: Db, deviceId: string, now: string): Pro
       lost_at: sql<string>`coalesce(lost_at, ${now})`,
       refresh_hash: null,
       refresh_expires_at: null,
+      previous_refresh_hash: null,
+      previous_refresh_until: null,
     })
     .where('id', '=', deviceId)
     .executeTakeFirst();

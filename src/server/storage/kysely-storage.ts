@@ -21,9 +21,13 @@ import * as pushStore from './push-store';
 import type {
   Actor,
   AggregateCell,
+  AuditActor,
+  DeviceLogin,
   DeviceRecord,
   LoginAttemptTimes,
   NewUser,
+  PushOptions,
+  RefreshOutcome,
   StoredCatalogue,
   SyncStorage,
   UserRecord,
@@ -58,8 +62,8 @@ export class KyselySyncStorage implements SyncStorage {
     return usersStore.settingOrInit(this.db, key, value);
   }
 
-  createUser(user: NewUser, now: string): Promise<boolean> {
-    return usersStore.createUser(this.db, user, now);
+  createUser(user: NewUser, now: string, by?: AuditActor): Promise<boolean> {
+    return usersStore.createUser(this.db, user, now, by);
   }
 
   findUserByEmail(email: string): Promise<UserRecord | undefined> {
@@ -77,8 +81,9 @@ export class KyselySyncStorage implements SyncStorage {
   updateUserScope(
     id: string,
     scope: Pick<ScopeUser, 'role' | 'teamId' | 'wijken'>,
+    by?: AuditActor & { at: string },
   ): Promise<boolean> {
-    return usersStore.updateUserScope(this.db, id, scope);
+    return usersStore.updateUserScope(this.db, id, scope, by);
   }
 
   getDevice(id: string): Promise<DeviceRecord | undefined> {
@@ -95,7 +100,7 @@ export class KyselySyncStorage implements SyncStorage {
     refreshHash: string,
     refreshExpiresAt: string,
     now: string,
-  ): Promise<void> {
+  ): Promise<DeviceLogin> {
     return devicesStore.saveDeviceLogin(
       this.db,
       deviceId,
@@ -108,12 +113,21 @@ export class KyselySyncStorage implements SyncStorage {
 
   rotateRefresh(
     deviceId: string,
-    oldHash: string,
-    newHash: string,
+    presentedHash: string,
+    successorHash: string,
     refreshExpiresAt: string,
     now: string,
-  ): Promise<boolean> {
-    return devicesStore.rotateRefresh(this.db, deviceId, oldHash, newHash, refreshExpiresAt, now);
+    reuseUntil: string,
+  ): Promise<RefreshOutcome> {
+    return devicesStore.rotateRefresh(
+      this.db,
+      deviceId,
+      presentedHash,
+      successorHash,
+      refreshExpiresAt,
+      now,
+      reuseUntil,
+    );
   }
 
   revokeDevice(deviceId: string, now: string): Promise<boolean> {
@@ -145,12 +159,21 @@ export class KyselySyncStorage implements SyncStorage {
     return auditStore.insertAudit(this.db, entries);
   }
 
+  purgeAudit(before: string, entry: NewAuditEntry): Promise<number> {
+    return auditStore.purgeAudit(this.db, before, entry);
+  }
+
   listAudit(query: AuditQuery): Promise<AuditPage> {
     return auditStore.listAudit(this.db, query);
   }
 
-  push(actor: Actor, mutations: readonly Mutation[], now: string): Promise<PushResponse> {
-    return pushStore.push(this.db, this.dialect, actor, mutations, now);
+  push(
+    actor: Actor,
+    mutations: readonly Mutation[],
+    now: string,
+    options: PushOptions = {},
+  ): Promise<PushResponse> {
+    return pushStore.push(this.db, this.dialect, actor, mutations, now, options);
   }
 
   pull(

@@ -89,6 +89,17 @@ const INSIGHT_009 = [
   `CREATE INDEX events_type_kind ON events (entity_type, kind, entity_id)`,
 ];
 
+/**
+ * Issue 10: a sign-in generation per device (access tokens of an earlier session stay dead
+ * after a re-login) and the previous refresh token with its reuse deadline (a lost refresh
+ * response does not sign the worker out; a later replay revokes the device).
+ */
+const SESSIONS_004 = [
+  `ALTER TABLE devices ADD COLUMN generation INTEGER NOT NULL DEFAULT 0`,
+  `ALTER TABLE devices ADD COLUMN previous_refresh_hash TEXT`,
+  `ALTER TABLE devices ADD COLUMN previous_refresh_until TEXT`,
+];
+
 const STEPS: Record<Dialect, Record<string, readonly string[]>> = {
   sqlite: {
     '001-initial': SHARED_001,
@@ -100,6 +111,7 @@ const STEPS: Record<Dialect, Record<string, readonly string[]>> = {
     ],
     '003-record-moves': MOVES_003,
     '009-insight': INSIGHT_009,
+    '004-sessions': SESSIONS_004,
   },
   postgres: {
     '001-initial': SHARED_001,
@@ -110,6 +122,7 @@ const STEPS: Record<Dialect, Record<string, readonly string[]>> = {
     ],
     '003-record-moves': MOVES_003,
     '009-insight': INSIGHT_009,
+    '004-sessions': SESSIONS_004,
   },
 };
 

@@ -2,14 +2,14 @@ import type { Insertable, Selectable } from 'kysely';
 import type { NewAuditEntry } from '../../domain/sync/audit';
 import type { Mutation, PushResponse, PushResult } from '../../domain/sync/protocol';
 import { canRead } from '../../domain/sync/scope';
-import { applyOne } from './apply-mutation';
+import { applyOne, statusEventId } from './apply-mutation';
 import { auditAction, insertAudit } from './audit-store';
 import type { ConflictsTable, Database, MutationsTable, RecordsTable } from './database';
 import type { Dialect } from './migrations';
 import type { Db, Trx } from './rows';
 import { lockCounter, recordKey, scopeOf, toRecordChange } from './rows';
 import { recordForViewer } from './toekomst-visibility';
-import type { Actor } from './sync-storage';
+import type { Actor, PushOptions } from './sync-storage';
 import { WorkingSet, realResult, realStamps, realVersion } from './working-set';
 
 /** Rows per multi-row insert: well under both stores' bound-parameter limits. */
@@ -34,10 +34,13 @@ export async function push(
   actor: Actor,
   mutations: readonly Mutation[],
   now: string,
+  options: PushOptions = {},
 ): Promise<PushResponse> {
   for (let attempt = 1; ; attempt += 1) {
     try {
-      return await db.transaction().execute((trx) => pushOnce(trx, dialect, actor, mutations, now));
+      return await db
+        .transaction()
+        .execute((trx) => pushOnce(trx, dialect, actor, mutations, now, options));
     } catch (error) {
       const code = (error as { code?: unknown }).code;
       if (dialect !== 'postgres' || attempt >= ATTEMPTS || !RETRYABLE.has(String(code)))
@@ -52,6 +55,7 @@ async function pushOnce(
   actor: Actor,
   mutations: readonly Mutation[],
   now: string,
+  options: PushOptions,
 ): Promise<PushResponse> {
   const device = await trx
     .selectFrom('devices')
@@ -82,6 +86,16 @@ async function pushOnce(
   const ws = new WorkingSet();
   for (const row of await lockRecords(trx, dialect, mutations)) {
     ws.rows.set(recordKey(row.entity_type, row.id), row);
+  }
+  // Event ids the batch could write that are taken already: refused per mutation, not a 500.
+  const eventIds = [...ids, ...ids.map(statusEventId)];
+  for (let i = 0; i < eventIds.length; i += CHUNK) {
+    const taken = await trx
+      .selectFrom('events')
+      .select('id')
+      .where('id', 'in', eventIds.slice(i, i + CHUNK))
+      .execute();
+    for (const row of taken) ws.eventIds.add(row.id);
   }
 
   const inBatch = new Map<string, PushResult>();
@@ -119,7 +133,7 @@ async function pushOnce(
       audit.push({ ...who, entityType: m.entityType, entityId: m.entityId, action: 'rejected' });
       continue;
     }
-    const { created, ...outcome } = applyOne(ws, actor, m, now);
+    const { created, ...outcome } = applyOne(ws, actor, m, now, options);
     audit.push({
       ...who,
       entityType: m.entityType,

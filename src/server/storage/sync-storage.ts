@@ -1,7 +1,12 @@
 import type { CheckFact, SignalFact } from '../../domain/insight/figures';
 import type { AuditPage, AuditQuery, NewAuditEntry } from '../../domain/sync/audit';
 import type { Role, ScopeUser } from '../../domain/sync/roles';
-import type { Mutation, PullResponse, PushResponse } from '../../domain/sync/protocol';
+import type {
+  Mutation,
+  ParsedPayload,
+  PullResponse,
+  PushResponse,
+} from '../../domain/sync/protocol';
 
 export interface UserRecord extends ScopeUser {
   email: string;
@@ -33,10 +38,35 @@ export interface DeviceRecord {
   lostAt: string | null;
   createdAt: string;
   lastSeenAt: string;
+  /** The sign-in generation access tokens must carry (see `saveDeviceLogin`). */
+  generation: number;
 }
+
+/** A sign-in binds the device id to the user, unless another user's session holds it. */
+export type DeviceLogin =
+  { ok: true; generation: number } | { ok: false; reason: 'otherUser' | 'lost' };
+
+/**
+ * A refresh: `rotated` (the current token, replaced), `repeated` (the token just replaced,
+ * presented again within the reuse window while its successor is still current: the same
+ * successor is handed out again), `replayed` (the token just replaced, outside the window or
+ * after its successor moved on: the device is revoked) or `refused` (anything else).
+ */
+export type RefreshOutcome = 'rotated' | 'repeated' | 'replayed' | 'refused';
 
 /** Login attempts per key (account or address) still inside the window, oldest first. */
 export type LoginAttemptTimes = Record<string, string[]>;
+
+/** Who did an administrative change, for its audit entry. */
+export type AuditActor = Pick<NewAuditEntry, 'userId' | 'role' | 'deviceId'>;
+
+export interface PushOptions {
+  /**
+   * Checks a new mutation's scope and list fields (wijk, status, team, …) after its shape;
+   * a message refuses that mutation alone as `invalidPayload`.
+   */
+  check?: (m: Mutation, payload: ParsedPayload) => string | null;
+}
 
 /** The signed-in user and the device a request comes from. */
 export interface Actor {
@@ -54,8 +84,8 @@ export interface AggregateCell {
   entityType: string;
   wijk: string | null;
   status: string | null;
-  /** Null when fewer than the minimum cell size, so no single household can be singled out. */
-  count: number | null;
+  /** At least the minimum cell size: smaller cells are not listed at all. */
+  count: number;
 }
 
 /**
@@ -71,8 +101,11 @@ export interface SyncStorage {
   /** Stores the value unless the key exists; returns what is stored (first writer wins across instances). */
   settingOrInit(key: string, value: string): Promise<string>;
 
-  /** Inserts unless the e-mail exists; returns whether it was inserted. */
-  createUser(user: NewUser, now: string): Promise<boolean>;
+  /**
+   * Inserts unless the e-mail exists; returns whether it was inserted. With `by`, the creation
+   * is written to the audit log in the same transaction.
+   */
+  createUser(user: NewUser, now: string, by?: AuditActor): Promise<boolean>;
   findUserByEmail(email: string): Promise<UserRecord | undefined>;
   getUser(id: string): Promise<UserRecord | undefined>;
   listUsers(): Promise<UserRecord[]>;
@@ -80,25 +113,35 @@ export interface SyncStorage {
   updateUserScope(
     id: string,
     scope: Pick<ScopeUser, 'role' | 'teamId' | 'wijken'>,
+    by?: AuditActor & { at: string },
   ): Promise<boolean>;
 
   getDevice(id: string): Promise<DeviceRecord | undefined>;
-  /** Binds the device to the user with a fresh refresh token (hash) and clears any revocation. */
+  /**
+   * Binds the device to the user with a fresh refresh token (hash), clears a revocation and
+   * raises the device's generation, so access tokens of every earlier session stay dead.
+   * Refused while another user's session holds the id (a revoked one may be taken over: a
+   * shared tablet after a sign-out), and for a device marked lost.
+   */
   saveDeviceLogin(
     deviceId: string,
     userId: string,
     refreshHash: string,
     refreshExpiresAt: string,
     now: string,
-  ): Promise<void>;
-  /** Replaces the refresh token only if `oldHash` is the current one; false otherwise. */
+  ): Promise<DeviceLogin>;
+  /**
+   * Replaces the refresh token `presentedHash` by `successorHash` in one compare-and-swap, and
+   * keeps the replaced one until `reuseUntil` (see RefreshOutcome).
+   */
   rotateRefresh(
     deviceId: string,
-    oldHash: string,
-    newHash: string,
+    presentedHash: string,
+    successorHash: string,
     refreshExpiresAt: string,
     now: string,
-  ): Promise<boolean>;
+    reuseUntil: string,
+  ): Promise<RefreshOutcome>;
   revokeDevice(deviceId: string, now: string): Promise<boolean>;
   /** Revokes the device and marks it lost; stays lost (a later login cannot clear it). */
   markDeviceLost(deviceId: string, now: string): Promise<boolean>;
@@ -124,6 +167,11 @@ export interface SyncStorage {
 
   /** One insert for the whole batch. `push` and `pull` write their own entries. */
   appendAudit(entries: readonly NewAuditEntry[]): Promise<void>;
+  /**
+   * Removes entries older than `before` (retention) and, when any went, writes `entry` for the
+   * removal itself in the same transaction. Returns how many were removed.
+   */
+  purgeAudit(before: string, entry: NewAuditEntry): Promise<number>;
   /** Newest first, filtered, paged by id. */
   listAudit(query: AuditQuery): Promise<AuditPage>;
 
@@ -132,7 +180,12 @@ export interface SyncStorage {
    * one audit entry per new result (create/update/delete/event/conflict/rejected) in the same
    * transaction, and a `read` for a resent mutation whose answer carries the record.
    */
-  push(actor: Actor, mutations: readonly Mutation[], now: string): Promise<PushResponse>;
+  push(
+    actor: Actor,
+    mutations: readonly Mutation[],
+    now: string,
+    options?: PushOptions,
+  ): Promise<PushResponse>;
   /** Writes one `read` audit entry per record handed out (a record's events count as it). */
   pull(
     actor: Actor,

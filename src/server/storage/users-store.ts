@@ -3,7 +3,8 @@ import type { Selectable } from 'kysely';
 import type { Role, ScopeUser } from '../../domain/sync/roles';
 import type { UsersTable } from './database';
 import type { Db, Executor } from './rows';
-import type { NewUser, UserRecord } from './sync-storage';
+import { insertAudit } from './audit-store';
+import type { AuditActor, NewUser, UserRecord } from './sync-storage';
 
 export function toUser(row: Selectable<UsersTable>): UserRecord {
   return {
@@ -34,26 +35,40 @@ export async function settingOrInit(db: Db, key: string, value: string): Promise
   return row.value;
 }
 
-export async function createUser(db: Db, user: NewUser, now: string): Promise<boolean> {
-  const rows = await db
-    .insertInto('users')
-    .values({
-      id: user.id,
-      email: user.email.toLowerCase(),
-      name: user.name,
-      role: user.role,
-      team_id: user.teamId,
-      organisation_id: user.organisationId,
-      wijken: JSON.stringify(user.wijken),
-      password_hash: user.passwordHash,
-      scope_version: 0,
-      disabled: 0,
-      created_at: now,
-    })
-    .onConflict((oc) => oc.doNothing())
-    .returning('id')
-    .execute();
-  return rows.length > 0;
+export async function createUser(
+  db: Db,
+  user: NewUser,
+  now: string,
+  by?: AuditActor,
+): Promise<boolean> {
+  return db.transaction().execute(async (trx) => {
+    const rows = await trx
+      .insertInto('users')
+      .values({
+        id: user.id,
+        email: user.email.toLowerCase(),
+        name: user.name,
+        role: user.role,
+        team_id: user.teamId,
+        organisation_id: user.organisationId,
+        wijken: JSON.stringify(user.wijken),
+        password_hash: user.passwordHash,
+        scope_version: 0,
+        disabled: 0,
+        created_at: now,
+      })
+      .onConflict((oc) => oc.doNothing())
+      .returning('id')
+      .execute();
+    if (rows.length === 0) return false;
+    // In the same transaction: no account exists without the entry saying who created it.
+    if (by) {
+      await insertAudit(trx, [
+        { ...by, at: now, entityType: 'user', entityId: user.id, action: 'create' },
+      ]);
+    }
+    return true;
+  });
 }
 
 export async function findUserByEmail(db: Db, email: string): Promise<UserRecord | undefined> {
@@ -79,16 +94,24 @@ export async function updateUserScope(
   db: Db,
   id: string,
   scope: Pick<ScopeUser, 'role' | 'teamId' | 'wijken'>,
+  by?: AuditActor & { at: string },
 ): Promise<boolean> {
-  const result = await db
-    .updateTable('users')
-    .set({
-      role: scope.role,
-      team_id: scope.teamId,
-      wijken: JSON.stringify(scope.wijken),
-      scope_version: sql<number>`scope_version + 1`,
-    })
-    .where('id', '=', id)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) > 0;
+  return db.transaction().execute(async (trx) => {
+    const result = await trx
+      .updateTable('users')
+      .set({
+        role: scope.role,
+        team_id: scope.teamId,
+        wijken: JSON.stringify(scope.wijken),
+        scope_version: sql<number>`scope_version + 1`,
+      })
+      .where('id', '=', id)
+      .executeTakeFirst();
+    if (Number(result.numUpdatedRows) === 0) return false;
+    if (by) {
+      const { at, ...who } = by;
+      await insertAudit(trx, [{ ...who, at, entityType: 'user', entityId: id, action: 'update' }]);
+    }
+    return true;
+  });
 }

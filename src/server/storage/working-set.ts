@@ -19,6 +19,8 @@ export class WorkingSet {
   /** Keys of rows to write back (inserted or changed). */
   readonly written = new Set<string>();
   readonly events: Insertable<EventsTable>[] = [];
+  /** Event ids this batch may not use: stored already (read up front) or used earlier in it. */
+  readonly eventIds = new Set<string>();
   /** Scopes records left in this batch, for eviction on the devices that held them. */
   readonly moves: Insertable<RecordMovesTable>[] = [];
   private count = 0;
