@@ -34,6 +34,10 @@ async function startSingleResidentCheck(page: Page): Promise<void> {
   const income = question(page, 'Welk inkomen heeft u zelf?');
   await income.getByLabel('Inkomen toevoegen').selectOption('loon');
   await income.getByLabel('Loon uit werk: netto per maand').fill('2.050');
+  // The payslip amount includes vakantiegeld, as the norms do: no conversion.
+  await question(page, 'Zit vakantiegeld in de bedragen per maand?')
+    .getByLabel('Ja', { exact: true })
+    .check();
   await question(page, 'Hoeveel spaargeld heeft het huishouden samen?')
     .getByRole('textbox')
     .fill('0');
@@ -106,10 +110,12 @@ describe('norms and rules are published data', () => {
     expect(cells.slice(1)).toEqual(['€ 1.500,00', shortDate(validFrom)]);
     await d.getByRole('button', { name: 'Publiceren' }).click();
     await expect
-      .poll(() => d.getByRole('status').filter({ hasText: 'gepubliceerd' }).count())
+      .poll(() => d.getByRole('status').filter({ hasText: 'gepubliceerd' }).count(), {
+        timeout: 30_000,
+      })
       .toBe(1);
     await expect
-      .poll(() => d.getByTestId('rules-version').textContent())
+      .poll(() => d.getByTestId('rules-version').textContent(), { timeout: 30_000 })
       .toBe('normen e2e-verhoogd · regels ' + raised.rules.version);
 
     // The tablet syncs once, then the server is gone for real.
@@ -186,5 +192,5 @@ describe('norms and rules are published data', () => {
     await tablet.context.close();
     await desk.context.close();
     await env.server.start();
-  });
+  }, 300_000);
 });
