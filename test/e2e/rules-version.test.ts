@@ -191,6 +191,5 @@ describe('norms and rules are published data', () => {
 
     await tablet.context.close();
     await desk.context.close();
-    await env.server.start();
   }, 300_000);
 });
