@@ -111,5 +111,5 @@ describe('an outcome to go through with a resident', () => {
       expect(pdfPageCount(pdf), `${taal}: pages`).toBeLessThanOrEqual(2);
     }
     await context.close();
-  });
+  }, 300_000);
 });

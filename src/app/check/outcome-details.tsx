@@ -32,6 +32,14 @@ export function OutcomeDetails({
   const documents = documentsFor(outcome, regeling);
   return (
     <div className="outcome-details">
+      {outcome.summary !== undefined && <p className="outcome-summary">{outcome.summary}</p>}
+      {outcome.openPoints !== undefined && outcome.openPoints.length > 0 && (
+        <ul className="outcome-open-points">
+          {outcome.openPoints.map((p) => (
+            <li key={p}>{p}</li>
+          ))}
+        </ul>
+      )}
       <p className="card-meta">
         <span className="tag tag-neutral">{t(`level.${outcome.level}`)}</span>
         {outcome.alreadyReceiving && (
@@ -78,6 +86,7 @@ export function OutcomeDetails({
               {t('checkUi.outcome.estimatedValue', {
                 amount: formatEuroAmount(outcome.estimatedYearlyValue),
               })}
+              {outcome.estimateText !== undefined && ` (${outcome.estimateText})`}
             </p>
           )}
         </>

@@ -49,22 +49,15 @@ export function incomeThresholdOf(outcome: RegelingOutcome): ConditionResult['th
   return undefined;
 }
 
-/**
- * The yearly amount an outcome brings, where the sources give one. Reads an `amountPerYear` the
- * engine may add (it is optional in its contract) and falls back to the known amounts' sum.
- */
+/** The yearly amount an outcome brings for this household, where the sources give one. */
 export function amountPerYearOf(outcome: RegelingOutcome): number | undefined {
-  const extra: unknown = (outcome as Record<string, unknown>)['amountPerYear'];
-  if (typeof extra === 'number' && Number.isFinite(extra)) return extra;
   const value = outcome.estimatedYearlyValue;
   return value !== undefined && value > 0 ? value : undefined;
 }
 
-/** The one next step to take: an explicit `nextStep` from the engine if it gives one, else the first way to apply. */
+/** The one next step: the engine's plain sentence, else the first way to apply. */
 export function nextStepOf(outcome: RegelingOutcome): string | undefined {
-  const extra: unknown = (outcome as Record<string, unknown>)['nextStep'];
-  if (typeof extra === 'string' && extra.trim() !== '') return extra;
-  return outcome.howToApply[0];
+  return outcome.nextStep ?? outcome.howToApply[0];
 }
 
 export function snapshotOutcomes(outcomes: readonly RegelingOutcome[]): VerdictSnapshot[] {

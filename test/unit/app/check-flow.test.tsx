@@ -1,7 +1,8 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { configure, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DichtbijDb, useDb } from '../../../src/data/db';
+import { shippedRulesVersion } from '../../../src/domain/eligibility/shipped-rules';
 import { resetVault } from '../../../src/data/crypto/vault';
 import { META_SESSION } from '../../../src/data/sync/session-store';
 import {
@@ -12,6 +13,9 @@ import {
 } from '../../../src/data/repositories/checks';
 import { unlockVaultFor } from '../helpers/unlocked-vault';
 import { renderApp } from './render-app';
+
+// Lazy routes load their chunks and translations first; on a loaded 2-core machine that passes 1 s.
+configure({ asyncUtilTimeout: 10_000 });
 
 let database: DichtbijDb;
 let n = 0;
@@ -51,6 +55,16 @@ async function signIn(role: string): Promise<void> {
       needsLogin: false,
     },
   });
+}
+
+/** Opens a regeling's row, as a worker taps it. */
+async function openRow(user: ReturnType<typeof userEvent.setup>, row: HTMLElement): Promise<void> {
+  const summary = row.querySelector('summary');
+  if (!summary) throw new Error('the row has no summary');
+  await user.click(summary);
+  const details = summary.parentElement as HTMLDetailsElement;
+  // jsdom may not toggle <details> on a click; the browser does (the e2e tests cover that).
+  if (!details.open) details.open = true;
 }
 
 function question(label: string): HTMLElement {
@@ -252,15 +266,21 @@ describe('pause and resume', () => {
 });
 
 describe('the outcome', () => {
-  it('lists Dordtpas and SMS-Kinderfonds with reasons, thresholds and one-tap referrals', async () => {
+  it('lists Dordtpas and SMS-Kinderfonds as rows whose reasons fold open, with thresholds and one-tap referrals', async () => {
+    const user = userEvent.setup();
     const id = await singleParentCheck();
     renderApp(`/check/${id}/uitkomst`);
     expect(
       await screen.findByRole('heading', { level: 1, name: 'Uitkomst van de check' }),
     ).toBeVisible();
+    // The "first check, not a decision" notice once, not per regeling.
+    expect(screen.getAllByText(/Dit is een eerste check, geen besluit\./)).toHaveLength(1);
 
-    const dordtpas = screen.getByRole('article', { name: /^Dordtpas/ });
+    const dordtpas = await screen.findByRole('article', { name: /^Dordtpas/ });
     expect(within(dordtpas).getByText('Waarschijnlijk recht')).toBeVisible();
+    // The reasons are folded away until the worker opens the row.
+    expect(within(dordtpas).getByText('Woont in Dordrecht')).not.toBeVisible();
+    await openRow(user, dordtpas);
     expect(within(dordtpas).getByText('Woont in Dordrecht')).toBeVisible();
     expect(
       within(dordtpas).getAllByText(/140% van € 1\.\d{3},\d\d .* per maand/).length,
@@ -270,6 +290,7 @@ describe('the outcome', () => {
 
     const sms = screen.getByRole('article', { name: /Kindtegoed|SMS/ });
     expect(within(sms).getByText('Waarschijnlijk recht')).toBeVisible();
+    await openRow(user, sms);
     expect(within(sms).getAllByText(/€ 300/).length).toBeGreaterThan(0);
 
     const budget = screen.getByRole('link', { name: /^Maak signaal: Budgetcoach/ });
@@ -283,11 +304,13 @@ describe('the outcome', () => {
   });
 
   it('marks a misschien with what is still unknown, linking back to the question', async () => {
+    const user = userEvent.setup();
     const id = await startCheck({ variant: 'short', consentGiven: true }, database);
     await saveAnswer(id, 'woonplaats', { status: 'answered', value: 'dordrecht' }, database);
     renderApp(`/check/${id}/uitkomst`);
     const dordtpas = await screen.findByRole('article', { name: /^Dordtpas/ });
     expect(within(dordtpas).getByText('Misschien — nog uitzoeken')).toBeVisible();
+    await openRow(user, dordtpas);
     expect(within(dordtpas).getByText('Nog uitzoeken:')).toBeVisible();
     expect(
       within(dordtpas).getByRole('link', { name: 'Wie horen er bij uw huishouden?' }),
@@ -300,7 +323,19 @@ describe('the outcome', () => {
     renderApp(`/check/${id}/uitkomst`);
     await user.click(await screen.findByRole('button', { name: 'Check afronden' }));
     expect(await screen.findByText('Deze check is afgerond.')).toBeVisible();
-    expect((await getCheck(id, database))!.status).toBe('afgerond');
+    const done = (await getCheck(id, database))!;
+    expect(done.status).toBe('afgerond');
+    // The outcome keeps the rules version and peildatum it was computed with, and its verdicts.
+    expect(done.data.computedWith).toMatchObject({
+      rulesVersionId: shippedRulesVersion.id,
+      rulesVersionLabel: shippedRulesVersion.label,
+    });
+    expect(done.data.computedWith?.verdicts).toContainEqual(
+      expect.objectContaining({ regeling: 'dordtpas', status: 'waarschijnlijk-recht' }),
+    );
+    expect(screen.getByTestId('rules-basis')).toHaveTextContent(
+      `${shippedRulesVersion.label} (meegeleverd met de app)`,
+    );
   });
 });
 
