@@ -7,6 +7,7 @@ import signalsNl from '../../../src/app/i18n/locales/signals-nl.json';
 import lockNl from '../../../src/app/i18n/locales/lock-nl.json';
 import adminNl from '../../../src/app/i18n/locales/admin-nl.json';
 import toekomstNl from '../../../src/app/i18n/locales/toekomst-nl.json';
+import insightNl from '../../../src/app/i18n/locales/insight-nl.json';
 import questionsNl from '../../../src/domain/check/questions-nl.json';
 import type { SyncErrorCode } from '../../../src/data/sync/sync-error';
 
@@ -38,6 +39,7 @@ const everything = {
   ...lockNl,
   ...adminNl,
   ...toekomstNl,
+  ...insightNl,
   ...questionsNl,
 };
 
