@@ -44,6 +44,7 @@ import { clientAddress } from './request-origin';
 import { securityHeaders } from './security-headers';
 import { staticHandler } from './static-files';
 import type { RulesVersionStore } from './storage/rules-versions';
+import { compressApiResponses } from './compression';
 import type { Actor, DeviceRecord, SyncStorage, UserRecord } from './storage/sync-storage';
 
 export interface AppOptions {
@@ -219,6 +220,7 @@ export function createApp(options: AppOptions): Hono<Env> {
   }
 
   app.use('*', securityHeaders({ trustProxy: options.trustProxy ?? false }));
+  app.use('/api/*', compressApiResponses());
 
   const auth = async (c: Context<Env>, next: () => Promise<void>) => {
     const header = c.req.header('authorization') ?? '';
