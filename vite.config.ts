@@ -2,11 +2,13 @@ import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 import { catalogueAssetPlugin } from './src/build/catalogue-vite-plugin';
+import { chunkMapPlugin } from './src/build/chunk-map-plugin';
 import { precompressPlugin } from './src/build/precompress';
 
 export default defineConfig({
   plugins: [
     catalogueAssetPlugin(),
+    chunkMapPlugin(),
     react(),
     VitePWA({
       // The app asks before it swaps to a new version, so nothing being typed is lost.

@@ -25,7 +25,8 @@ const MIN_BYTES = 512;
 async function* files(dir: string): AsyncGenerator<string> {
   for (const entry of await readdir(dir, { withFileTypes: true })) {
     const full = join(dir, entry.name);
-    if (entry.isDirectory()) yield* files(full);
+    // .vite/ holds build metadata (manifest, chunk map) that is never served to devices.
+    if (entry.isDirectory() && !entry.name.startsWith('.')) yield* files(full);
     else if (entry.isFile()) yield full;
   }
 }

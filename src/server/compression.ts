@@ -40,10 +40,10 @@ export function compressApiResponses(
     const encoding = preferredEncoding(c.req.header('accept-encoding'));
     if (!encoding) return;
     const body = Buffer.from(await res.arrayBuffer());
-    let out: Buffer = body;
+    let out: Uint8Array<ArrayBuffer> = new Uint8Array(body);
     let compressed = false;
     if (body.length >= threshold) {
-      out =
+      const packed =
         encoding === 'br'
           ? await brotli(body, {
               params: {
@@ -52,6 +52,7 @@ export function compressApiResponses(
               },
             })
           : await gzipAsync(body, { level: 6 });
+      out = new Uint8Array(packed);
       compressed = true;
     }
     c.res = new Response(out, {

@@ -103,7 +103,8 @@ async function send(c: Context, file: string, path: string): Promise<Response> {
   }
   const body = await readFile(chosen);
   headers['content-length'] = String(body.length);
-  return c.body(c.req.method === 'HEAD' ? null : body, 200, headers);
+  if (c.req.method === 'HEAD') return c.body(null, 200, headers);
+  return c.body(body, 200, headers);
 }
 
 /** Serves the built app from `dir`, falling back to index.html for app routes (not for /api). */

@@ -10,6 +10,8 @@ const MODULES: Record<string, () => Promise<BenchModule>> = {
   sync: () => import('./sync'),
   signals: () => import('./signals'),
   encryption: () => import('./encryption'),
+  startup: () => import('./startup'),
+  device: () => import('./device'),
 };
 
 // `npm run bench -- sync` or `-- --only sync,signals`; other `--flags` belong to the modules (`--soak`).
