@@ -119,7 +119,7 @@ async function signIn(database: DichtbijDb): Promise<void> {
 /**
  * 10,000 pulled records in pages of 500: the sync client's own pull (`pullChanges`: zod parse
  * of each page, derived index fields, encryption, one transaction per page with its cursor,
- * the next page prepared while one is stored) from an in-page transport that answers with the
+ * as it runs for a worker) from an in-page transport that answers with the
  * JSON text, against a plain bulkPut of the same rows (same table, same index fields, no
  * validation, no encryption), page by page. Both parse the same JSON text.
  */
