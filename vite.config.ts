@@ -2,10 +2,13 @@ import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 import { catalogueAssetPlugin } from './src/build/catalogue-vite-plugin';
+import { chunkMapPlugin } from './src/build/chunk-map-plugin';
+import { precompressPlugin } from './src/build/precompress';
 
 export default defineConfig({
   plugins: [
     catalogueAssetPlugin(),
+    chunkMapPlugin(),
     react(),
     VitePWA({
       // The app asks before it swaps to a new version, so nothing being typed is lost.
@@ -44,6 +47,8 @@ export default defineConfig({
         maximumFileSizeToCacheInBytes: 5 * 1024 * 1024,
       },
     }),
+    // Last: brotli and gzip copies of everything above, sw.js included.
+    precompressPlugin(),
   ],
   build: { sourcemap: false, target: 'es2022', manifest: true },
   test: {

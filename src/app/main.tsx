@@ -1,28 +1,52 @@
-import { StrictMode } from 'react';
+import { StrictMode, useEffect } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createBrowserRouter, RouterProvider } from 'react-router';
 import { CatalogueProvider } from './catalogue-context';
+import { AppShell } from './components/app-shell';
+import { loadLanguage } from './i18n/feature-translations';
 import { applyDocumentLanguage, initI18n, isLanguageCode } from './i18n/i18n';
 import { routes } from './router';
+import { startSyncWhenSignedIn } from './session/sync-when-signed-in';
 import { loadSetting } from '../data/settings';
 import './styles.css';
 
+let backgroundStarted = false;
+
+/** Work the first screen does not need starts once it has been rendered. */
+function AfterFirstRender() {
+  useEffect(() => {
+    // StrictMode runs effects twice in development; sync must start once.
+    if (backgroundStarted) return;
+    backgroundStarted = true;
+    // Sync on start, when the connection returns, when the app is shown again and every minute.
+    startSyncWhenSignedIn();
+  }, []);
+  return null;
+}
+
 async function start() {
-  const saved = await loadSetting('language');
-  const language = isLanguageCode(saved) ? saved : 'nl';
-  initI18n(language);
-  applyDocumentLanguage(language);
+  const element = document.getElementById('root');
+  if (!element) throw new Error('index.html has no #root');
+  const root = createRoot(element);
+  // Painted at once; the language setting and the first page's chunk are read meanwhile.
+  root.render(<AppShell />);
+  const i18n = initI18n('nl');
+  // Created now, so the first page's chunk and texts download while the setting is read.
   const router = createBrowserRouter(routes);
-  // Sync on start, when the connection returns, when the app is shown again and every minute.
-  // Loaded after the first render: the protocol code is not needed to show the app.
-  void import('../data/sync/sync-runner').then(({ startAutoSync }) => startAutoSync());
-  const root = document.getElementById('root');
-  if (!root) throw new Error('index.html has no #root');
-  createRoot(root).render(
+  const saved = await loadSetting('language').catch(() => undefined);
+  const language = isLanguageCode(saved) ? saved : 'nl';
+  if (language !== 'nl') {
+    // Dutch is in this bundle; a worker who chose English or Arabic waits for those texts only.
+    await loadLanguage(language).catch(() => undefined);
+    await i18n.changeLanguage(language);
+  }
+  applyDocumentLanguage(language);
+  root.render(
     <StrictMode>
       <CatalogueProvider>
         <RouterProvider router={router} />
       </CatalogueProvider>
+      <AfterFirstRender />
     </StrictMode>,
   );
 }

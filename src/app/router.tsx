@@ -1,5 +1,6 @@
 import type { RouteObject } from 'react-router';
 import { Navigate } from 'react-router';
+import { AppShell } from './components/app-shell';
 import { Layout } from './components/layout';
 import { loadTranslations } from './i18n/feature-translations';
 import { catalogueRoute } from './lazy-route';
@@ -13,12 +14,10 @@ import { toekomstRoutes } from './toekomst/toekomst-routes';
 export const routes: RouteObject[] = [
   {
     element: <Layout />,
+    // Shown until the first page's chunk and texts are in, instead of an empty screen.
+    hydrateFallbackElement: <AppShell />,
     children: [
-      catalogueRoute(
-        paths.start.path,
-        async () => (await import('./routes/start-page')).StartPage,
-        ['signals'],
-      ),
+      catalogueRoute(paths.start.path, async () => (await import('./routes/start-page')).StartPage),
       catalogueRoute(
         paths.regelingen.path,
         async () => (await import('./routes/regelingen-page')).RegelingenPage,

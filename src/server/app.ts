@@ -50,6 +50,7 @@ import { clientAddress } from './request-origin';
 import { securityHeaders } from './security-headers';
 import { staticHandler } from './static-files';
 import type { RulesVersionStore } from './storage/rules-versions';
+import { compressApiResponses } from './compression';
 import type {
   Actor,
   AuditActor,
@@ -242,6 +243,7 @@ export function createApp(options: AppOptions): Hono<Env> {
   }
 
   app.use('*', securityHeaders({ trustProxy: options.trustProxy ?? false }));
+  app.use('/api/*', compressApiResponses());
 
   const auth = async (c: Context<Env>, next: () => Promise<void>) => {
     const header = c.req.header('authorization') ?? '';

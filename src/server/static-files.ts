@@ -43,12 +43,68 @@ async function fileAt(root: string, urlPath: string): Promise<string | undefined
   }
 }
 
+/** Files the build compressed (see src/build/precompress.ts); the same list as there. */
+const COMPRESSIBLE = new Set([
+  '.html',
+  '.js',
+  '.mjs',
+  '.css',
+  '.json',
+  '.webmanifest',
+  '.svg',
+  '.txt',
+]);
+
+/** The encodings the client accepts, by its Accept-Encoding header (q=0 refuses one). */
+function acceptedEncodings(header: string | undefined): Set<string> {
+  const accepted = new Set<string>();
+  for (const part of (header ?? '').split(',')) {
+    const [name, ...params] = part.trim().toLowerCase().split(';');
+    if (!name) continue;
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    if (q !== undefined && Number(q.slice(2)) === 0) continue;
+    accepted.add(name);
+  }
+  return accepted;
+}
+
+async function isFile(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Sends the build's brotli or gzip copy when the client takes it (brotli first: smaller), else the
+ * file itself. Caches must keep the variants apart, hence `Vary: Accept-Encoding` on every
+ * compressible file, whichever variant this answer is.
+ */
 async function send(c: Context, file: string, path: string): Promise<Response> {
-  const body = await readFile(file);
-  return c.body(body, 200, {
+  const headers: Record<string, string> = {
     'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
     'cache-control': cacheControl(path),
-  });
+  };
+  let chosen = file;
+  if (COMPRESSIBLE.has(extname(file))) {
+    headers['vary'] = 'Accept-Encoding';
+    const accepted = acceptedEncodings(c.req.header('accept-encoding'));
+    for (const [encoding, suffix] of [
+      ['br', '.br'],
+      ['gzip', '.gz'],
+    ] as const) {
+      if (accepted.has(encoding) && (await isFile(file + suffix))) {
+        chosen = file + suffix;
+        headers['content-encoding'] = encoding;
+        break;
+      }
+    }
+  }
+  const body = await readFile(chosen);
+  headers['content-length'] = String(body.length);
+  if (c.req.method === 'HEAD') return c.body(null, 200, headers);
+  return c.body(body, 200, headers);
 }
 
 /** Serves the built app from `dir`, falling back to index.html for app routes (not for /api). */

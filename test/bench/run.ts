@@ -11,6 +11,8 @@ const MODULES: Record<string, () => Promise<BenchModule>> = {
   signals: () => import('./signals'),
   encryption: () => import('./encryption'),
   toekomst: () => import('./toekomst'),
+  startup: () => import('./startup'),
+  device: () => import('./device'),
 };
 
 // `npm run bench -- sync` or `-- --only sync,signals`; other `--flags` belong to the modules (`--soak`).

@@ -3,6 +3,7 @@ import { Link, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { CheckRecord } from '../../data/repositories/checks';
 import { LANGUAGES, isLanguageCode, type LanguageCode } from '../i18n/i18n';
+import { useLanguageTexts } from '../i18n/use-language-texts';
 import { paths } from '../paths';
 import { useCatalogue } from '../use-catalogue';
 import { computeOutcome, formatEuroAmount, questionsForFields } from './check-model';
@@ -32,8 +33,10 @@ function ReadySummary({
   const [params, setParams] = useSearchParams();
   const asked = params.get('taal');
   const chosen: LanguageCode = isLanguageCode(asked) ? asked : 'nl';
+  const loaded = useLanguageTexts(chosen);
   // A language whose summary is not translated yet prints in Dutch rather than half in two languages.
-  const translated = i18n.getResource(chosen, 'translation', 'checkUi.summary.title') !== undefined;
+  const translated =
+    loaded && i18n.getResource(chosen, 'translation', 'checkUi.summary.title') !== undefined;
   const lang: LanguageCode = translated ? chosen : 'nl';
   const dir = LANGUAGES.find((l) => l.code === lang)?.dir ?? 'ltr';
   const st = i18n.getFixedT(lang);
@@ -68,7 +71,7 @@ function ReadySummary({
             </option>
           ))}
         </select>
-        {!translated && (
+        {loaded && !translated && (
           <p className="notice notice-warning">{t('checkUi.summary.notTranslated')}</p>
         )}
         <p className="muted small">{t('checkUi.summary.privacy')}</p>

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { LANGUAGES, applyDocumentLanguage, isLanguageCode } from '../i18n/i18n';
-import { saveSetting } from '../../data/settings';
+import { LANGUAGES, isLanguageCode } from '../i18n/i18n';
+import { changeAppLanguage } from '../i18n/app-language';
 
 export function LanguageSwitch() {
   const { t, i18n } = useTranslation();
@@ -12,9 +12,7 @@ export function LanguageSwitch() {
         onChange={(e) => {
           const code = e.target.value;
           if (!isLanguageCode(code)) return;
-          void i18n.changeLanguage(code);
-          applyDocumentLanguage(code);
-          void saveSetting('language', code);
+          void changeAppLanguage(code);
         }}
       >
         {LANGUAGES.map((l) => (

@@ -1,79 +1,102 @@
 import i18next from 'i18next';
+import type { LanguageCode } from './i18n';
 
 /**
- * Texts of the bigger features load with their pages, not with the start-up bundle: the check's
- * questions alone are larger than the rest of the app's texts.
+ * Texts load per language and per feature: the start-up bundle holds only the Dutch base texts.
+ * English and Arabic load when a worker chooses them (or a resident's summary asks for them),
+ * and the bigger features' texts (the check's questions alone are larger than the rest of the
+ * app's texts) load with their pages, in the languages in use only.
  */
-type Resources = Record<'nl' | 'en' | 'ar', Record<string, unknown>>;
+type Bundle = Record<string, unknown>;
+type Loader = () => Promise<Bundle>;
+
+/** Dutch base texts are in the start-up bundle (i18n.ts); the others load when chosen. */
+const BASE: Record<Exclude<LanguageCode, 'nl'>, Loader> = {
+  en: async () => (await import('./locales/en.json')).default,
+  ar: async () => (await import('./locales/ar.json')).default,
+};
 
 const FEATURES = {
-  check: async (): Promise<Resources> => {
-    const [questions, nl, en, ar] = await Promise.all([
-      import('../../domain/check/questions-nl.json'),
-      import('./locales/check-nl.json'),
-      import('./locales/check-en.json'),
-      import('./locales/check-ar.json'),
-    ]);
-    return { nl: { ...questions.default, ...nl.default }, en: en.default, ar: ar.default };
+  check: {
+    nl: async () => {
+      const [questions, texts] = await Promise.all([
+        import('../../domain/check/questions-nl.json'),
+        import('./locales/check-nl.json'),
+      ]);
+      return { ...questions.default, ...texts.default };
+    },
+    en: async () => (await import('./locales/check-en.json')).default,
+    ar: async () => (await import('./locales/check-ar.json')).default,
   },
-  signals: async (): Promise<Resources> => {
-    const [nl, en, ar] = await Promise.all([
-      import('./locales/signals-nl.json'),
-      import('./locales/signals-en.json'),
-      import('./locales/signals-ar.json'),
-    ]);
-    return { nl: nl.default, en: en.default, ar: ar.default };
+  signals: {
+    nl: async () => (await import('./locales/signals-nl.json')).default,
+    en: async () => (await import('./locales/signals-en.json')).default,
+    ar: async () => (await import('./locales/signals-ar.json')).default,
   },
-  insight: async (): Promise<Resources> => {
-    const [nl, en, ar] = await Promise.all([
-      import('./locales/insight-nl.json'),
-      import('./locales/insight-en.json'),
-      import('./locales/insight-ar.json'),
-    ]);
-    return { nl: nl.default, en: en.default, ar: ar.default };
+  insight: {
+    nl: async () => (await import('./locales/insight-nl.json')).default,
+    en: async () => (await import('./locales/insight-en.json')).default,
+    ar: async () => (await import('./locales/insight-ar.json')).default,
   },
-  toekomst: async (): Promise<Resources> => {
-    const [nl, en, ar] = await Promise.all([
-      import('./locales/toekomst-nl.json'),
-      import('./locales/toekomst-en.json'),
-      import('./locales/toekomst-ar.json'),
-    ]);
-    return { nl: nl.default, en: en.default, ar: ar.default };
+  toekomst: {
+    nl: async () => (await import('./locales/toekomst-nl.json')).default,
+    en: async () => (await import('./locales/toekomst-en.json')).default,
+    ar: async () => (await import('./locales/toekomst-ar.json')).default,
   },
-  lock: async (): Promise<Resources> => {
-    const [nl, en, ar] = await Promise.all([
-      import('./locales/lock-nl.json'),
-      import('./locales/lock-en.json'),
-      import('./locales/lock-ar.json'),
-    ]);
-    return { nl: nl.default, en: en.default, ar: ar.default };
+  lock: {
+    nl: async () => (await import('./locales/lock-nl.json')).default,
+    en: async () => (await import('./locales/lock-en.json')).default,
+    ar: async () => (await import('./locales/lock-ar.json')).default,
   },
-  admin: async (): Promise<Resources> => {
-    const [nl, en] = await Promise.all([
-      import('./locales/admin-nl.json'),
-      import('./locales/admin-en.json'),
-    ]);
-    return { nl: nl.default, en: en.default, ar: {} };
+  admin: {
+    nl: async () => (await import('./locales/admin-nl.json')).default,
+    en: async () => (await import('./locales/admin-en.json')).default,
+    ar: async () => ({}),
   },
-} as const;
+} as const satisfies Record<string, Record<LanguageCode, Loader>>;
 
 export type Feature = keyof typeof FEATURES;
 
-const loading = new Map<Feature, Promise<void>>();
+/** Dutch is always in use: every other language falls back to it. */
+const languages = new Set<LanguageCode>(['nl']);
+const features = new Set<Feature>();
+const loading = new Map<string, Promise<void>>();
 
-export function loadTranslations(...features: Feature[]): Promise<void> {
-  return Promise.all(
-    features.map((feature) => {
-      let promise = loading.get(feature);
-      if (!promise) {
-        promise = FEATURES[feature]().then((resources) => {
-          for (const [language, bundle] of Object.entries(resources)) {
-            i18next.addResourceBundle(language, 'translation', bundle, true, true);
-          }
-        });
-        loading.set(feature, promise);
-      }
-      return promise;
-    }),
-  ).then(() => undefined);
+function load(key: string, loader: Loader, language: LanguageCode): Promise<void> {
+  let promise = loading.get(key);
+  if (!promise) {
+    promise = loader().then((bundle) => {
+      i18next.addResourceBundle(language, 'translation', bundle, true, true);
+    });
+    // A failed load (offline before the chunk was cached) may be tried again later.
+    promise.catch(() => loading.delete(key));
+    loading.set(key, promise);
+  }
+  return promise;
+}
+
+/** The texts of these features, in every language in use. */
+export function loadTranslations(...wanted: Feature[]): Promise<void> {
+  for (const feature of wanted) features.add(feature);
+  const jobs: Promise<void>[] = [];
+  for (const feature of wanted) {
+    for (const language of languages) {
+      jobs.push(load(`${feature}:${language}`, FEATURES[feature][language], language));
+    }
+  }
+  return Promise.all(jobs).then(() => undefined);
+}
+
+/**
+ * Puts a language in use: its base texts and those of every feature loaded so far. Dutch base
+ * texts are part of the start-up bundle already (see i18n.ts).
+ */
+export function loadLanguage(language: LanguageCode): Promise<void> {
+  languages.add(language);
+  const jobs: Promise<void>[] = [];
+  if (language !== 'nl') jobs.push(load(`base:${language}`, BASE[language], language));
+  for (const feature of features) {
+    jobs.push(load(`${feature}:${language}`, FEATURES[feature][language], language));
+  }
+  return Promise.all(jobs).then(() => undefined);
 }

@@ -1,8 +1,8 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
+// Only the Dutch texts are in the start-up bundle; English and Arabic load when chosen
+// (feature-translations.ts), so a Dutch worker never downloads them.
 import nl from './locales/nl.json';
-import en from './locales/en.json';
-import ar from './locales/ar.json';
 
 export const LANGUAGES = [
   { code: 'nl', label: 'Nederlands', dir: 'ltr' },
@@ -18,8 +18,10 @@ export function isLanguageCode(value: unknown): value is LanguageCode {
 /** Dutch is complete; a missing English or Arabic string falls back to Dutch, never to a key. */
 export function initI18n(language: LanguageCode = 'nl') {
   void i18next.use(initReactI18next).init({
-    // The features' own texts (check, signals, lock) join later: see feature-translations.ts.
-    resources: { nl: { translation: nl }, en: { translation: en }, ar: { translation: ar } },
+    // Other languages and the features' own texts (check, signals, lock) join later: see
+    // feature-translations.ts. partialBundledLanguages: those bundles may be added after init.
+    resources: { nl: { translation: nl } },
+    partialBundledLanguages: true,
     lng: language,
     fallbackLng: 'nl',
     interpolation: { escapeValue: false },

@@ -1,19 +1,27 @@
 import { lazy, Suspense, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { loadTranslations } from '../i18n/feature-translations';
 import { paths } from '../paths';
+import { useSession } from '../session/use-session';
 import { useCatalogue } from '../use-catalogue';
 
-// Only a signed-in worker sees it; its data code loads after the start page has shown.
-const SignalsStartCard = lazy(async () => ({
-  default: (await import('../signals/signals-start-card')).SignalsStartCard,
-}));
+// Only a signed-in worker sees it; its data code (vault, zod) and texts load after the start
+// page has shown, and not at all while nobody is signed in.
+const SignalsStartCard = lazy(async () => {
+  const [card] = await Promise.all([
+    import('../signals/signals-start-card'),
+    loadTranslations('signals'),
+  ]);
+  return { default: card.SignalsStartCard };
+});
 
 export function StartPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const { catalogue } = useCatalogue();
   const [query, setQuery] = useState('');
+  const session = useSession();
 
   const actions = [
     { to: paths.checks.href(), title: 'start.actionCheck', hint: 'start.actionCheckHint' },
@@ -62,9 +70,11 @@ export function StartPage() {
           </button>
         </div>
       </form>
-      <Suspense fallback={null}>
-        <SignalsStartCard />
-      </Suspense>
+      {session && (
+        <Suspense fallback={null}>
+          <SignalsStartCard />
+        </Suspense>
+      )}
       <h2>{t('start.actions')}</h2>
       <ul className="tiles">
         {actions.map((a) => (

@@ -440,33 +440,11 @@ async function pageItems(
   return Promise.all(page.map((r) => toListItem(r, today)));
 }
 
-/** The clear index fields of one signal, as the in-memory list index keeps them. */
-type IndexRow = Pick<
-  StoredRecord,
-  | 'id'
-  | 'status'
-  | 'category'
-  | 'urgency'
-  | 'wijk'
-  | 'dueAt'
-  | 'createdBy'
-  | 'assignedToUser'
-  | 'assignedToTeam'
->;
-
-function rowOf(r: StoredRecord): IndexRow {
-  return {
-    id: r.id,
-    status: r.status,
-    category: r.category,
-    urgency: r.urgency,
-    wijk: r.wijk,
-    dueAt: r.dueAt,
-    createdBy: r.createdBy,
-    assignedToUser: r.assignedToUser,
-    assignedToTeam: r.assignedToTeam,
-  };
-}
+/**
+ * One signal as the in-memory list index keeps it: the stored row itself, clear index fields
+ * and the still encrypted data, so a page of a list is decrypted without reading IndexedDB again.
+ */
+type IndexRow = StoredRecord;
 
 /**
  * A copy of the signals' clear index fields in memory, sorted in list order, so a change of
@@ -529,7 +507,7 @@ function buildListIndex(database: DichtbijDb, index: ListIndex): Promise<void> {
     index.invalidated = false;
     index.dirty.clear();
     const rows = new Map<string, IndexRow>();
-    for (const r of await database.signals.toArray()) if (!r.deleted) rows.set(r.id, rowOf(r));
+    for (const r of await database.signals.toArray()) if (!r.deleted) rows.set(r.id, r);
     // A clear or range delete during the read makes this copy unreliable: read again next time.
     if (!index.invalidated) {
       index.rows = rows;
@@ -559,7 +537,7 @@ async function warmRows(database: DichtbijDb): Promise<IndexRow[] | undefined> {
     if (rows === null) return undefined;
     ids.forEach((id, i) => {
       const r = records[i];
-      if (r && !r.deleted) rows.set(id, rowOf(r));
+      if (r && !r.deleted) rows.set(id, r);
       else rows.delete(id);
     });
     index.sorted = null;
@@ -621,13 +599,14 @@ export async function listSignals(
   if (rows) {
     const matches = matcher(query, worker, today);
     let total = 0;
-    const ids: string[] = [];
+    const page: IndexRow[] = [];
     for (const row of rows) {
       if (!matches(row)) continue;
-      if (total >= offset && ids.length < limit) ids.push(row.id);
+      if (total >= offset && page.length < limit) page.push(row);
       total += 1;
     }
-    return { total, items: await pageItems(database, ids, today) };
+    // Only the rows on the page are decrypted, from the copy in memory (no IndexedDB read).
+    return { total, items: await Promise.all(page.map((r) => toListItem(r, today))) };
   }
   const first = await listFromIndexes(query, worker, today, offset, limit, database);
   // Built after the first page is on screen, so it does not slow that page down.

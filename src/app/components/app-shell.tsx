@@ -1,0 +1,18 @@
+/**
+ * What the first paint shows while the app's texts, settings and first page load: the header's
+ * brand, in the same markup and classes as the layout's, so nothing moves when the app arrives.
+ * No translated text (the language is not known yet) and no data.
+ */
+export function AppShell() {
+  return (
+    <div className="app" aria-busy="true">
+      <header className="app-header">
+        <div className="brand">
+          <img src="/icons/icon.svg" alt="" width="36" height="36" />
+          <span className="brand-name">Dichtbij</span>
+        </div>
+      </header>
+      <main id="main" className="app-main" tabIndex={-1} />
+    </div>
+  );
+}

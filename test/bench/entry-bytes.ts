@@ -1,0 +1,45 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync, brotliCompressSync } from 'node:zlib';
+import type { ChunkInfo } from '../../src/build/chunk-map-plugin';
+import { CHUNK_MAP_FILE } from '../../src/build/chunk-map-plugin';
+
+/** The chunks index.html loads before the app runs: the entry and its static imports. */
+export function entryChunks(distDir: string): string[] {
+  const map = JSON.parse(readFileSync(join(distDir, CHUNK_MAP_FILE), 'utf8')) as Record<
+    string,
+    ChunkInfo
+  >;
+  const entry = Object.keys(map).find((file) => map[file]?.isEntry);
+  if (!entry) throw new Error(`no entry chunk in ${CHUNK_MAP_FILE}`);
+  const seen = new Set<string>();
+  const stack = [entry];
+  while (stack.length > 0) {
+    const file = stack.pop()!;
+    if (seen.has(file)) continue;
+    seen.add(file);
+    stack.push(...(map[file]?.imports ?? []));
+  }
+  return [...seen];
+}
+
+/** Bytes on the wire for those chunks: the build's .br/.gz copies as the server sends them. */
+export function entryBytes(distDir: string): {
+  files: number;
+  raw: number;
+  gzip: number;
+  br: number;
+} {
+  const files = entryChunks(distDir);
+  let raw = 0;
+  let gzip = 0;
+  let br = 0;
+  for (const file of files) {
+    const path = join(distDir, file);
+    const body = readFileSync(path);
+    raw += body.length;
+    gzip += existsSync(`${path}.gz`) ? statSync(`${path}.gz`).size : gzipSync(body).length;
+    br += existsSync(`${path}.br`) ? statSync(`${path}.br`).size : brotliCompressSync(body).length;
+  }
+  return { files: files.length, raw, gzip, br };
+}

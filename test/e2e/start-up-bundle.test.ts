@@ -1,0 +1,81 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { ChunkInfo } from '../../src/build/chunk-map-plugin';
+import { CHUNK_MAP_FILE } from '../../src/build/chunk-map-plugin';
+import { entryChunks } from '../bench/entry-bytes';
+import { setUpE2eEnvironment } from './harness';
+
+/**
+ * What a first visit downloads before the first paint, read from the build's chunk map (which
+ * source modules went into which chunk), and what the browser really fetches with nobody signed
+ * in. Fails when the sync client, the vault, zod or another language's texts slip into start-up.
+ */
+const DIST = join(import.meta.dirname, '..', '..', 'dist');
+const map = JSON.parse(readFileSync(join(DIST, CHUNK_MAP_FILE), 'utf8')) as Record<
+  string,
+  ChunkInfo
+>;
+
+/** Modules the first screen does not need, and that sign-in or a language choice load later. */
+const NOT_AT_START: RegExp[] = [
+  /node_modules\/zod\//,
+  /^src\/data\/sync\/(sync-runner|sync-engine|apply|resolve|session)\.ts$/,
+  /^src\/data\/crypto\//,
+  /^src\/domain\/sync\//,
+  /^src\/app\/i18n\/locales\/(en|ar)\.json$/,
+  /^src\/app\/i18n\/locales\/[a-z]+-(nl|en|ar)\.json$/,
+];
+
+function modulesOf(files: Iterable<string>): string[] {
+  return [...files].flatMap((file) => map[file]?.modules ?? []);
+}
+
+function unwanted(modules: string[]): string[] {
+  return modules.filter((m) => NOT_AT_START.some((pattern) => pattern.test(m)));
+}
+
+const env = setUpE2eEnvironment();
+
+describe('start-up bundle', () => {
+  it('loads neither sync, vault, zod nor English and Arabic texts before the first paint', () => {
+    const atStart = modulesOf(entryChunks(DIST));
+    expect(atStart).toContain('src/app/main.tsx');
+    expect(atStart).toContain('src/app/i18n/locales/nl.json');
+    expect(unwanted(atStart)).toEqual([]);
+    // They are in the build, just later: the map does see them.
+    const everything = modulesOf(Object.keys(map));
+    for (const later of [
+      'src/data/sync/sync-runner.ts',
+      'src/data/crypto/vault.ts',
+      'src/app/i18n/locales/en.json',
+      'src/app/i18n/locales/ar.json',
+    ]) {
+      expect(everything).toContain(later);
+    }
+    expect(everything.some((m) => m.includes('node_modules/zod/'))).toBe(true);
+  });
+
+  it('fetches no sync client with nobody signed in, and English only when chosen', async () => {
+    const context = await env.browser.newContext({ serviceWorkers: 'block' });
+    const page = await context.newPage();
+    const fetched: string[] = [];
+    page.on('request', (request) => {
+      const path = new URL(request.url()).pathname;
+      if (path.startsWith('/assets/') && path.endsWith('.js')) fetched.push(path.slice(1));
+    });
+    await page.goto(env.server.url);
+    await page.getByRole('heading', { level: 1, name: 'Waar kan ik mee helpen?' }).waitFor();
+    await page.getByLabel('Zoek een regeling').waitFor();
+    // Background work after the first render has had its chance to start.
+    await page.waitForTimeout(1500);
+    expect(fetched.length).toBeGreaterThan(3);
+    expect(unwanted(modulesOf(fetched)).filter((m) => !/signals-nl\.json$/.test(m))).toEqual([]);
+
+    await page.getByRole('combobox', { name: 'Taal' }).selectOption('en');
+    await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('en');
+    expect(modulesOf(fetched)).toContain('src/app/i18n/locales/en.json');
+    expect(modulesOf(fetched)).not.toContain('src/app/i18n/locales/ar.json');
+    await context.close();
+  });
+});
