@@ -9,6 +9,7 @@ import { useCatalogue } from '../use-catalogue';
 import { checkProgress, formatDateNl } from './check-model';
 import { useVaultStatus } from './use-check';
 import './check.css';
+import { DirArrow } from '../components/dir-arrow';
 
 type ListLoad =
   { status: 'loading' | 'locked' | 'error' } | { status: 'ready'; checks: CheckRecord[] };
@@ -86,7 +87,9 @@ export function CheckListPage() {
                       {t('checkUi.list.startedOn', { date: formatDateNl(c.createdAt) })}
                     </span>
                     <span className="card-text">{describe(c)}</span>
-                    <span className="card-text">{t('checkUi.list.resume')} →</span>
+                    <span className="card-text">
+                      {t('checkUi.list.resume')} <DirArrow to="forward" />
+                    </span>
                   </Link>
                 </li>
               ))}

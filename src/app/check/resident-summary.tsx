@@ -7,6 +7,7 @@ import { paths } from '../paths';
 import { useCatalogue } from '../use-catalogue';
 import { computeOutcome, formatEuroAmount, questionsForFields } from './check-model';
 import { useOutcomeBasis, type OutcomeBasis } from './use-outcome-basis';
+import { DirArrow } from '../components/dir-arrow';
 
 /**
  * The page a resident takes home. Its language is chosen apart from the app's, because the worker
@@ -54,7 +55,9 @@ function ReadySummary({
     <div className="resident-summary-page">
       <div className="summary-tools no-print">
         <p>
-          <Link to={paths.checkOutcome.href(check.id)}>← {t('checkUi.summary.back')}</Link>
+          <Link to={paths.checkOutcome.href(check.id)}>
+            <DirArrow to="back" /> {t('checkUi.summary.back')}
+          </Link>
         </p>
         <label htmlFor="summary-language">{t('checkUi.summary.language')}</label>
         <select

@@ -6,6 +6,7 @@ import { useCatalogue } from '../use-catalogue';
 import { SourceList } from '../components/source-list';
 import { NotFound } from '../components/not-found';
 import { LinkSection } from '../components/link-section';
+import { DirArrow } from '../components/dir-arrow';
 
 const euro = new Intl.NumberFormat('nl-NL', {
   style: 'currency',
@@ -91,7 +92,9 @@ export function ProgrammeDetailPage() {
   return (
     <article className="detail">
       <p>
-        <Link to={paths.programmes.href()}>← {t('programmas.back')}</Link>
+        <Link to={paths.programmes.href()}>
+          <DirArrow to="back" /> {t('programmas.back')}
+        </Link>
       </p>
       <h1>{programme.name}</h1>
       <p className="card-meta">

@@ -5,6 +5,7 @@ import { useCatalogue } from '../use-catalogue';
 import { SourceList } from '../components/source-list';
 import { NotFound } from '../components/not-found';
 import { LinkSection } from '../components/link-section';
+import { DirArrow } from '../components/dir-arrow';
 
 export function RegelingDetailPage() {
   const { t } = useTranslation();
@@ -20,7 +21,9 @@ export function RegelingDetailPage() {
   return (
     <article className="detail">
       <p>
-        <Link to={paths.regelingen.href()}>← {t('regeling.back')}</Link>
+        <Link to={paths.regelingen.href()}>
+          <DirArrow to="back" /> {t('regeling.back')}
+        </Link>
       </p>
       <h1>{regeling.name}</h1>
       <p className="card-meta">

@@ -6,6 +6,7 @@ import { useCatalogue } from '../use-catalogue';
 import { SourceList } from '../components/source-list';
 import { NotFound } from '../components/not-found';
 import { LinkSection } from '../components/link-section';
+import { DirArrow } from '../components/dir-arrow';
 
 function formatValue(value: number | string | undefined, unit?: string): string {
   if (value === undefined) return '—';
@@ -33,7 +34,9 @@ export function WijkDetailPage() {
   return (
     <article className="detail">
       <p>
-        <Link to={paths.wijken.href()}>← {t('wijken.back')}</Link>
+        <Link to={paths.wijken.href()}>
+          <DirArrow to="back" /> {t('wijken.back')}
+        </Link>
       </p>
       <h1>{wijk.name}</h1>
       {wijk.inNpdwFocusgebied && <p className="tag tag-neutral">{t('wijken.focusgebied')}</p>}
