@@ -8,13 +8,19 @@ type Resources = Record<'nl' | 'en' | 'ar', Record<string, unknown>>;
 
 const FEATURES = {
   check: async (): Promise<Resources> => {
-    const [questions, nl, en, ar] = await Promise.all([
+    const [questionsNl, questionsEn, questionsAr, nl, en, ar] = await Promise.all([
       import('../../domain/check/questions-nl.json'),
+      import('../../domain/check/questions-en.json'),
+      import('../../domain/check/questions-ar.json'),
       import('./locales/check-nl.json'),
       import('./locales/check-en.json'),
       import('./locales/check-ar.json'),
     ]);
-    return { nl: { ...questions.default, ...nl.default }, en: en.default, ar: ar.default };
+    return {
+      nl: { ...questionsNl.default, ...nl.default },
+      en: { ...questionsEn.default, ...en.default },
+      ar: { ...questionsAr.default, ...ar.default },
+    };
   },
   signals: async (): Promise<Resources> => {
     const [nl, en, ar] = await Promise.all([
@@ -33,11 +39,12 @@ const FEATURES = {
     return { nl: nl.default, en: en.default, ar: ar.default };
   },
   admin: async (): Promise<Resources> => {
-    const [nl, en] = await Promise.all([
+    const [nl, en, ar] = await Promise.all([
       import('./locales/admin-nl.json'),
       import('./locales/admin-en.json'),
+      import('./locales/admin-ar.json'),
     ]);
-    return { nl: nl.default, en: en.default, ar: {} };
+    return { nl: nl.default, en: en.default, ar: ar.default };
   },
 } as const;
 
