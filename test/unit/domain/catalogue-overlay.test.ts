@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import regelingen from '../../../src/domain/catalogue/data/regelingen.json';
+import overlayEn from '../../../src/domain/catalogue/i18n/overlay-en.json';
+import overlayAr from '../../../src/domain/catalogue/i18n/overlay-ar.json';
+import {
+  catalogueOverlaySchema,
+  localiseOutcome,
+  localiseRegeling,
+  type CatalogueOverlay,
+} from '../../../src/domain/catalogue/overlay';
+import { norms2026, rules2026 } from '../../../src/domain/eligibility/data-2026';
+import { REFERRAL_IDS } from '../../../src/domain/check/question-schema';
+import { evaluateRegelingen } from '../../../src/domain/eligibility/evaluate';
+import { regelingSchema } from '../../../src/domain/catalogue/schema';
+
+/**
+ * The English and Arabic texts of what the check suggests: every regeling the rules judge and every
+ * partner it refers to, with as many steps and documents as the Dutch, and every condition label.
+ */
+const OVERLAYS: Record<string, CatalogueOverlay> = {
+  en: catalogueOverlaySchema.parse(overlayEn),
+  ar: catalogueOverlaySchema.parse(overlayAr),
+};
+const catalogue = regelingen.map((r) => regelingSchema.parse(r));
+
+function conditionLabels(): Set<string> {
+  const labels = new Set<string>();
+  const walk = (c: { label: string; conditions?: readonly { label: string }[] }) => {
+    labels.add(c.label);
+    for (const child of c.conditions ?? []) walk(child);
+  };
+  for (const rule of rules2026.rules) for (const c of rule.conditions) walk(c);
+  return labels;
+}
+
+describe.each(Object.entries(OVERLAYS))('catalogue overlay %s', (_language, overlay) => {
+  it('covers every regeling the check judges and every partner it refers to', () => {
+    const wanted = new Set([...rules2026.rules.map((r) => r.regeling), ...REFERRAL_IDS]);
+    expect(Object.keys(overlay.regelingen).sort()).toEqual([...wanted].sort());
+    expect(Object.keys(overlay.rules).sort()).toEqual(
+      rules2026.rules.map((r) => r.regeling).sort(),
+    );
+  });
+
+  it('has a step, document and amount for each Dutch one', () => {
+    const problems: string[] = [];
+    for (const [id, texts] of Object.entries(overlay.regelingen)) {
+      const dutch = catalogue.find((r) => r.id === id);
+      if (!dutch) {
+        problems.push(`${id}: not in the catalogue`);
+        continue;
+      }
+      if (texts.howToApply.length !== dutch.howToApply.length) problems.push(`${id}: howToApply`);
+      if (texts.documents.length !== dutch.documents.length) problems.push(`${id}: documents`);
+      if ((texts.accessPoint === undefined) !== (dutch.accessPoint === undefined))
+        problems.push(`${id}: accessPoint`);
+    }
+    for (const rule of rules2026.rules) {
+      const texts = overlay.rules[rule.regeling]!;
+      if (texts.howToApply.length !== rule.howToApply.length)
+        problems.push(`rule ${rule.regeling}: howToApply`);
+      if (texts.documents.length !== rule.documents.length)
+        problems.push(`rule ${rule.regeling}: documents`);
+      if (texts.knownAmounts.length !== rule.knownAmounts.length)
+        problems.push(`rule ${rule.regeling}: knownAmounts`);
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('translates every condition label of the rules and no other', () => {
+    expect(Object.keys(overlay.conditionLabels).sort()).toEqual([...conditionLabels()].sort());
+  });
+
+  it('puts the translation into an outcome and a regeling', () => {
+    const outcomes = evaluateRegelingen({}, rules2026, norms2026, '2026-03-01');
+    const dordtpas = outcomes.find((o) => o.regeling === 'dordtpas')!;
+    const local = localiseOutcome(dordtpas, overlay);
+    expect(local.name).toBe(overlay.rules.dordtpas!.name);
+    expect(local.howToApply).toEqual(overlay.rules.dordtpas!.howToApply);
+    for (const reason of local.reasons)
+      expect(Object.values(overlay.conditionLabels)).toContain(reason.label);
+    const regeling = localiseRegeling(
+      catalogue.find((r) => r.id === 'dordtpas')!,
+      overlay,
+    );
+    expect(regeling.summary).toBe(overlay.regelingen.dordtpas!.summary);
+    // The name a resident asks for at the counter stays Dutch.
+    expect(regeling.name).toBe('Dordtpas');
+  });
+});
