@@ -2,7 +2,7 @@ import { Outlet } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { paths } from '../paths';
 import { NavList } from './nav-list';
-import { OnlineStatus } from './online-status';
+import { ConnectionStatus } from './connection-status';
 import { LanguageSwitch } from './language-switch';
 import { UpdatePrompt } from './update-prompt';
 import { SyncBadge } from '../session/sync-button';
@@ -36,7 +36,7 @@ export function Layout() {
           <span className="brand-name">{t('app.name')}</span>
         </div>
         <div className="header-tools">
-          <OnlineStatus />
+          <ConnectionStatus />
           <SyncBadge />
           <LanguageSwitch />
         </div>
