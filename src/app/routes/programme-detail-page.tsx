@@ -7,12 +7,7 @@ import { SourceList } from '../components/source-list';
 import { NotFound } from '../components/not-found';
 import { LinkSection } from '../components/link-section';
 import { DirArrow } from '../components/dir-arrow';
-
-const euro = new Intl.NumberFormat('nl-NL', {
-  style: 'currency',
-  currency: 'EUR',
-  maximumFractionDigits: 0,
-});
+import { currentFormat } from '../i18n/format';
 
 function ActielijnSection({ actielijn }: { actielijn: Actielijn }) {
   const { t } = useTranslation();
@@ -134,7 +129,7 @@ export function ProgrammeDetailPage() {
                 <tr key={i}>
                   <th scope="row">{b.label}</th>
                   <td>{b.year}</td>
-                  <td className="number">{euro.format(b.amount)}</td>
+                  <td className="number">{currentFormat().euro(Math.round(b.amount))}</td>
                 </tr>
               ))}
             </tbody>

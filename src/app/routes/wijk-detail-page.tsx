@@ -7,10 +7,11 @@ import { SourceList } from '../components/source-list';
 import { NotFound } from '../components/not-found';
 import { LinkSection } from '../components/link-section';
 import { DirArrow } from '../components/dir-arrow';
+import { currentFormat } from '../i18n/format';
 
 function formatValue(value: number | string | undefined, unit?: string): string {
   if (value === undefined) return '—';
-  const text = typeof value === 'number' ? value.toLocaleString('nl-NL') : value;
+  const text = typeof value === 'number' ? currentFormat().number(value) : value;
   return unit ? `${text} ${unit}` : text;
 }
 
