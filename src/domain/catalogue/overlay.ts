@@ -73,7 +73,16 @@ export function localiseOutcome(
   overlay: CatalogueOverlay | undefined,
 ): RegelingOutcome {
   if (!overlay) return outcome;
-  const rule = overlay.rules[outcome.regeling];
+  const texts = overlay.rules[outcome.regeling];
+  // A translation written for other Dutch steps would tell the resident the wrong thing: when the
+  // rules changed and the overlay was not updated, the Dutch stays.
+  const rule =
+    texts &&
+    texts.howToApply.length === outcome.howToApply.length &&
+    texts.documents.length === outcome.documents.length &&
+    texts.knownAmounts.length === outcome.knownAmounts.length
+      ? texts
+      : undefined;
   const labels = overlay.conditionLabels;
   return {
     ...outcome,
