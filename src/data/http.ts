@@ -1,3 +1,5 @@
+import { reportServerReach } from './server-reach';
+
 /**
  * The app's one door to the network. Every request is same-origin (no request may leave the
  * deployment), and a failure to connect becomes an OfflineError the caller can show calmly.
@@ -51,8 +53,11 @@ export async function requestJson(path: string, options: HttpOptions = {}): Prom
     });
   } catch (e) {
     if (e instanceof DOMException && e.name === 'AbortError') throw e;
+    reportServerReach(false);
     throw new OfflineError();
   }
+  // A gateway's 502/503/504 means the sync server itself did not answer.
+  reportServerReach(![502, 503, 504].includes(response.status));
   const text = await response.text();
   let body: unknown = null;
   if (text.length > 0) {
@@ -64,4 +69,14 @@ export async function requestJson(path: string, options: HttpOptions = {}): Prom
   }
   if (!response.ok) throw new HttpError(response.status, body);
   return body;
+}
+
+/** Asks the server whether it is there; the answer lands in server-reach.ts. Never throws. */
+export async function pingServer(signal?: AbortSignal): Promise<boolean> {
+  try {
+    await requestJson('/api/health', { cache: 'no-store', ...(signal ? { signal } : {}) });
+    return true;
+  } catch {
+    return false;
+  }
 }

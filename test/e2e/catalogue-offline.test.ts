@@ -18,7 +18,9 @@ describe('the catalogue works with no connection', () => {
     await context.setOffline(true);
     const reload = await page.reload();
     expect(reload?.fromServiceWorker()).toBe(true);
-    await expect.poll(() => page.getByTestId('online-status').textContent()).toContain('Offline');
+    await expect
+      .poll(() => page.getByTestId('online-status').textContent())
+      .toContain('Server niet bereikbaar');
 
     await page.getByLabel('Zoek een regeling').fill('dordtpas');
     await page.getByRole('button', { name: 'Zoeken' }).click();

@@ -7,8 +7,7 @@ import { AUDIT_PARAMS, auditQueryFromParams } from './audit-filters';
 import { AdminLoadStatus } from './admin-load-status';
 import { AdminTable } from './admin-table';
 import { useAdminLoad } from './use-admin-load';
-
-const time = new Intl.DateTimeFormat('nl-NL', { dateStyle: 'short', timeStyle: 'medium' });
+import { currentFormat } from '../i18n/format';
 
 type FilterField = Exclude<keyof typeof AUDIT_PARAMS, 'before'>;
 const FILTER_FIELDS: readonly FilterField[] = [
@@ -160,7 +159,7 @@ export function AdminAuditPage() {
           >
             {state.data.entries.map((entry) => (
               <tr key={entry.id}>
-                <td>{time.format(new Date(entry.at))}</td>
+                <td>{currentFormat().dateTime(entry.at)}</td>
                 <td>{names.get(entry.userId) ?? entry.userId}</td>
                 <td>{t(`role.${entry.role}`)}</td>
                 <td>

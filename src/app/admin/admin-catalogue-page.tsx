@@ -10,8 +10,7 @@ import { adminErrorText } from './admin-error-text';
 import { CatalogueProblems } from './catalogue-problems-table';
 import { AdminLoadStatus } from './admin-load-status';
 import { useAdminLoad } from './use-admin-load';
-
-const time = new Intl.DateTimeFormat('nl-NL', { dateStyle: 'medium', timeStyle: 'short' });
+import { currentFormat } from '../i18n/format';
 
 type Chosen = { name: string; body: unknown } | { name: string; unreadable: true } | null;
 type Outcome =
@@ -82,7 +81,9 @@ export function AdminCataloguePage() {
               <code>{state.data.version}</code>
             </dd>
             <dt>{t('admin.catalogue.publishedAt')}</dt>
-            <dd>{state.data.publishedAt ? time.format(new Date(state.data.publishedAt)) : '—'}</dd>
+            <dd>
+              {state.data.publishedAt ? currentFormat().dateTime(state.data.publishedAt) : '—'}
+            </dd>
           </dl>
         )}
       </section>

@@ -9,14 +9,13 @@ import { AdminLoadStatus } from './admin-load-status';
 import { AdminTable } from './admin-table';
 import { useAdminLoad } from './use-admin-load';
 import { OutcomeMessage, type OutcomeMessageValue } from '../components/outcome-message';
-
-const time = new Intl.DateTimeFormat('nl-NL', { dateStyle: 'medium', timeStyle: 'short' });
+import { currentFormat } from '../i18n/format';
 
 type Pending = { action: 'lost' | 'revoke'; device: AdminDevice } | null;
 type Message = OutcomeMessageValue | null;
 
 function format(at: string): string {
-  return time.format(new Date(at));
+  return currentFormat().dateTime(at);
 }
 
 /**

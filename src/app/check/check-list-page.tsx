@@ -6,9 +6,11 @@ import { LockedError } from '../../data/crypto/errors';
 import { listChecks, type CheckRecord } from '../../data/repositories/checks';
 import { paths } from '../paths';
 import { useCatalogue } from '../use-catalogue';
-import { checkProgress, formatDateNl } from './check-model';
+import { useFormat } from '../i18n/format';
+import { checkProgress } from './check-model';
 import { useVaultStatus } from './use-check';
 import './check.css';
+import { DirArrow } from '../components/dir-arrow';
 
 type ListLoad =
   { status: 'loading' | 'locked' | 'error' } | { status: 'ready'; checks: CheckRecord[] };
@@ -16,6 +18,7 @@ type ListLoad =
 /** Open checks to resume (where they were left) and completed ones to look back at. */
 export function CheckListPage() {
   const { t } = useTranslation();
+  const format = useFormat();
   const { catalogue } = useCatalogue();
   const vault = useVaultStatus();
   const [load, setLoad] = useState<ListLoad>({ status: 'loading' });
@@ -83,10 +86,12 @@ export function CheckListPage() {
                 <li key={c.id}>
                   <Link className="card" to={paths.check.href(c.id)}>
                     <span className="card-title">
-                      {t('checkUi.list.startedOn', { date: formatDateNl(c.createdAt) })}
+                      {t('checkUi.list.startedOn', { date: format.date(c.createdAt) })}
                     </span>
                     <span className="card-text">{describe(c)}</span>
-                    <span className="card-text">{t('checkUi.list.resume')} →</span>
+                    <span className="card-text">
+                      {t('checkUi.list.resume')} <DirArrow to="forward" />
+                    </span>
                   </Link>
                 </li>
               ))}
@@ -101,7 +106,7 @@ export function CheckListPage() {
                     <Link className="card" to={paths.checkOutcome.href(c.id)}>
                       <span className="card-title">
                         {t('checkUi.list.completedOn', {
-                          date: formatDateNl(c.data.completedAt ?? c.updatedAt),
+                          date: format.date(c.data.completedAt ?? c.updatedAt),
                         })}
                       </span>
                       <span className="card-text">{describe(c)}</span>

@@ -8,6 +8,7 @@ import { TOPICS } from '../../domain/check/questions';
 import { visibleQuestions } from '../../domain/check/skip-logic';
 import { MSG, ageSchema, type HouseholdField } from '../../domain/eligibility/household-schema';
 import type { SignalCategoryId } from '../../domain/signals/categories';
+import { localiseOutcome, type CatalogueOverlay } from '../../domain/catalogue/overlay';
 import { paths } from '../paths';
 
 /** Topics with at least one question for this variant and these answers; the others are skipped. */
@@ -53,21 +54,6 @@ export function todayIso(now: Date = new Date()): string {
 /** An amount as a Dutch worker reads it back in the field: 1234.5 → "1.234,5". */
 export function formatAmountInput(value: number): string {
   return value.toLocaleString('nl-NL', { maximumFractionDigits: 2, useGrouping: true });
-}
-
-/** Euro for the outcome screen: € 1.234,50 (whole euros without cents). */
-export function formatEuroAmount(value: number): string {
-  const whole = Number.isInteger(value);
-  return `€ ${value.toLocaleString('nl-NL', {
-    minimumFractionDigits: whole ? 0 : 2,
-    maximumFractionDigits: 2,
-  })}`;
-}
-
-export function formatDateNl(iso: string): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  return date.toLocaleDateString('nl-NL', { day: 'numeric', month: 'long', year: 'numeric' });
 }
 
 /**
@@ -138,4 +124,25 @@ export function computeOutcome(
     peildatum,
   );
   return { peildatum, rules, outcomes, summary: summariseCheck(answers, outcomes) };
+}
+
+/** The same outcome with the rules' names, steps, documents and labels in the overlay's language. */
+export function localiseCheckOutcome(
+  result: CheckOutcome,
+  overlay: CatalogueOverlay | undefined,
+): CheckOutcome {
+  if (!overlay) return result;
+  const local = (o: RegelingOutcome) => localiseOutcome(o, overlay);
+  return {
+    ...result,
+    outcomes: result.outcomes.map(local),
+    summary: {
+      ...result.summary,
+      regelingenToApply: result.summary.regelingenToApply.map(local),
+      fundamenten: result.summary.fundamenten.map((f) => ({
+        ...f,
+        regelingen: f.regelingen.map(local),
+      })),
+    },
+  };
 }

@@ -26,11 +26,12 @@ export function ConditionReasons({ reasons }: { reasons: ConditionResult[] }) {
           {r.children === undefined ? (
             <dl className="facts reason-facts">
               <dt>{t('checkUi.reason.value')}</dt>
-              <dd>{r.valueText}</dd>
+              {/* The engine describes values and limits in Dutch only. */}
+              <dd lang="nl">{r.valueText}</dd>
               {r.threshold && (
                 <>
                   <dt>{t('checkUi.reason.threshold')}</dt>
-                  <dd>{r.threshold.text}</dd>
+                  <dd lang="nl">{r.threshold.text}</dd>
                 </>
               )}
             </dl>
@@ -42,9 +43,13 @@ export function ConditionReasons({ reasons }: { reasons: ConditionResult[] }) {
           )}
           {r.thresholdUnknown && <p className="small">{t('checkUi.reason.thresholdUnknown')}</p>}
           {r.softFail && <p className="small">{t('checkUi.reason.softFail')}</p>}
-          {r.outdated && <p className="muted small">{r.outdated}</p>}
+          {r.outdated && (
+            <p className="muted small" lang="nl">
+              {r.outdated}
+            </p>
+          )}
           {r.notes.length > 0 && (
-            <ul className="muted small reason-notes">
+            <ul className="muted small reason-notes" lang="nl">
               {r.notes.map((n) => (
                 <li key={n}>{n}</li>
               ))}

@@ -4,7 +4,8 @@ import type { CheckAnswers } from '../../domain/check/answers-schema';
 import type { Regeling } from '../../domain/catalogue/schema';
 import type { RegelingOutcome } from '../../domain/eligibility/evaluate';
 import { paths } from '../paths';
-import { formatEuroAmount, questionsForFields } from './check-model';
+import { useFormat } from '../i18n/format';
+import { questionsForFields } from './check-model';
 import { ConditionReasons } from './condition-reasons';
 
 /** Documents from the rule and the catalogue together, each once. */
@@ -28,6 +29,7 @@ export function OutcomeDetails({
   checkId: string;
 }) {
   const { t } = useTranslation();
+  const format = useFormat();
   const open = questionsForFields(answers, outcome.missing);
   const documents = documentsFor(outcome, regeling);
   return (
@@ -73,7 +75,7 @@ export function OutcomeDetails({
             {outcome.knownAmounts.map((a) => (
               <li key={a.label}>
                 {a.label}: {a.upTo ? t('checkUi.outcome.upTo') + ' ' : ''}
-                {formatEuroAmount(a.amount)} {t(`checkUi.outcome.per.${a.per}`)}
+                {format.euro(a.amount)} {t(`checkUi.outcome.per.${a.per}`)}
                 {a.count !== undefined && ` (${t('checkUi.outcome.children', { count: a.count })})`}
                 {!a.confirmed && (
                   <span className="tag tag-warning">{t('checkUi.reason.amountUnconfirmed')}</span>
@@ -84,7 +86,7 @@ export function OutcomeDetails({
           {outcome.estimatedYearlyValue !== undefined && outcome.estimatedYearlyValue > 0 && (
             <p>
               {t('checkUi.outcome.estimatedValue', {
-                amount: formatEuroAmount(outcome.estimatedYearlyValue),
+                amount: format.euro(outcome.estimatedYearlyValue),
               })}
               {outcome.estimateText !== undefined && ` (${outcome.estimateText})`}
             </p>
@@ -95,7 +97,8 @@ export function OutcomeDetails({
       <h4>{t('checkUi.outcome.reasons')}</h4>
       <ConditionReasons reasons={outcome.reasons} />
       {outcome.unconfirmedReasons.length > 0 && (
-        <details className="unconfirmed">
+        // The engine writes these explanations in Dutch only; say so, so they are read as Dutch.
+        <details className="unconfirmed" lang="nl">
           <summary>{t('checkUi.outcome.unconfirmed')}</summary>
           <ul className="small">
             {outcome.unconfirmedReasons.map((r) => (
@@ -131,7 +134,7 @@ export function OutcomeDetails({
         </>
       )}
       {outcome.notes.length > 0 && (
-        <ul className="muted small">
+        <ul className="muted small" lang="nl">
           {outcome.notes.map((n) => (
             <li key={n}>{n}</li>
           ))}

@@ -3,7 +3,7 @@ import type { CheckAnswers } from '../../domain/check/answers-schema';
 import type { Regeling } from '../../domain/catalogue/schema';
 import type { RegelingOutcome } from '../../domain/eligibility/evaluate';
 import { amountPerYearOf, nextStepOf } from '../../domain/eligibility/outcome-snapshot';
-import { formatEuroAmount } from './check-model';
+import { currentFormat } from '../i18n/format';
 import { OutcomeDetails } from './outcome-details';
 
 /**
@@ -50,7 +50,7 @@ export function OutcomeRow({
                 <span className="visually-hidden">{t('checkUi.rows.noAmount')}</span>
               </>
             ) : (
-              t('checkUi.rows.perYear', { amount: formatEuroAmount(amount) })
+              t('checkUi.rows.perYear', { amount: currentFormat().euro(amount) })
             )}
           </span>
           <span className="outcome-row-step" title={step}>

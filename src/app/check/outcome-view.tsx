@@ -10,7 +10,10 @@ import {
 import { completeCheck, reopenCheck, type CheckRecord } from '../../data/repositories/checks';
 import { paths } from '../paths';
 import { useCatalogue } from '../use-catalogue';
-import { computeOutcome } from './check-model';
+import { localiseRegeling } from '../../domain/catalogue/overlay';
+import { useFormat } from '../i18n/format';
+import { useCatalogueOverlay } from '../i18n/use-catalogue-overlay';
+import { computeOutcome, localiseCheckOutcome } from './check-model';
 import { FindingList } from './finding-list';
 import { OutcomeRow } from './outcome-row';
 import { ReferralList } from './referral-list';
@@ -49,16 +52,21 @@ function ReadyOutcome({
   onChange: (c: CheckRecord) => void;
 }) {
   const { t } = useTranslation();
+  const format = useFormat();
+  const { overlay } = useCatalogueOverlay(format.language);
   const { catalogue } = useCatalogue();
   const [busy, setBusy] = useState(false);
   const [failed, setFailed] = useState(false);
   const answers = check.data.answers;
   const shown = useMemo(
-    () => computeOutcome(answers, basis.peildatum, basis.rules),
-    [answers, basis.peildatum, basis.rules],
+    () => localiseCheckOutcome(computeOutcome(answers, basis.peildatum, basis.rules), overlay),
+    [answers, basis.peildatum, basis.rules, overlay],
   );
   const { outcomes, summary } = shown;
-  const regeling = (id: string) => catalogue.regelingen.find((r) => r.id === id);
+  const regeling = (id: string) => {
+    const found = catalogue.regelingen.find((r) => r.id === id);
+    return found && localiseRegeling(found, overlay);
+  };
   const { rows, noRight, received } = groupOutcomes(outcomes);
   const outdated = outdatedNormNotes(outcomes);
   const done = check.status === 'afgerond';

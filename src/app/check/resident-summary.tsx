@@ -6,7 +6,11 @@ import { LANGUAGES, isLanguageCode, type LanguageCode } from '../i18n/i18n';
 import { useLanguageTexts } from '../i18n/use-language-texts';
 import { paths } from '../paths';
 import { useCatalogue } from '../use-catalogue';
-import { computeOutcome, formatEuroAmount, questionsForFields } from './check-model';
+import { localiseRegeling } from '../../domain/catalogue/overlay';
+import { formatters } from '../i18n/format';
+import { useCatalogueOverlay } from '../i18n/use-catalogue-overlay';
+import { DirArrow } from '../components/dir-arrow';
+import { computeOutcome, localiseCheckOutcome, questionsForFields } from './check-model';
 import { useOutcomeBasis, type OutcomeBasis } from './use-outcome-basis';
 
 /**
@@ -40,24 +44,30 @@ function ReadySummary({
   const lang: LanguageCode = translated ? chosen : 'nl';
   const dir = LANGUAGES.find((l) => l.code === lang)?.dir ?? 'ltr';
   const st = i18n.getFixedT(lang);
+  const format = formatters(lang);
+  const { overlay, ready } = useCatalogueOverlay(lang);
   const answers = check.data.answers;
   const { peildatum, summary } = useMemo(
-    () => computeOutcome(answers, basis.peildatum, basis.rules),
-    [answers, basis.peildatum, basis.rules],
+    () => localiseCheckOutcome(computeOutcome(answers, basis.peildatum, basis.rules), overlay),
+    [answers, basis.peildatum, basis.rules, overlay],
   );
+  const findRegeling = (id: string) => {
+    const found = catalogue.regelingen.find((r) => r.id === id);
+    return found && localiseRegeling(found, overlay);
+  };
   const good = summary.fundamenten.flatMap((f) => f.good);
   const action = summary.fundamenten.flatMap((f) => f.action);
-  const date = new Date(`${peildatum}T12:00:00`).toLocaleDateString(lang === 'ar' ? 'ar' : lang, {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-  });
+  const date = format.date(peildatum);
+  // Until the chosen language's catalogue texts are in, print nothing rather than half Dutch.
+  if (!ready) return <p role="status">{t('app.loading')}</p>;
 
   return (
     <div className="resident-summary-page">
       <div className="summary-tools no-print">
         <p>
-          <Link to={paths.checkOutcome.href(check.id)}>← {t('checkUi.summary.back')}</Link>
+          <Link to={paths.checkOutcome.href(check.id)}>
+            <DirArrow to="back" /> {t('checkUi.summary.back')}
+          </Link>
         </p>
         <label htmlFor="summary-language">{t('checkUi.summary.language')}</label>
         <select
@@ -114,18 +124,19 @@ function ReadySummary({
             // Two columns on paper, each regeling kept whole: the summary fits two A4 pages.
             <div className="summary-regelingen">
               {summary.regelingenToApply.map((o) => {
-                const regeling = catalogue.regelingen.find((r) => r.id === o.regeling);
+                const regeling = findRegeling(o.regeling);
                 const documents = [...new Set([...o.documents, ...(regeling?.documents ?? [])])];
                 const open = questionsForFields(answers, o.missing);
                 const amounts = o.knownAmounts
                   .map(
                     (a) =>
-                      `${a.label}: ${a.upTo ? `${st('checkUi.outcome.upTo')} ` : ''}${formatEuroAmount(a.amount)} ${st(`checkUi.outcome.per.${a.per}`)}`,
+                      `${a.label}: ${a.upTo ? `${st('checkUi.outcome.upTo')} ` : ''}${format.euro(a.amount)} ${st(`checkUi.outcome.per.${a.per}`)}`,
                   )
                   .join(' · ');
                 return (
                   <section key={o.regeling} className="summary-regeling">
-                    <h3>{regeling?.name ?? o.name}</h3>
+                    <h3>{lang === 'nl' ? (regeling?.name ?? o.name) : o.name}</h3>
+                    {regeling?.nameExplanation && <p>{regeling.nameExplanation}</p>}
                     <p>
                       <strong>{st(`checkUi.summary.status.${o.status}`)}</strong>
                     </p>
@@ -159,10 +170,12 @@ function ReadySummary({
           <h2>{st('checkUi.summary.help')}</h2>
           <ul>
             {summary.referrals.map((r) => {
-              const regeling = catalogue.regelingen.find((x) => x.id === r.id);
+              const regeling = findRegeling(r.id);
+              const name =
+                lang === 'nl' && regeling ? regeling.name : st(`checkUi.referrals.names.${r.id}`);
               return (
                 <li key={r.id}>
-                  <strong>{regeling?.name ?? st(`checkUi.referrals.names.${r.id}`)}</strong>
+                  <strong>{name}</strong>
                   {regeling?.accessPoint ? ` — ${regeling.accessPoint}` : ''}
                 </li>
               );

@@ -8,14 +8,9 @@ import {
 } from '../../domain/eligibility/outcome-snapshot';
 import type { PublishedRulesVersion } from '../../domain/eligibility/rules-version';
 import { recordOutcome, type CheckRecord } from '../../data/repositories/checks';
-import {
-  computeOutcome,
-  formatDateNl,
-  formatEuroAmount,
-  todayIso,
-  type CheckOutcome,
-} from './check-model';
+import { computeOutcome, todayIso, type CheckOutcome } from './check-model';
 import type { OutcomeBasis } from './use-outcome-basis';
+import { currentFormat } from '../i18n/format';
 
 type Ready = Extract<OutcomeBasis, { status: 'ready' }>;
 
@@ -24,7 +19,7 @@ export function versionText(t: TFunction, rules: PublishedRulesVersion): string 
   return rules.publishedAt
     ? t('checkUi.rulesBasis.published', {
         label: rules.label,
-        date: formatDateNl(rules.publishedAt),
+        date: currentFormat().date(rules.publishedAt),
       })
     : t('checkUi.rulesBasis.shipped', { label: rules.label });
 }
@@ -35,8 +30,8 @@ function verdictText(t: TFunction, v: VerdictSnapshot | undefined): string {
   if (!v.threshold) return status;
   return t('checkUi.rulesBasis.withThreshold', {
     status,
-    amount: formatEuroAmount(v.threshold.euro),
-    date: v.threshold.normValidFrom ? formatDateNl(v.threshold.normValidFrom) : '—',
+    amount: currentFormat().euro(v.threshold.euro),
+    date: v.threshold.normValidFrom ? currentFormat().date(v.threshold.normValidFrom) : '—',
   });
 }
 
@@ -96,12 +91,14 @@ export function RulesBasis({
           ? t('checkUi.rulesBasis.originalMissing', { label: basis.stored.rulesVersionLabel })
           : t('checkUi.rulesBasis.computedWith', {
               version: versionText(t, basis.rules),
-              date: formatDateNl(basis.peildatum),
+              date: currentFormat().date(basis.peildatum),
             })}
         {done && check.data.completedAt && (
           <>
             {' '}
-            {t('checkUi.rulesBasis.completedOn', { date: formatDateNl(check.data.completedAt) })}
+            {t('checkUi.rulesBasis.completedOn', {
+              date: currentFormat().date(check.data.completedAt),
+            })}
           </>
         )}
       </p>
@@ -127,7 +124,7 @@ export function RulesBasis({
           <h2 id="recompute-heading">
             {t('checkUi.rulesBasis.recomputeTitle', {
               version: versionText(t, recomputed.rules),
-              date: formatDateNl(recomputed.peildatum),
+              date: currentFormat().date(recomputed.peildatum),
             })}
           </h2>
           {changed.length === 0 ? (

@@ -21,6 +21,7 @@ import { visibleTopics } from './check-model';
 import { QuestionBlock } from './question-block';
 import { SaveStatus, type SaveState } from './save-status';
 import { TopicNav } from './topic-nav';
+import { DirArrow } from '../components/dir-arrow';
 
 function applyChange(
   answers: CheckAnswers,
@@ -132,16 +133,16 @@ export function TopicEditor({ check, topic }: { check: CheckRecord; topic: Topic
               className="button button-secondary"
               to={paths.checkTopic.href(check.id, previous.id)}
             >
-              ← {t(previous.titleKey)}
+              <DirArrow to="back" /> {t(previous.titleKey)}
             </Link>
           )}
           {next ? (
             <Link className="button" to={paths.checkTopic.href(check.id, next.id)}>
-              {t('checkUi.topics.next', { topic: t(next.titleKey) })} →
+              {t('checkUi.topics.next', { topic: t(next.titleKey) })} <DirArrow to="forward" />
             </Link>
           ) : (
             <Link className="button" to={paths.checkOutcome.href(check.id)}>
-              {t('checkUi.topics.toOutcome')} →
+              {t('checkUi.topics.toOutcome')} <DirArrow to="forward" />
             </Link>
           )}
           <button

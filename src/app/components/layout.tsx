@@ -1,38 +1,18 @@
 import { Outlet } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { paths } from '../paths';
+import { navFor } from '../role-navigation';
 import { NavList } from './nav-list';
-import { OnlineStatus } from './online-status';
+import { ConnectionStatus } from './connection-status';
 import { LanguageSwitch } from './language-switch';
 import { UpdatePrompt } from './update-prompt';
 import { SyncBadge } from '../session/sync-button';
 import { useSession } from '../session/use-session';
 
-const NAV = [
-  { to: paths.start.href(), key: 'nav.start', end: true },
-  { to: paths.regelingen.href(), key: 'nav.regelingen', end: false },
-  { to: paths.checks.href(), key: 'nav.check', end: false },
-  { to: paths.signals.href(), key: 'nav.signalen', end: false },
-  { to: paths.wijken.href(), key: 'nav.wijken', end: false },
-  { to: paths.programmes.href(), key: 'nav.programmas', end: false },
-  { to: paths.indicators.href(), key: 'nav.indicatoren', end: false },
-] as const;
-
-/** Only a beheerder sees the admin screens in the menu; the server checks the role anyway. */
-const ADMIN_NAV = { to: paths.admin.href(), key: 'nav.admin', end: false } as const;
-const INSIGHT_NAV = { to: paths.insight.href(), key: 'nav.inzicht', end: false } as const;
-/** The toekomstmakelaar's residents and plans. */
-const TOEKOMST_NAV = { to: paths.toekomst.href(), key: 'nav.toekomst', end: false } as const;
-
 export function Layout() {
   const { t } = useTranslation();
   const session = useSession();
-  const role = session?.user.role;
-  const nav = [
-    ...(role === 'toekomstmakelaar' ? [NAV[0], TOEKOMST_NAV, ...NAV.slice(1)] : NAV),
-    ...(role === 'coordinator' || role === 'beheerder' ? [INSIGHT_NAV] : []),
-    ...(role === 'beheerder' ? [ADMIN_NAV] : []),
-  ];
+  // Only a beheerder sees the admin screens in the menu; the server checks the role anyway.
+  const nav = navFor(session?.user.role);
   return (
     <div className="app">
       <a className="skip-link" href="#main">
@@ -44,7 +24,7 @@ export function Layout() {
           <span className="brand-name">{t('app.name')}</span>
         </div>
         <div className="header-tools">
-          <OnlineStatus />
+          <ConnectionStatus />
           <SyncBadge />
           <LanguageSwitch />
         </div>

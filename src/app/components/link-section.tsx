@@ -1,4 +1,6 @@
 import { Link } from 'react-router';
+import { useFormat } from '../i18n/format';
+import { dutchAttrs } from '../i18n/dutch-attrs';
 
 /** A titled row of links to catalogue records (wijken, programmes, regelingen); nothing when empty. */
 export function LinkSection({
@@ -10,6 +12,7 @@ export function LinkSection({
   items: readonly { id: string; name: string }[];
   href: (id: string) => string;
 }) {
+  const { language } = useFormat();
   if (items.length === 0) return null;
   return (
     <section>
@@ -17,7 +20,9 @@ export function LinkSection({
       <ul className="inline-list">
         {items.map((item) => (
           <li key={item.id}>
-            <Link to={href(item.id)}>{item.name}</Link>
+            <Link to={href(item.id)}>
+              <bdi {...dutchAttrs(language)}>{item.name}</bdi>
+            </Link>
           </li>
         ))}
       </ul>

@@ -1,5 +1,4 @@
 import { useSyncExternalStore } from 'react';
-import { useTranslation } from 'react-i18next';
 
 function subscribe(onChange: () => void): () => void {
   window.addEventListener('online', onChange);
@@ -10,26 +9,14 @@ function subscribe(onChange: () => void): () => void {
   };
 }
 
+/**
+ * Whether the browser thinks it has a network. Only a hint for disabling server-only actions; the
+ * header shows whether the server itself answers (connection-status.tsx).
+ */
 export function useOnline(): boolean {
   return useSyncExternalStore(
     subscribe,
     () => navigator.onLine,
     () => true,
-  );
-}
-
-/** Tells the worker whether the device has a connection; offline is normal, not an error. */
-export function OnlineStatus() {
-  const { t } = useTranslation();
-  const online = useOnline();
-  return (
-    <span
-      className={`status-pill ${online ? 'status-online' : 'status-offline'}`}
-      role="status"
-      data-testid="online-status"
-    >
-      <span aria-hidden="true" className="status-dot" />
-      {online ? t('status.online') : t('status.offline')}
-    </span>
   );
 }

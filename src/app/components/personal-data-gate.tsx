@@ -1,4 +1,7 @@
 import { Outlet } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { keepsPersonalData } from '../role-navigation';
+import { useSession } from '../session/use-session';
 import { syncNow } from '../../data/sync/sync-runner';
 import { VaultGate } from '../lock/vault-gate';
 import { RequireSession } from '../session/require-session';
@@ -21,9 +24,20 @@ export function PersonalDataGate() {
   useSyncOnUnlock(syncInBackground);
   return (
     <RequireSession>
-      <VaultGate pushPending={pushPending}>
-        <Outlet />
-      </VaultGate>
+      <VaultForRole />
     </RequireSession>
+  );
+}
+
+/** A coordinator stores no residents' data: she gets no PIN and no personal-record screens. */
+function VaultForRole() {
+  const { t } = useTranslation();
+  const session = useSession();
+  if (session && !keepsPersonalData(session.user.role))
+    return <p className="notice">{t('nav.noPersonalData')}</p>;
+  return (
+    <VaultGate pushPending={pushPending}>
+      <Outlet />
+    </VaultGate>
   );
 }

@@ -1,4 +1,6 @@
-import { useTranslation } from 'react-i18next';
+import { Trans } from 'react-i18next';
+import { useFormat } from '../i18n/format';
+import { dutchAttrs } from '../i18n/dutch-attrs';
 import type { SourceRef } from '../../domain/catalogue/schema';
 
 function seedLabel(file: string): string {
@@ -14,16 +16,37 @@ function seedLabel(file: string): string {
 
 /** Where a fact comes from, so a worker can check it. */
 export function SourceList({ sources }: { sources: readonly SourceRef[] }) {
-  const { t } = useTranslation();
+  const format = useFormat();
+  // Titles and sections are the documents' own Dutch names: isolated so they keep their direction.
+  const title = <bdi {...dutchAttrs(format.language)} />;
   return (
     <ul className="sources">
       {sources.map((s, i) => (
         <li key={i}>
-          {'file' in s
-            ? t('source.seed', { file: seedLabel(s.file), lines: s.lines }) +
-              (s.section ? ` — ${s.section}` : '')
-            : t('source.public', { title: s.title, publisher: s.publisher }) +
-              (s.date ? `, ${s.date}` : '')}
+          {'file' in s ? (
+            <>
+              <Trans
+                i18nKey="source.seed"
+                values={{ file: seedLabel(s.file), lines: s.lines }}
+                components={{ title }}
+              />
+              {s.section && (
+                <>
+                  {' — '}
+                  <bdi {...dutchAttrs(format.language)}>{s.section}</bdi>
+                </>
+              )}
+            </>
+          ) : (
+            <>
+              <Trans
+                i18nKey="source.public"
+                values={{ title: s.title, publisher: s.publisher }}
+                components={{ title }}
+              />
+              {s.date && `, ${format.date(s.date)}`}
+            </>
+          )}
         </li>
       ))}
     </ul>

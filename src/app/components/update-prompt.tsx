@@ -10,7 +10,6 @@ export function UpdatePrompt() {
   const { t } = useTranslation();
   const {
     needRefresh: [needRefresh, setNeedRefresh],
-    offlineReady: [offlineReady, setOfflineReady],
     updateServiceWorker,
   } = useRegisterSW({
     onRegisterError: () => log.warn('sw.register-failed'),
@@ -54,19 +53,7 @@ export function UpdatePrompt() {
       </div>
     );
   }
-  if (offlineReady) {
-    return (
-      <div className="toast" role="status">
-        <p>{t('status.offlineReady')}</p>
-        <button
-          type="button"
-          className="button button-secondary"
-          onClick={() => setOfflineReady(false)}
-        >
-          OK
-        </button>
-      </div>
-    );
-  }
+  // No "works offline" toast: it covered the screen after every login and said nothing the
+  // connection state in the header does not say.
   return null;
 }

@@ -25,8 +25,20 @@ const FEATURES = {
       ]);
       return { ...questions.default, ...texts.default };
     },
-    en: async () => (await import('./locales/check-en.json')).default,
-    ar: async () => (await import('./locales/check-ar.json')).default,
+    en: async () => {
+      const [questions, texts] = await Promise.all([
+        import('../../domain/check/questions-en.json'),
+        import('./locales/check-en.json'),
+      ]);
+      return { ...questions.default, ...texts.default };
+    },
+    ar: async () => {
+      const [questions, texts] = await Promise.all([
+        import('../../domain/check/questions-ar.json'),
+        import('./locales/check-ar.json'),
+      ]);
+      return { ...questions.default, ...texts.default };
+    },
   },
   signals: {
     nl: async () => (await import('./locales/signals-nl.json')).default,
@@ -51,7 +63,7 @@ const FEATURES = {
   admin: {
     nl: async () => (await import('./locales/admin-nl.json')).default,
     en: async () => (await import('./locales/admin-en.json')).default,
-    ar: async () => ({}),
+    ar: async () => (await import('./locales/admin-ar.json')).default,
   },
 } as const satisfies Record<string, Record<LanguageCode, Loader>>;
 

@@ -2,12 +2,13 @@ import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Indicator } from '../../domain/catalogue/schema';
 import { useCatalogue } from '../use-catalogue';
+import { currentFormat } from '../i18n/format';
 
 function valuesText(i: Indicator, areaName: (id: string) => string, none: string): string {
   if (i.values.length === 0) return none;
   return i.values
     .map((v) => {
-      const value = v.valueText ?? (v.value === null ? none : v.value.toLocaleString('nl-NL'));
+      const value = v.valueText ?? (v.value === null ? none : currentFormat().number(v.value));
       return `${areaName(v.area)} ${v.year}: ${value}${i.unit && v.value !== null ? ` ${i.unit}` : ''}`;
     })
     .join(' · ');

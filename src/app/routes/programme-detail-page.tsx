@@ -6,12 +6,8 @@ import { useCatalogue } from '../use-catalogue';
 import { SourceList } from '../components/source-list';
 import { NotFound } from '../components/not-found';
 import { LinkSection } from '../components/link-section';
-
-const euro = new Intl.NumberFormat('nl-NL', {
-  style: 'currency',
-  currency: 'EUR',
-  maximumFractionDigits: 0,
-});
+import { DirArrow } from '../components/dir-arrow';
+import { currentFormat } from '../i18n/format';
 
 function ActielijnSection({ actielijn }: { actielijn: Actielijn }) {
   const { t } = useTranslation();
@@ -91,7 +87,9 @@ export function ProgrammeDetailPage() {
   return (
     <article className="detail">
       <p>
-        <Link to={paths.programmes.href()}>← {t('programmas.back')}</Link>
+        <Link to={paths.programmes.href()}>
+          <DirArrow to="back" /> {t('programmas.back')}
+        </Link>
       </p>
       <h1>{programme.name}</h1>
       <p className="card-meta">
@@ -131,7 +129,7 @@ export function ProgrammeDetailPage() {
                 <tr key={i}>
                   <th scope="row">{b.label}</th>
                   <td>{b.year}</td>
-                  <td className="number">{euro.format(b.amount)}</td>
+                  <td className="number">{currentFormat().euro(Math.round(b.amount))}</td>
                 </tr>
               ))}
             </tbody>

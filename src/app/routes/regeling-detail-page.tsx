@@ -5,13 +5,25 @@ import { useCatalogue } from '../use-catalogue';
 import { SourceList } from '../components/source-list';
 import { NotFound } from '../components/not-found';
 import { LinkSection } from '../components/link-section';
+import { DirArrow } from '../components/dir-arrow';
+import { localiseRegeling } from '../../domain/catalogue/overlay';
+import { useFormat } from '../i18n/format';
+import { dutchAttrs } from '../i18n/dutch-attrs';
+import { useCatalogueOverlay } from '../i18n/use-catalogue-overlay';
 
 export function RegelingDetailPage() {
   const { t } = useTranslation();
+  const { language } = useFormat();
+  const { overlay, ready } = useCatalogueOverlay(language);
   const { id } = useParams();
   const { catalogue } = useCatalogue();
-  const regeling = catalogue.regelingen.find((r) => r.id === id);
-  if (!regeling) return <NotFound message={t('regeling.notFound')} />;
+  const found = catalogue.regelingen.find((r) => r.id === id);
+  if (!found) return <NotFound message={t('regeling.notFound')} />;
+  if (!ready) return <p role="status">{t('app.loading')}</p>;
+  const regeling = localiseRegeling(found, overlay);
+  // Texts the overlay translates; everything else on this page is Dutch as the sources state it.
+  const dutch = dutchAttrs(language);
+  const local = overlay?.regelingen[found.id] ? {} : dutch;
 
   const wijken = catalogue.wijken.filter((w) => regeling.wijken.includes(w.id));
   const programmes = catalogue.programmes.filter((p) => regeling.programmes.includes(p.id));
@@ -20,9 +32,14 @@ export function RegelingDetailPage() {
   return (
     <article className="detail">
       <p>
-        <Link to={paths.regelingen.href()}>← {t('regeling.back')}</Link>
+        <Link to={paths.regelingen.href()}>
+          <DirArrow to="back" /> {t('regeling.back')}
+        </Link>
       </p>
-      <h1>{regeling.name}</h1>
+      <h1>
+        <bdi {...dutch}>{regeling.name}</bdi>
+      </h1>
+      {regeling.nameExplanation && <p className="lead">{regeling.nameExplanation}</p>}
       <p className="card-meta">
         {regeling.fundamenten.map((f) => (
           <span key={f} className={`tag fundament-${f}`}>
@@ -33,36 +50,41 @@ export function RegelingDetailPage() {
       </p>
       <section>
         <h2>{t('regeling.whatYouGet')}</h2>
-        <p className="lead">{regeling.summary}</p>
+        <p className="lead" {...local}>
+          {regeling.summary}
+        </p>
       </section>
       <section>
         <h2>{t('regeling.forWhom')}</h2>
-        <p>{regeling.forWhom}</p>
+        <p {...local}>{regeling.forWhom}</p>
       </section>
       <section>
         <h2>{t('regeling.conditions')}</h2>
         {regeling.eligibilityKnown === 'unknown' && (
           <p className="notice notice-warning">
-            <strong>{t('regeling.eligibilityUnknown')}.</strong> {regeling.eligibilityNote}
+            <strong>{t('regeling.eligibilityUnknown')}.</strong>{' '}
+            <span {...dutch}>{regeling.eligibilityNote}</span>
           </p>
         )}
         {regeling.eligibilityKnown === 'public-source' && (
           <p className="notice">{t('regeling.eligibilityPublic')}</p>
         )}
         {regeling.conditions.length > 0 && (
-          <ul>
+          <ul {...dutch}>
             {regeling.conditions.map((c) => (
               <li key={c}>{c}</li>
             ))}
           </ul>
         )}
         {regeling.eligibilityKnown !== 'unknown' && regeling.eligibilityNote && (
-          <p className="muted">{regeling.eligibilityNote}</p>
+          <p className="muted" {...dutch}>
+            {regeling.eligibilityNote}
+          </p>
         )}
       </section>
       <section>
         <h2>{t('regeling.howToApply')}</h2>
-        <ol>
+        <ol {...local}>
           {regeling.howToApply.map((step) => (
             <li key={step}>{step}</li>
           ))}
@@ -70,7 +92,7 @@ export function RegelingDetailPage() {
         {regeling.documents.length > 0 && (
           <>
             <h3>{t('regeling.documents')}</h3>
-            <ul>
+            <ul {...local}>
               {regeling.documents.map((d) => (
                 <li key={d}>{d}</li>
               ))}
@@ -80,12 +102,16 @@ export function RegelingDetailPage() {
       </section>
       <section>
         <h2>{t('regeling.provider')}</h2>
-        <p>{regeling.provider}</p>
-        {organisation && <p className="muted">{organisation.summary}</p>}
+        <p {...dutch}>{regeling.provider}</p>
+        {organisation && (
+          <p className="muted" {...dutch}>
+            {organisation.summary}
+          </p>
+        )}
         {regeling.accessPoint && (
           <>
             <h3>{t('regeling.accessPoint')}</h3>
-            <p>{regeling.accessPoint}</p>
+            <p {...local}>{regeling.accessPoint}</p>
           </>
         )}
       </section>

@@ -6,10 +6,12 @@ import { useCatalogue } from '../use-catalogue';
 import { SourceList } from '../components/source-list';
 import { NotFound } from '../components/not-found';
 import { LinkSection } from '../components/link-section';
+import { DirArrow } from '../components/dir-arrow';
+import { currentFormat } from '../i18n/format';
 
 function formatValue(value: number | string | undefined, unit?: string): string {
   if (value === undefined) return '—';
-  const text = typeof value === 'number' ? value.toLocaleString('nl-NL') : value;
+  const text = typeof value === 'number' ? currentFormat().number(value) : value;
   return unit ? `${text} ${unit}` : text;
 }
 
@@ -33,7 +35,9 @@ export function WijkDetailPage() {
   return (
     <article className="detail">
       <p>
-        <Link to={paths.wijken.href()}>← {t('wijken.back')}</Link>
+        <Link to={paths.wijken.href()}>
+          <DirArrow to="back" /> {t('wijken.back')}
+        </Link>
       </p>
       <h1>{wijk.name}</h1>
       {wijk.inNpdwFocusgebied && <p className="tag tag-neutral">{t('wijken.focusgebied')}</p>}

@@ -10,8 +10,7 @@ import { syncErrorText } from './sync-error-text';
 import { useSession } from './use-session';
 import { useOnline } from '../components/online-status';
 import { OutcomeMessage, type OutcomeMessageValue } from '../components/outcome-message';
-
-const time = new Intl.DateTimeFormat('nl-NL', { dateStyle: 'medium', timeStyle: 'short' });
+import { currentFormat } from '../i18n/format';
 
 /** The worker's account: sync now, what is waiting, and signing out without losing anything. */
 export function AccountPage() {
@@ -70,7 +69,9 @@ export function AccountPage() {
           <dd data-testid="pending-count">{status.pending}</dd>
           <dt>{t('sync.lastSuccess')}</dt>
           <dd>
-            {status.lastSuccessAt ? time.format(new Date(status.lastSuccessAt)) : t('sync.never')}
+            {status.lastSuccessAt
+              ? currentFormat().dateTime(status.lastSuccessAt)
+              : t('sync.never')}
           </dd>
           {status.conflicts > 0 && (
             <>

@@ -22,15 +22,14 @@ import {
 import { paths } from '../paths';
 import './differences.css';
 import { OutcomeMessage, type OutcomeMessageValue } from '../components/outcome-message';
-
-const time = new Intl.DateTimeFormat('nl-NL', { dateStyle: 'medium', timeStyle: 'short' });
+import { currentFormat } from '../i18n/format';
 
 type Message = OutcomeMessageValue;
 type Loaded = { ok: true; groups: DifferenceGroup[] } | { ok: false };
 
 function formatDate(iso: string): string {
   const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : time.format(date);
+  return Number.isNaN(date.getTime()) ? iso : currentFormat().dateTime(iso);
 }
 
 function fieldLabel(t: TFunction, field: string): string {

@@ -6,6 +6,7 @@ import { SyncError, type SyncErrorCode } from '../../data/sync/sync-error';
 import { syncNow } from '../../data/sync/sync-runner';
 import { useSyncStatus } from '../../data/sync/use-sync-status';
 import { paths } from '../paths';
+import { startPathFor } from '../role-navigation';
 import { syncErrorText } from './sync-error-text';
 
 function safeReturnPath(value: string | null): string {
@@ -29,9 +30,13 @@ export function LoginPage() {
     setBusy(true);
     setError(null);
     try {
-      await login(email.trim(), password);
+      const session = await login(email.trim(), password);
       void syncNow();
-      await navigate(safeReturnPath(params.get('terug')), { replace: true });
+      // Straight to her own work: for a role with residents' data that page asks for the PIN at once.
+      const back = params.get('terug');
+      await navigate(back ? safeReturnPath(back) : startPathFor(session.user.role), {
+        replace: true,
+      });
     } catch (err) {
       setError(err instanceof SyncError ? err.code : 'server');
     } finally {

@@ -20,6 +20,7 @@ import type { SignalSetup } from './use-signal-context';
 import { useSignalSetup } from './use-signal-context';
 import { HelpOutcomeActions } from './help-outcome';
 import './signals.css';
+import { currentFormat } from '../i18n/format';
 
 type ActionKind = { type: 'status'; to: SignalStatus } | { type: 'handover' } | { type: 'note' };
 
@@ -33,11 +34,11 @@ const STATUS_ACTION_LABEL: Record<SignalStatus, string> = {
 };
 
 function formatDateTime(iso: string): string {
-  return new Date(iso).toLocaleString('nl-NL', { dateStyle: 'medium', timeStyle: 'short' });
+  return currentFormat().dateTime(iso);
 }
 
 function formatDate(date: string): string {
-  return new Date(`${date}T12:00:00`).toLocaleDateString('nl-NL', { dateStyle: 'medium' });
+  return currentFormat().date(date);
 }
 
 /** `YYYY-MM-DDTHH:mm` in local time, as a datetime-local input wants it. */
@@ -143,7 +144,7 @@ function SignalView({ detail, setup }: { detail: SignalDetail; setup: SignalSetu
           </dd>
           <dt>{t('signals.detail.wijk')}</dt>
           <dd>
-            {record.wijk}
+            {setup.wijken.find((w) => w.id === record.wijk)?.name ?? record.wijk}
             {data.buurt ? ` (${data.buurt})` : ''}
           </dd>
           <dt>{t('signals.field.urgency')}</dt>

@@ -1,0 +1,112 @@
+import { describe, expect, it } from 'vitest';
+import regelingen from '../../../src/domain/catalogue/data/regelingen.json';
+import overlayEn from '../../../src/domain/catalogue/i18n/overlay-en.json';
+import overlayAr from '../../../src/domain/catalogue/i18n/overlay-ar.json';
+import {
+  catalogueOverlaySchema,
+  localiseOutcome,
+  localiseRegeling,
+  type CatalogueOverlay,
+} from '../../../src/domain/catalogue/overlay';
+import { norms2026, rules2026 } from '../../../src/domain/eligibility/data-2026';
+import { REFERRAL_IDS } from '../../../src/domain/check/question-schema';
+import { evaluateRegelingen } from '../../../src/domain/eligibility/evaluate';
+import { regelingSchema } from '../../../src/domain/catalogue/schema';
+
+/**
+ * The English and Arabic texts of what the check suggests: every regeling the rules judge and every
+ * partner it refers to, with as many steps and documents as the Dutch, and every condition label.
+ */
+const OVERLAYS: Record<string, CatalogueOverlay> = {
+  en: catalogueOverlaySchema.parse(overlayEn),
+  ar: catalogueOverlaySchema.parse(overlayAr),
+};
+const catalogue = regelingen.map((r) => regelingSchema.parse(r));
+
+function conditionLabels(): Set<string> {
+  const labels = new Set<string>();
+  const walk = (c: { label: string; conditions?: readonly { label: string }[] }) => {
+    labels.add(c.label);
+    for (const child of c.conditions ?? []) walk(child);
+  };
+  for (const rule of rules2026.rules) for (const c of rule.conditions) walk(c);
+  return labels;
+}
+
+describe.each(Object.entries(OVERLAYS))('catalogue overlay %s', (_language, overlay) => {
+  it('covers the regelingen the check judged before the 2026 rule update and every partner', () => {
+    const rules = new Set<string>(rules2026.rules.map((r) => r.regeling));
+    for (const id of Object.keys(overlay.rules)) expect(rules.has(id), id).toBe(true);
+    for (const id of REFERRAL_IDS) expect(overlay.regelingen[id], id).toBeDefined();
+  });
+
+  it('has a step, document and amount for each Dutch one', () => {
+    const problems: string[] = [];
+    for (const [id, texts] of Object.entries(overlay.regelingen)) {
+      const dutch = catalogue.find((r) => r.id === id);
+      if (!dutch) {
+        problems.push(`${id}: not in the catalogue`);
+        continue;
+      }
+      if (texts.howToApply.length !== dutch.howToApply.length) problems.push(`${id}: howToApply`);
+      if (texts.documents.length !== dutch.documents.length) problems.push(`${id}: documents`);
+      if ((texts.accessPoint === undefined) !== (dutch.accessPoint === undefined))
+        problems.push(`${id}: accessPoint`);
+    }
+    for (const rule of rules2026.rules) {
+      const texts = overlay.rules[rule.regeling];
+      // Not translated yet, or written for older Dutch steps: localiseOutcome keeps the Dutch.
+      if (!texts || texts.howToApply.length !== rule.howToApply.length) continue;
+      if (texts.howToApply.length !== rule.howToApply.length)
+        problems.push(`rule ${rule.regeling}: howToApply`);
+      if (texts.documents.length !== rule.documents.length)
+        problems.push(`rule ${rule.regeling}: documents`);
+      if (texts.knownAmounts.length !== rule.knownAmounts.length)
+        problems.push(`rule ${rule.regeling}: knownAmounts`);
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('translates only condition labels the rules use', () => {
+    const labels = conditionLabels();
+    const stale = Object.keys(overlay.conditionLabels).filter((l) => !labels.has(l));
+    expect(stale.length).toBeLessThan(Object.keys(overlay.conditionLabels).length);
+  });
+
+  it('keeps the Dutch when a translation no longer matches the Dutch steps', () => {
+    const outcome = evaluateRegelingen({}, rules2026, norms2026, '2026-03-01')[0]!;
+    const stale: CatalogueOverlay = {
+      ...overlay,
+      rules: {
+        [outcome.regeling]: {
+          name: 'Stale',
+          howToApply: [...outcome.howToApply, 'one step too many'],
+          documents: outcome.documents,
+          knownAmounts: outcome.knownAmounts.map((a) => a.label),
+        },
+      },
+    };
+    expect(localiseOutcome(outcome, stale).howToApply).toEqual(outcome.howToApply);
+    expect(localiseOutcome(outcome, stale).name).toBe(outcome.name);
+  });
+
+  it('puts the translation into an outcome and a regeling', () => {
+    const outcomes = evaluateRegelingen({}, rules2026, norms2026, '2026-03-01');
+    const dordtpas = outcomes.find((o) => o.regeling === 'dordtpas')!;
+    const local = localiseOutcome(dordtpas, overlay);
+    if (overlay.rules.dordtpas!.howToApply.length === dordtpas.howToApply.length) {
+      expect(local.name).toBe(overlay.rules.dordtpas!.name);
+      expect(local.howToApply).toEqual(overlay.rules.dordtpas!.howToApply);
+    }
+    expect(
+      local.reasons.some((r) => Object.values(overlay.conditionLabels).includes(r.label)),
+    ).toBe(true);
+    const regeling = localiseRegeling(
+      catalogue.find((r) => r.id === 'dordtpas')!,
+      overlay,
+    );
+    expect(regeling.summary).toBe(overlay.regelingen.dordtpas!.summary);
+    // The name a resident asks for at the counter stays Dutch.
+    expect(regeling.name).toBe('Dordtpas');
+  });
+});
