@@ -7,8 +7,9 @@ describe('role navigation', () => {
   it('starts each role at her own work', () => {
     expect(startPathFor('vrijwilliger')).toBe(paths.checks.href());
     expect(startPathFor('wijkteam')).toBe(paths.signals.href());
-    expect(startPathFor('coordinator')).toBe(paths.indicators.href());
+    expect(startPathFor('coordinator')).toBe(paths.insight.href());
     expect(startPathFor('beheerder')).toBe(paths.admin.href());
+    expect(startPathFor('toekomstmakelaar')).toBe(paths.toekomst.href());
   });
 
   it('gives a coordinator no check or signal screens and no PIN', () => {
