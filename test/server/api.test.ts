@@ -164,21 +164,23 @@ describe.each(STORES)('API on %s', (kind) => {
       );
       expect(expired.status).toBe(401);
       expect(await expired.json()).toMatchObject({ error: 'tokenExpired' });
-      // The refresh token rotates: the new one works once, the old one never again.
+      // The refresh token rotates.
       const refreshed = await post(app, '/api/auth/refresh', {
         deviceId: vera.deviceId,
         refreshToken: vera.refreshToken,
       });
       expect(refreshed.status).toBe(200);
       const tokens = (await refreshed.json()) as { accessToken: string; refreshToken: string };
-      expect(
-        (
-          await post(app, '/api/auth/refresh', {
-            deviceId: vera.deviceId,
-            refreshToken: vera.refreshToken,
-          })
-        ).status,
-      ).toBe(401);
+      // Resent within the reuse window (a lost answer), the old token gets the same successor;
+      // test/server/sessions.test.ts covers a late replay, which revokes the device.
+      const retried = await post(app, '/api/auth/refresh', {
+        deviceId: vera.deviceId,
+        refreshToken: vera.refreshToken,
+      });
+      expect(retried.status).toBe(200);
+      expect(((await retried.json()) as { refreshToken: string }).refreshToken).toBe(
+        tokens.refreshToken,
+      );
       vera = { ...vera, token: tokens.accessToken, refreshToken: tokens.refreshToken };
       expect(
         (
