@@ -14,6 +14,7 @@ import {
   pullRequestSchema,
   pushRequestSchema,
   refreshRequestSchema,
+  revokeRequestSchema,
 } from '../domain/sync/protocol';
 import type { PublicUser, ScopeUser } from '../domain/sync/roles';
 import { roleSchema } from '../domain/sync/roles';
@@ -24,6 +25,7 @@ import {
   canReadAggregates,
   canReadAudit,
 } from '../domain/sync/scope';
+import { checkRefreshProof, checkRevokeProof, decideLoginDevice } from './auth/device-binding';
 import type { LoginLimits } from './auth/login-rate-limit';
 import { loginSucceeded, openLoginGate } from './auth/login-rate-limit';
 import { dummyHash, hashPassword, verifyPassword } from './auth/passwords';
@@ -303,9 +305,15 @@ export function createApp(options: AppOptions): Hono<Env> {
     }
     await loginSucceeded(storage, gate);
     // A lost device id never comes back: the device wipes itself and gets a new id.
-    if (isLost(await storage.getDevice(parsed.data.deviceId))) {
+    const device = await storage.getDevice(parsed.data.deviceId);
+    if (isLost(device)) {
       log.warn('auth.device.lost-contact');
       return wipeDevice(c);
+    }
+    const binding = await decideLoginDevice(device, parsed.data, now());
+    if (!binding.ok) {
+      log.warn('auth.login.device-key-mismatch');
+      return fail(c, 403, 'forbidden', 'This device id belongs to another signed-in device.');
     }
     const refreshToken = newRefreshToken();
     const tokens = await issueTokens(user, parsed.data.deviceId, refreshToken);
@@ -316,8 +324,14 @@ export function createApp(options: AppOptions): Hono<Env> {
       tokens.refreshExpiresAt,
       now().toISOString(),
     );
-    log.info('auth.login', { role: user.role });
-    return c.json(tokens);
+    if (binding.bind)
+      await storage.bindDeviceKey(
+        parsed.data.deviceId,
+        binding.bind.publicKey,
+        binding.bind.recoveryKey,
+      );
+    log.info('auth.login', { role: user.role, deviceKey: binding.bind ? 'registered' : 'kept' });
+    return c.json(binding.recoveryKey ? { ...tokens, recoveryKey: binding.recoveryKey } : tokens);
   });
 
   app.post('/api/auth/refresh', limit(LIMITS.default), async (c) => {
@@ -339,6 +353,24 @@ export function createApp(options: AppOptions): Hono<Env> {
     }
     const user = device ? await storage.getUser(device.userId) : undefined;
     if (!device || !user || user.disabled) return fail(c, 401, 'unauthorized', 'Sign in again.');
+    // The token alone (e.g. read off a copied disk) is not enough: the device's key must sign.
+    if (
+      !(await checkRefreshProof(
+        storage,
+        device,
+        parsed.data.refreshToken,
+        parsed.data.proof,
+        now(),
+      ))
+    ) {
+      log.warn('auth.refresh.bad-proof');
+      return fail(
+        c,
+        401,
+        'unauthorized',
+        'The refresh is not signed by this device; sign in again.',
+      );
+    }
     const next = newRefreshToken();
     const tokens = await issueTokens(user, device.id, next);
     const rotated = await storage.rotateRefresh(
@@ -353,6 +385,24 @@ export function createApp(options: AppOptions): Hono<Env> {
       return fail(c, 401, device.revokedAt ? 'deviceRevoked' : 'unauthorized', 'Sign in again.');
     }
     return c.json(tokens);
+  });
+
+  /**
+   * A revocation the device queued when it signed out offline, signed by its key (which it then
+   * deleted). No access token: the device no longer has one.
+   */
+  app.post('/api/auth/revoke', limit(LIMITS.default), async (c) => {
+    const body = await readJson(c);
+    if (!body.ok) return fail(c, 400, 'badRequest', 'The body is not JSON.');
+    const parsed = revokeRequestSchema.safeParse(body.value);
+    if (!parsed.success)
+      return fail(c, 400, 'badRequest', 'The revocation is not valid.', describe(parsed.error));
+    const device = await storage.getDevice(parsed.data.deviceId);
+    if (!device || !(await checkRevokeProof(device, parsed.data.proof, now())))
+      return fail(c, 401, 'unauthorized', 'The revocation is not signed by this device.');
+    if (device.revokedAt === null) await storage.revokeDevice(device.id, now().toISOString());
+    log.info('auth.revoke.queued');
+    return c.json({ ok: true });
   });
 
   app.post('/api/auth/logout', limit(LIMITS.default), auth, async (c) => {

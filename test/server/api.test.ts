@@ -2,7 +2,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { KyselySyncStorage } from '../../src/server/storage/kysely-storage';
 import { loadCatalogueFromDir } from '../../src/build/catalogue-files';
 import type { App, Client } from './helpers';
-import { STORES, loginAs, makeServer, mutation, openStore, post, push } from './helpers';
+import {
+  STORES,
+  loginAs,
+  makeServer,
+  mutation,
+  openStore,
+  post,
+  push,
+  refreshBody,
+} from './helpers';
 
 /** Bad input gets a 4xx with a clear reason and changes nothing. */
 describe.each(STORES)('API on %s', (kind) => {
@@ -14,7 +23,7 @@ describe.each(STORES)('API on %s', (kind) => {
   beforeAll(async () => {
     ({ storage } = await openStore(kind));
     app = await makeServer(storage, () => new Date(clock));
-    vera = await loginAs(app, 'vrijwilliger@demo.dichtbij', `api-${kind}-vera`);
+    vera = await loginAs(app, 'vrijwilliger@demo.dichtbij', `api-${kind}-vera`, { at: clock });
   });
   afterAll(async () => storage.close());
 
@@ -165,19 +174,12 @@ describe.each(STORES)('API on %s', (kind) => {
       expect(expired.status).toBe(401);
       expect(await expired.json()).toMatchObject({ error: 'tokenExpired' });
       // The refresh token rotates: the new one works once, the old one never again.
-      const refreshed = await post(app, '/api/auth/refresh', {
-        deviceId: vera.deviceId,
-        refreshToken: vera.refreshToken,
-      });
+      const at = clock;
+      const refreshed = await post(app, '/api/auth/refresh', await refreshBody(vera, { at }));
       expect(refreshed.status).toBe(200);
       const tokens = (await refreshed.json()) as { accessToken: string; refreshToken: string };
       expect(
-        (
-          await post(app, '/api/auth/refresh', {
-            deviceId: vera.deviceId,
-            refreshToken: vera.refreshToken,
-          })
-        ).status,
+        (await post(app, '/api/auth/refresh', await refreshBody(vera, { at: at + 1 }))).status,
       ).toBe(401);
       vera = { ...vera, token: tokens.accessToken, refreshToken: tokens.refreshToken };
       expect(
@@ -206,14 +208,7 @@ describe.each(STORES)('API on %s', (kind) => {
     );
     expect(after.status).toBe(401);
     expect(await after.json()).toMatchObject({ error: 'deviceRevoked' });
-    expect(
-      (
-        await post(app, '/api/auth/refresh', {
-          deviceId: device.deviceId,
-          refreshToken: device.refreshToken,
-        })
-      ).status,
-    ).toBe(401);
+    expect((await post(app, '/api/auth/refresh', await refreshBody(device))).status).toBe(401);
   });
 
   it('publishes a valid catalogue for a beheerder and refuses an invalid one', async () => {

@@ -38,6 +38,12 @@ export interface DevicesTable {
   last_seen_at: string;
   /** Set by a beheerder: the device wipes itself at its next contact and never syncs again. */
   lost_at: string | null;
+  /** The device's ECDSA P-256 public key (JWK as JSON); every refresh must be signed by it. */
+  public_key: string | null;
+  /** Released only to a password sign-in proven by this key: unwraps the device's data key. */
+  recovery_key: string | null;
+  /** Timestamp (ms) of the last accepted refresh proof; a proof must be newer (no replay). */
+  proof_at: number | string | null;
 }
 
 export interface RecordsTable {

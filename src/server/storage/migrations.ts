@@ -83,6 +83,16 @@ const MOVES_003 = [
      owner_id TEXT NOT NULL, team_id TEXT, wijk TEXT, assigned_user TEXT, assigned_team TEXT)`,
 ];
 
+/**
+ * Device-bound sessions (issue 10): the device's public key (refreshes must be signed by it),
+ * the per-device recovery key for a forgotten PIN, and the last accepted proof time.
+ */
+const DEVICE_KEYS_004 = [
+  `ALTER TABLE devices ADD COLUMN public_key TEXT`,
+  `ALTER TABLE devices ADD COLUMN recovery_key TEXT`,
+  `ALTER TABLE devices ADD COLUMN proof_at BIGINT`,
+];
+
 const STEPS: Record<Dialect, Record<string, readonly string[]>> = {
   sqlite: {
     '001-initial': SHARED_001,
@@ -93,6 +103,7 @@ const STEPS: Record<Dialect, Record<string, readonly string[]>> = {
       ...AUDIT_INDEXES,
     ],
     '003-record-moves': MOVES_003,
+    '004-device-keys': DEVICE_KEYS_004,
   },
   postgres: {
     '001-initial': SHARED_001,
@@ -102,6 +113,7 @@ const STEPS: Record<Dialect, Record<string, readonly string[]>> = {
       ...AUDIT_INDEXES,
     ],
     '003-record-moves': MOVES_003,
+    '004-device-keys': DEVICE_KEYS_004,
   },
 };
 
