@@ -114,6 +114,7 @@ describe('personal data at rest in the browser profile', () => {
     await dismissOfflineToast(page, 10_000);
     await signInAsVolunteer(page, env.server.url, '/signalen/nieuw');
     const marker = `Bewonerfictief${Date.now()}`;
+    await page.getByRole('button', { name: 'Achterstand huur' }).click();
     await page.getByLabel('Wijk').selectOption('wielwijk');
     await page.getByLabel('Snel').check();
     await page.getByLabel('Ja, de bewoner vindt het goed').check();
@@ -121,7 +122,7 @@ describe('personal data at rest in the browser profile', () => {
     await page.getByLabel('Via de plek waar ik de bewoner zag').check();
     await page.getByLabel('Gegevens voor contact').fill('Geldpraatje-plek Wielwijk (fictief)');
     await page.getByRole('button', { name: 'Signaal opslaan' }).click();
-    await page.waitForURL(/\/signalen\/[^/]+$/);
+    await page.waitForURL(/\/signalen\/[0-9A-Z]+$/);
     const signalUrl = page.url();
     await syncNow(page);
     await waitForServiceWorker(page);
@@ -245,6 +246,7 @@ describe('a forgotten PIN', () => {
     let running = false;
     try {
       const name = `Onverstuurdfictief${Date.now()}`;
+      await page.getByRole('button', { name: 'Achterstand huur' }).click();
       await page.getByLabel('Wijk').selectOption('wielwijk');
       await page.getByLabel('Snel').check();
       await page.getByLabel('Ja, de bewoner vindt het goed').check();
@@ -252,7 +254,7 @@ describe('a forgotten PIN', () => {
       await page.getByLabel('Via de plek waar ik de bewoner zag').check();
       await page.getByLabel('Gegevens voor contact').fill('Geldpraatje-plek Wielwijk (fictief)');
       await page.getByRole('button', { name: 'Signaal opslaan' }).click();
-      await page.waitForURL(/\/signalen\/[^/]+$/);
+      await page.waitForURL(/\/signalen\/[0-9A-Z]+$/);
       const signalUrl = page.url();
       // A reload locks; the worker no longer knows her PIN.
       await page.reload();
