@@ -45,6 +45,8 @@ describe('beheer', () => {
     await p.locator('#login-email').fill(DEMO_BEHEERDER.email);
     await p.locator('#login-password').fill(DEMO_BEHEERDER.password);
     await p.locator('form button[type="submit"]').click();
+    // Let the sign-in finish its own navigation first, or it can overtake the menu click.
+    await p.waitForURL((url) => url.pathname !== '/inloggen');
     await dismissOfflineToast(p);
     await p
       .getByRole('navigation', { name: 'Hoofdmenu' })
