@@ -132,6 +132,19 @@ export class DichtbijDb extends Dexie {
     this.version(3).stores({
       toekomst: 'id, updatedAt, status, wijk, createdBy, assignedToUser, assignedToTeam, dueAt',
     });
+    // Issue 10: sessions stored before device keys held the tokens in the clear. Drop them; the
+    // worker signs in once more (which registers the device key) and nothing else is touched.
+    this.version(4)
+      .stores({})
+      .upgrade(async (tx) => {
+        const meta = tx.table<MetaEntry, string>('meta');
+        const row = await meta.get('sync.session');
+        const value = row?.value as { refreshToken?: unknown } | undefined;
+        if (value && typeof value === 'object' && 'refreshToken' in value) {
+          const { user, deviceId } = value as { user: unknown; deviceId: unknown };
+          await meta.put({ key: 'sync.session', value: { user, deviceId, needsLogin: true } });
+        }
+      });
   }
 }
 

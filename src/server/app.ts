@@ -14,6 +14,7 @@ import {
   pullRequestSchema,
   pushRequestSchema,
   refreshRequestSchema,
+  revokeRequestSchema,
 } from '../domain/sync/protocol';
 import { checkMutationFields } from '../domain/sync/field-check';
 import type { PublicUser, ScopeUser } from '../domain/sync/roles';
@@ -25,6 +26,7 @@ import {
   canReadAggregates,
   canReadAudit,
 } from '../domain/sync/scope';
+import { checkRefreshProof, checkRevokeProof, decideLoginDevice } from './auth/device-binding';
 import type { LoginLimits } from './auth/login-rate-limit';
 import { loginSucceeded, openLoginGate } from './auth/login-rate-limit';
 import { dummyHash, hashPassword, verifyPassword } from './auth/passwords';
@@ -213,6 +215,9 @@ const userScopeSchema = z
   })
   .strict();
 
+const DEVICE_TAKEN =
+  'This device is signed in for another account. Sign out there first, or ask a beheerder to sign that device out.';
+
 export function createApp(options: AppOptions): Hono<Env> {
   const { storage, jwtSecret } = options;
   const now = options.now ?? (() => new Date());
@@ -340,9 +345,20 @@ export function createApp(options: AppOptions): Hono<Env> {
     }
     await loginSucceeded(storage, gate);
     // A lost device id never comes back: the device wipes itself and gets a new id.
-    if (isLost(await storage.getDevice(parsed.data.deviceId))) {
+    const device = await storage.getDevice(parsed.data.deviceId);
+    if (isLost(device)) {
       log.warn('auth.device.lost-contact');
       return wipeDevice(c);
+    }
+    const binding = await decideLoginDevice(device, parsed.data, now());
+    if (!binding.ok && device?.userId !== user.id) {
+      // Device ids are per user: another user's live session on this id is not signed out.
+      log.warn('auth.login.device-taken');
+      return fail(c, 409, 'forbidden', DEVICE_TAKEN);
+    }
+    if (!binding.ok) {
+      log.warn('auth.login.device-key-mismatch');
+      return fail(c, 403, 'forbidden', 'This device id belongs to another signed-in device.');
     }
     const refreshToken = newRefreshToken();
     const refreshExpiresAt = new Date(now().getTime() + REFRESH_TTL_SECONDS * 1000).toISOString();
@@ -355,18 +371,18 @@ export function createApp(options: AppOptions): Hono<Env> {
     );
     if (!bound.ok && bound.reason === 'lost') return wipeDevice(c);
     if (!bound.ok) {
-      // Device ids are per user: another user's live session on this id is not signed out.
       log.warn('auth.login.device-taken');
-      return fail(
-        c,
-        409,
-        'forbidden',
-        'This device is signed in for another account. Sign out there first, or ask a beheerder to sign that device out.',
-      );
+      return fail(c, 409, 'forbidden', DEVICE_TAKEN);
     }
+    if (binding.bind)
+      await storage.bindDeviceKey(
+        parsed.data.deviceId,
+        binding.bind.publicKey,
+        binding.bind.recoveryKey,
+      );
     const tokens = await issueTokens(user, parsed.data.deviceId, bound.generation, refreshToken);
-    log.info('auth.login', { role: user.role });
-    return c.json(tokens);
+    log.info('auth.login', { role: user.role, deviceKey: binding.bind ? 'registered' : 'kept' });
+    return c.json(binding.recoveryKey ? { ...tokens, recoveryKey: binding.recoveryKey } : tokens);
   });
 
   app.post('/api/auth/refresh', limit(LIMITS.default), async (c) => {
@@ -388,6 +404,24 @@ export function createApp(options: AppOptions): Hono<Env> {
     }
     const user = device ? await storage.getUser(device.userId) : undefined;
     if (!device || !user || user.disabled) return fail(c, 401, 'unauthorized', 'Sign in again.');
+    // The token alone (e.g. read off a copied disk) is not enough: the device's key must sign.
+    if (
+      !(await checkRefreshProof(
+        storage,
+        device,
+        parsed.data.refreshToken,
+        parsed.data.proof,
+        now(),
+      ))
+    ) {
+      log.warn('auth.refresh.bad-proof');
+      return fail(
+        c,
+        401,
+        'unauthorized',
+        'The refresh is not signed by this device; sign in again.',
+      );
+    }
     const successor = successorRefreshToken(parsed.data.refreshToken, jwtSecret);
     const at = now();
     const outcome = await storage.rotateRefresh(
@@ -408,6 +442,24 @@ export function createApp(options: AppOptions): Hono<Env> {
     }
     if (outcome === 'repeated') log.info('auth.refresh.repeated');
     return c.json(await issueTokens(user, device.id, device.generation, successor));
+  });
+
+  /**
+   * A revocation the device queued when it signed out offline, signed by its key (which it then
+   * deleted). No access token: the device no longer has one.
+   */
+  app.post('/api/auth/revoke', limit(LIMITS.default), async (c) => {
+    const body = await readJson(c);
+    if (!body.ok) return fail(c, 400, 'badRequest', 'The body is not JSON.');
+    const parsed = revokeRequestSchema.safeParse(body.value);
+    if (!parsed.success)
+      return fail(c, 400, 'badRequest', 'The revocation is not valid.', describe(parsed.error));
+    const device = await storage.getDevice(parsed.data.deviceId);
+    if (!device || !(await checkRevokeProof(device, parsed.data.proof, now())))
+      return fail(c, 401, 'unauthorized', 'The revocation is not signed by this device.');
+    if (device.revokedAt === null) await storage.revokeDevice(device.id, now().toISOString());
+    log.info('auth.revoke.queued');
+    return c.json({ ok: true });
   });
 
   app.post('/api/auth/logout', limit(LIMITS.default), auth, async (c) => {

@@ -2,7 +2,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { KyselySyncStorage } from '../../src/server/storage/kysely-storage';
 import { loadCatalogueFromDir } from '../../src/build/catalogue-files';
 import type { App, Client } from './helpers';
-import { STORES, loginAs, makeServer, mutation, openStore, post, push } from './helpers';
+import {
+  STORES,
+  loginAs,
+  makeServer,
+  mutation,
+  openStore,
+  post,
+  push,
+  refreshBody,
+} from './helpers';
 
 /** Bad input gets a 4xx with a clear reason and changes nothing. */
 describe.each(STORES)('API on %s', (kind) => {
@@ -14,7 +23,7 @@ describe.each(STORES)('API on %s', (kind) => {
   beforeAll(async () => {
     ({ storage } = await openStore(kind));
     app = await makeServer(storage, () => new Date(clock));
-    vera = await loginAs(app, 'vrijwilliger@demo.dichtbij', `api-${kind}-vera`);
+    vera = await loginAs(app, 'vrijwilliger@demo.dichtbij', `api-${kind}-vera`, { at: clock });
   });
   afterAll(async () => storage.close());
 
@@ -164,19 +173,14 @@ describe.each(STORES)('API on %s', (kind) => {
       );
       expect(expired.status).toBe(401);
       expect(await expired.json()).toMatchObject({ error: 'tokenExpired' });
-      // The refresh token rotates.
-      const refreshed = await post(app, '/api/auth/refresh', {
-        deviceId: vera.deviceId,
-        refreshToken: vera.refreshToken,
-      });
+      // The refresh token rotates; each refresh is signed by the device key.
+      const at = clock;
+      const refreshed = await post(app, '/api/auth/refresh', await refreshBody(vera, { at }));
       expect(refreshed.status).toBe(200);
       const tokens = (await refreshed.json()) as { accessToken: string; refreshToken: string };
       // Resent within the reuse window (a lost answer), the old token gets the same successor;
       // test/server/sessions.test.ts covers a late replay, which revokes the device.
-      const retried = await post(app, '/api/auth/refresh', {
-        deviceId: vera.deviceId,
-        refreshToken: vera.refreshToken,
-      });
+      const retried = await post(app, '/api/auth/refresh', await refreshBody(vera, { at: at + 1 }));
       expect(retried.status).toBe(200);
       expect(((await retried.json()) as { refreshToken: string }).refreshToken).toBe(
         tokens.refreshToken,
@@ -208,14 +212,7 @@ describe.each(STORES)('API on %s', (kind) => {
     );
     expect(after.status).toBe(401);
     expect(await after.json()).toMatchObject({ error: 'deviceRevoked' });
-    expect(
-      (
-        await post(app, '/api/auth/refresh', {
-          deviceId: device.deviceId,
-          refreshToken: device.refreshToken,
-        })
-      ).status,
-    ).toBe(401);
+    expect((await post(app, '/api/auth/refresh', await refreshBody(device))).status).toBe(401);
   });
 
   it('publishes a valid catalogue for a beheerder and refuses an invalid one', async () => {

@@ -107,7 +107,9 @@ describe.each(STORES)('per-record eviction on %s', (kind) => {
       teamId: 'team-wijkteam-west',
       wijken: ['wielwijk'],
     });
-    c.wendy = await loginAs(app, 'wijkteam2@demo.dichtbij', `ev-${kind}-wendy`);
+    c.wendy = await loginAs(app, 'wijkteam2@demo.dichtbij', `ev-${kind}-wendy`, {
+      keys: c.wendy!.keys,
+    });
     await push(app, c.wim!, [
       mutation({
         entityId: `wijk-${kind}`,

@@ -6,6 +6,14 @@ import { openRulesVersionStore } from '../../src/server/storage/rules-versions';
 import type { KyselySyncStorage } from '../../src/server/storage/kysely-storage';
 import type { Mutation } from '../../src/domain/sync/protocol';
 import { PROTOCOL_VERSION } from '../../src/domain/sync/protocol';
+import type { DeviceProof, DevicePublicKey } from '../../src/domain/sync/device-proof';
+import {
+  DEVICE_KEY_ALGORITHM,
+  DEVICE_SIGN_ALGORITHM,
+  devicePublicKeySchema,
+  loginProofMessage,
+  refreshProofMessage,
+} from '../../src/domain/sync/device-proof';
 import { freshDatabase } from './postgres';
 
 export type StoreKind = 'sqlite' | 'postgres';
@@ -79,22 +87,90 @@ export interface Client {
   refreshToken: string;
   deviceId: string;
   userId: string;
+  /** The device's signing key, as a real device holds it (private half non-extractable). */
+  keys: CryptoKeyPair;
+  recoveryKey?: string;
 }
 
-export async function loginAs(app: App, email: string, deviceId: string): Promise<Client> {
-  const res = await post(app, '/api/auth/login', { email, password: PASSWORDS[email], deviceId });
+export async function newDeviceKeys(): Promise<CryptoKeyPair> {
+  return crypto.subtle.generateKey(DEVICE_KEY_ALGORITHM, false, ['sign', 'verify']);
+}
+
+export async function publicJwk(keys: CryptoKeyPair): Promise<DevicePublicKey> {
+  const { kty, crv, x, y } = await crypto.subtle.exportKey('jwk', keys.publicKey);
+  return devicePublicKeySchema.parse({ kty, crv, x, y });
+}
+
+/** A proof signed by `keys` over the message `build` makes of the timestamp and nonce. */
+export async function signProof(
+  keys: CryptoKeyPair,
+  build: (p: { timestamp: number; nonce: string }) => string,
+  timestamp = Date.now(),
+): Promise<DeviceProof> {
+  const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString('base64url');
+  const signature = await crypto.subtle.sign(
+    DEVICE_SIGN_ALGORITHM,
+    keys.privateKey,
+    new TextEncoder().encode(build({ timestamp, nonce })),
+  );
+  return { timestamp, nonce, signature: Buffer.from(signature).toString('base64url') };
+}
+
+/** The body of a signed sign-in by a device holding `keys`. */
+export async function loginBody(email: string, deviceId: string, keys: CryptoKeyPair, at?: number) {
+  return {
+    email,
+    password: PASSWORDS[email],
+    deviceId,
+    publicKey: await publicJwk(keys),
+    proof: await signProof(keys, (p) => loginProofMessage(deviceId, email, p), at),
+  };
+}
+
+/** The body of a refresh signed by the client's key (another token or time when given). */
+export async function refreshBody(
+  client: Pick<Client, 'deviceId' | 'refreshToken' | 'keys'>,
+  options: { refreshToken?: string; at?: number; keys?: CryptoKeyPair } = {},
+) {
+  const refreshToken = options.refreshToken ?? client.refreshToken;
+  return {
+    deviceId: client.deviceId,
+    refreshToken,
+    proof: await signProof(
+      options.keys ?? client.keys,
+      (p) => refreshProofMessage(client.deviceId, refreshToken, p),
+      options.at,
+    ),
+  };
+}
+
+export async function loginAs(
+  app: App,
+  email: string,
+  deviceId: string,
+  options: { keys?: CryptoKeyPair; at?: number } = {},
+): Promise<Client> {
+  const deviceKeys = options.keys ?? (await newDeviceKeys());
+  const res = await post(
+    app,
+    '/api/auth/login',
+    await loginBody(email, deviceId, deviceKeys, options.at),
+  );
   if (res.status !== 200)
     throw new Error(`login ${email} failed: ${res.status} ${await res.text()}`);
   const body = (await res.json()) as {
     accessToken: string;
     refreshToken: string;
     user: { id: string };
+    recoveryKey?: string;
   };
   return {
     token: body.accessToken,
     refreshToken: body.refreshToken,
     deviceId,
     userId: body.user.id,
+    keys: deviceKeys,
+    ...(body.recoveryKey ? { recoveryKey: body.recoveryKey } : {}),
   };
 }
 

@@ -1,7 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { KyselySyncStorage } from '../../src/server/storage/kysely-storage';
 import type { App, Client } from './helpers';
-import { PASSWORDS, STORES, loginAs, makeServer, mutation, openStore, post, push } from './helpers';
+import {
+  PASSWORDS,
+  STORES,
+  loginAs,
+  makeServer,
+  mutation,
+  openStore,
+  post,
+  push,
+  refreshBody,
+} from './helpers';
 
 describe.each(STORES)('lost device on %s', (kind) => {
   let storage: KyselySyncStorage;
@@ -55,12 +65,7 @@ describe.each(STORES)('lost device on %s', (kind) => {
       vera.token,
     );
     await expectWipe(pushed);
-    await expectWipe(
-      await post(app, '/api/auth/refresh', {
-        deviceId: vera.deviceId,
-        refreshToken: vera.refreshToken,
-      }),
-    );
+    await expectWipe(await post(app, '/api/auth/refresh', await refreshBody(vera)));
     // Even the right password does not bring a lost device id back.
     await expectWipe(
       await post(app, '/api/auth/login', {

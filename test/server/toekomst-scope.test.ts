@@ -2,7 +2,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Change } from '../../src/domain/sync/protocol';
 import type { KyselySyncStorage } from '../../src/server/storage/kysely-storage';
 import type { App, Client } from './helpers';
-import { STORES, loginAs, makeServer, mutation, openStore, post, pullAll, push } from './helpers';
+import {
+  STORES,
+  loginAs,
+  makeServer,
+  newDeviceKeys,
+  mutation,
+  openStore,
+  post,
+  pullAll,
+  push,
+} from './helpers';
 
 /**
  * Toekomstmakelaars and their residents (issue 13): she sees her own and her team's residents and
@@ -61,6 +71,8 @@ describe.each(STORES)('toekomst scope on %s', (kind) => {
       refreshToken: '',
       deviceId: `tk-${kind}-${role}-${teamId}`,
       userId: body.user.id,
+      // Signed in without a device key (allowed for devices from before keys); never refreshes.
+      keys: await newDeviceKeys(),
     };
   }
 

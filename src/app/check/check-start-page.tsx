@@ -67,7 +67,7 @@ export function CheckStartPage() {
       <h1>{t('checkUi.start.title')}</h1>
       <p className="lead">{t('checkUi.start.intro')}</p>
       <p className="notice">{t('checkUi.start.notFormal')}</p>
-      <form className="form" onSubmit={(e) => void start(e)}>
+      <form className="form" autoComplete="off" onSubmit={(e) => void start(e)}>
         <section aria-labelledby="consent-heading" className="consent">
           <h2 id="consent-heading">{t('checkUi.consent.title')}</h2>
           <p>{t('checkUi.consent.readOut')}</p>

@@ -17,6 +17,8 @@ export function ChoiceField({ question, entry, describedBy, onChange }: FieldPro
         <label key={o.value} className="choice">
           <input
             type="radio"
+            // Answers about a household stay out of the browser's form-restore files.
+            autoComplete="off"
             name={question.id}
             value={o.value}
             checked={selected === o.value}

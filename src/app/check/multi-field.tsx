@@ -28,6 +28,8 @@ export function MultiField({ question, entry, describedBy, onChange }: FieldProp
         <label key={o.value} className="choice">
           <input
             type="checkbox"
+            // Answers about a household stay out of the browser's form-restore files.
+            autoComplete="off"
             name={question.id}
             value={o.value}
             checked={selected.includes(o.value)}

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { UnlockOutcome, UnlockState } from '../../data/lock/unlock-attempts';
 import { MAX_WRONG_PINS } from '../../data/lock/unlock-attempts';
 import { PinPad } from './pin-pad';
+import { RecoverPin } from './recover-pin';
 
 interface LockScreenProps {
   unlockState: UnlockState | null;
@@ -30,6 +31,7 @@ export function LockScreen({ unlockState, onUnlock }: LockScreenProps) {
   const [pin, setPin] = useState('');
   const [busy, setBusy] = useState(false);
   const [wrong, setWrong] = useState(false);
+  const [recovering, setRecovering] = useState(false);
   const waitSeconds = useSecondsUntil(unlockState?.retryAt ?? null);
   const attemptsLeft = unlockState?.attemptsLeft ?? MAX_WRONG_PINS;
   const failed = unlockState?.failedAttempts ?? 0;
@@ -44,6 +46,8 @@ export function LockScreen({ unlockState, onUnlock }: LockScreenProps) {
     setWrong(result.outcome === 'wrong-pin');
     setBusy(false);
   }
+
+  if (recovering) return <RecoverPin onCancel={() => setRecovering(false)} />;
 
   return (
     <section className="vault-screen" aria-labelledby="lock-title">
@@ -74,6 +78,9 @@ export function LockScreen({ unlockState, onUnlock }: LockScreenProps) {
       <p className={attemptsLeft === 1 ? 'vault-warning' : 'muted small'}>
         {attemptsLeft === 1 ? t('lock.lastAttempt') : t('lock.strikesWarning')}
       </p>
+      <button type="button" className="button button-secondary" onClick={() => setRecovering(true)}>
+        {t('lock.forgotPin')}
+      </button>
     </section>
   );
 }

@@ -7,10 +7,13 @@ import { PinPad } from './pin-pad';
 
 interface PinSetupProps {
   onSetUp: (pin: string) => Promise<unknown>;
+  /** Other words for the same steps, e.g. a new PIN after "PIN vergeten?". */
+  title?: string;
+  intro?: string;
 }
 
 /** First use: choose a PIN, type it again, save. Nothing personal is on the device yet. */
-export function PinSetup({ onSetUp }: PinSetupProps) {
+export function PinSetup({ onSetUp, title, intro }: PinSetupProps) {
   const { t } = useTranslation();
   const [first, setFirst] = useState('');
   const [second, setSecond] = useState('');
@@ -56,8 +59,8 @@ export function PinSetup({ onSetUp }: PinSetupProps) {
 
   return (
     <section className="vault-screen" aria-labelledby="pin-setup-title">
-      <h1 id="pin-setup-title">{t('lock.setupTitle')}</h1>
-      <p>{t('lock.setupIntro')}</p>
+      <h1 id="pin-setup-title">{title ?? t('lock.setupTitle')}</h1>
+      <p>{intro ?? t('lock.setupIntro')}</p>
       {step === 'choose' ? (
         <form onSubmit={next}>
           <p className="muted">{t('lock.setupRules')}</p>

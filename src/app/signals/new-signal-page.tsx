@@ -21,6 +21,7 @@ import type { SignalSetup } from './use-signal-context';
 import { SignalSetupPending } from './signal-setup-pending';
 import { useSignalSetup } from './use-signal-context';
 import './signals.css';
+import { PersonalTextArea } from '../components/personal-text-area';
 
 const SUPPORT = SIGNAL_CATEGORIES.filter((c) => c.route === 'support');
 const SAFETY = SIGNAL_CATEGORIES.filter((c) => c.route === 'safety');
@@ -220,7 +221,7 @@ function NewSignalForm({ setup }: { setup: SignalSetup }) {
           {t(failed === 'full' ? 'signals.saveFailedFull' : 'signals.saveFailed')}
         </p>
       )}
-      <form className="signal-form" onSubmit={(e) => void submit(e)} noValidate>
+      <form className="signal-form" autoComplete="off" onSubmit={(e) => void submit(e)} noValidate>
         <fieldset
           id="signal-category"
           aria-describedby={describedBy('signal-category', errorFor('category'))}
@@ -357,7 +358,7 @@ function NewSignalForm({ setup }: { setup: SignalSetup }) {
             label={t('signals.field.consentReason')}
             error={errorFor('consentReason')}
           >
-            <textarea
+            <PersonalTextArea
               id="signal-consentReason"
               value={consentReason}
               rows={2}
@@ -420,7 +421,7 @@ function NewSignalForm({ setup }: { setup: SignalSetup }) {
           hint={t('signals.field.noteHint')}
           error={errorFor('note')}
         >
-          <textarea
+          <PersonalTextArea
             id="signal-note"
             value={note}
             rows={3}

@@ -21,6 +21,7 @@ import { useSignalSetup } from './use-signal-context';
 import { HelpOutcomeActions } from './help-outcome';
 import './signals.css';
 import { currentFormat } from '../i18n/format';
+import { PersonalTextArea } from '../components/personal-text-area';
 
 type ActionKind = { type: 'status'; to: SignalStatus } | { type: 'handover' } | { type: 'note' };
 
@@ -304,7 +305,12 @@ function ActionForm({
         : t(STATUS_ACTION_LABEL[action.to]);
 
   return (
-    <form className="signal-form" onSubmit={(e) => void submit(e)} aria-label={title}>
+    <form
+      className="signal-form"
+      autoComplete="off"
+      onSubmit={(e) => void submit(e)}
+      aria-label={title}
+    >
       <h3>{title}</h3>
       {problem && (
         <p className="notice notice-error" role="alert">
@@ -348,7 +354,7 @@ function ActionForm({
         <label className="field-label" htmlFor="signal-action-message">
           {messageRequired ? t('signals.action.message') : t('signals.action.messageOptional')}
         </label>
-        <textarea
+        <PersonalTextArea
           id="signal-action-message"
           value={message}
           rows={3}

@@ -33,6 +33,12 @@ export const keyringSchema = z.object({
   kdf: kdfParamsSchema,
   wrap: z.literal('AES-KW'),
   wrappedKey: bytesSchema,
+  /**
+   * The same data key wrapped (AES-KW) with the device's recovery key, which only the server
+   * holds and releases after a fresh password sign-in on this device (forgotten PIN).
+   * `keyId` names which recovery key, so the same one is not wrapped again on every sign-in.
+   */
+  recovery: z.object({ keyId: z.string(), wrappedKey: bytesSchema }).optional(),
   createdAt: z.iso.datetime(),
   changedAt: z.iso.datetime(),
 });
@@ -91,6 +97,19 @@ export async function deriveWrappingKey(pin: string, params: KdfParams): Promise
     false,
     ['wrapKey', 'unwrapKey'],
   );
+}
+
+/** The recovery key (32 bytes, base64url) as an AES-KW key that can only wrap and unwrap. */
+export async function importRecoveryKey(base64url: string): Promise<CryptoKey> {
+  const binary = atob(base64url.replace(/-/g, '+').replace(/_/g, '/'));
+  const raw = Uint8Array.from(binary, (c) => c.charCodeAt(0));
+  return subtle().importKey('raw', raw, 'AES-KW', false, ['wrapKey', 'unwrapKey']);
+}
+
+/** A short public name for a recovery key (not the key): the first bytes of its SHA-256. */
+export async function recoveryKeyId(base64url: string): Promise<string> {
+  const digest = new Uint8Array(await subtle().digest('SHA-256', encoder.encode(base64url)));
+  return [...digest.slice(0, 8)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 /** A fresh data key; extractable only so it can be wrapped once, callers keep the unwrapped copy. */

@@ -93,3 +93,17 @@ export async function sealEvent(event: LocalEvent): Promise<LocalEvent> {
   if (event.body === undefined) return event;
   return { ...event, body: await encryptWithKey(syncKey(), event.body, eventContext(event.id)) };
 }
+
+const SESSION_CONTEXT = 'session:secrets';
+
+/**
+ * Seals the session's refresh token with the data key, so reading it off the disk needs the
+ * PIN. Works while the sync client may use the key (unlocked, or locked with the key kept).
+ */
+export async function sealSessionSecrets(value: unknown): Promise<EncryptedBlob> {
+  return encryptWithKey(syncKey(), value, SESSION_CONTEXT);
+}
+
+export async function openSessionSecrets(value: unknown): Promise<unknown> {
+  return decryptForSync(asBlob(value), SESSION_CONTEXT);
+}

@@ -6,7 +6,9 @@ import {
   deriveWrappingKey,
   encryptWithKey,
   generateDataKey,
+  importRecoveryKey,
   keyringSchema,
+  recoveryKeyId,
   newKdfParams,
   unwrapDataKey,
   wrapDataKey,
@@ -43,6 +45,57 @@ function setState(next: VaultState): void {
   for (const listener of listeners) listener();
 }
 
+/*
+ * Locking is shared by the tabs of one device (issue 10, item 5): a lock (or wipe) in one tab
+ * locks every other tab on the same database at once. Unlocking stays per tab. The channel is
+ * named after the database, so tests on separate databases do not lock each other.
+ */
+type VaultMessage = { type: 'lock'; keepKeyForSyncMs: number } | { type: 'wiped' };
+let channel: BroadcastChannel | undefined;
+
+function listenFor(database: DichtbijDb): void {
+  if (typeof BroadcastChannel === 'undefined') return;
+  const name = `dichtbij-vault:${database.name}`;
+  if (channel?.name === name) return;
+  channel?.close();
+  channel = new BroadcastChannel(name);
+  channel.onmessage = (event: MessageEvent<VaultMessage>) => {
+    const message = event.data;
+    if (message.type === 'lock') lockHere(message.keepKeyForSyncMs);
+    else if (message.type === 'wiped') lockHere(0);
+  };
+}
+
+function tellOtherTabs(message: VaultMessage): void {
+  channel?.postMessage(message);
+}
+
+/**
+ * The recovery key from the last password sign-in (forgotten-PIN route), in memory only until
+ * the next PIN entry wraps the data key with it as well.
+ */
+let pendingRecoveryKey: string | undefined;
+
+export function offerRecoveryKey(recoveryKey: string): void {
+  pendingRecoveryKey = recoveryKey;
+}
+
+/** The keyring with the data key also wrapped by the pending recovery key (if any and new). */
+async function withRecoveryWrap(keyring: Keyring, extractable: CryptoKey): Promise<Keyring> {
+  const recoveryKey = pendingRecoveryKey;
+  if (!recoveryKey) return keyring;
+  pendingRecoveryKey = undefined;
+  const keyId = await recoveryKeyId(recoveryKey);
+  if (keyring.recovery?.keyId === keyId) return keyring;
+  const wrappedKey = await wrapDataKey(extractable, await importRecoveryKey(recoveryKey));
+  return { ...keyring, recovery: { keyId, wrappedKey } };
+}
+
+/** Whether a forgotten PIN can be recovered through a password sign-in on this device. */
+export async function hasRecoveryWrap(database: DichtbijDb = db()): Promise<boolean> {
+  return (await readKeyring(database))?.recovery !== undefined;
+}
+
 /** For React's useSyncExternalStore: called whenever the status changes. */
 export function subscribeVault(listener: () => void): () => void {
   listeners.add(listener);
@@ -70,6 +123,7 @@ export async function readKeyring(database: DichtbijDb = db()): Promise<Keyring 
 
 /** Reads whether this device has a PIN; call once at start-up before showing personal routes. */
 export async function loadVaultStatus(database: DichtbijDb = db()): Promise<VaultStatus> {
+  listenFor(database);
   const keyring = await readKeyring(database);
   if (!keyring) setState({ status: 'no-pin', key: undefined, syncKeyUntil: 0 });
   else if (state.status === 'unknown' || state.status === 'no-pin')
@@ -105,16 +159,13 @@ export async function setUpPin(pin: string, database: DichtbijDb = db()): Promis
   const key = await unwrapDataKey(wrappedKey, wrappingKey);
   if (!key) throw new Error('Could not unwrap a freshly wrapped key.');
   const now = new Date().toISOString();
-  const keyring: Keyring = {
-    version: 1,
-    kdf,
-    wrap: 'AES-KW',
-    wrappedKey,
-    createdAt: now,
-    changedAt: now,
-  };
+  const keyring: Keyring = await withRecoveryWrap(
+    { version: 1, kdf, wrap: 'AES-KW', wrappedKey, createdAt: now, changedAt: now },
+    extractable,
+  );
   // add, not put: two tabs setting up at once must not overwrite each other's key.
   await guardStorage(() => database.meta.add({ key: KEYRING_META_KEY, value: keyring }));
+  listenFor(database);
   setState({ status: 'unlocked', key, syncKeyUntil: 0 });
 }
 
@@ -122,8 +173,49 @@ export async function setUpPin(pin: string, database: DichtbijDb = db()): Promis
 export async function unlock(pin: string, database: DichtbijDb = db()): Promise<boolean> {
   const keyring = await readKeyring(database);
   if (!keyring) throw new KeyringStateError('no-pin');
-  const key = await unwrapDataKey(keyring.wrappedKey, await deriveWrappingKey(pin, keyring.kdf));
+  const wrappingKey = await deriveWrappingKey(pin, keyring.kdf);
+  const key = await unwrapDataKey(keyring.wrappedKey, wrappingKey);
   if (!key) return false;
+  if (pendingRecoveryKey) {
+    // A sign-in brought a (new) recovery key: wrap the data key with it too, now the PIN is here.
+    const extractable = await unwrapDataKey(keyring.wrappedKey, wrappingKey, true);
+    const next = extractable ? await withRecoveryWrap(keyring, extractable) : keyring;
+    if (next !== keyring)
+      await guardStorage(() => database.meta.put({ key: KEYRING_META_KEY, value: next }));
+  }
+  listenFor(database);
+  setState({ status: 'unlocked', key, syncKeyUntil: 0 });
+  return true;
+}
+
+/**
+ * Forgotten PIN: opens the data key with the recovery key a fresh password sign-in released
+ * (`offerRecoveryKey`), and wraps it under a new PIN. Stored data, unsynced work included,
+ * stays as it is. False when the recovery key does not open this device's keyring.
+ */
+export async function resetPinWithRecovery(
+  newPin: string,
+  database: DichtbijDb = db(),
+): Promise<boolean> {
+  checkPin(newPin);
+  const keyring = await readKeyring(database);
+  if (!keyring) throw new KeyringStateError('no-pin');
+  const recoveryKey = pendingRecoveryKey;
+  if (!keyring.recovery || !recoveryKey) return false;
+  const extractable = await unwrapDataKey(
+    keyring.recovery.wrappedKey,
+    await importRecoveryKey(recoveryKey),
+    true,
+  );
+  if (!extractable) return false;
+  pendingRecoveryKey = undefined;
+  const kdf = newKdfParams();
+  const wrappingKey = await deriveWrappingKey(newPin, kdf);
+  const wrappedKey = await wrapDataKey(extractable, wrappingKey);
+  const next: Keyring = { ...keyring, kdf, wrappedKey, changedAt: new Date().toISOString() };
+  await guardStorage(() => database.meta.put({ key: KEYRING_META_KEY, value: next }));
+  const key = await unwrapDataKey(wrappedKey, wrappingKey);
+  listenFor(database);
   setState({ status: 'unlocked', key, syncKeyUntil: 0 });
   return true;
 }
@@ -137,17 +229,31 @@ export interface LockOptions {
   keepKeyForSyncMs?: number;
 }
 
-/** Locks the vault; by default drops the data key from memory. */
-export function lock(options: LockOptions = {}): void {
+function lockHere(keep: number): void {
   if (state.status === 'no-pin' || state.status === 'unknown') return;
-  const keep = options.keepKeyForSyncMs ?? 0;
+  if (state.status === 'locked') {
+    // Already locked: a hard lock elsewhere drops a key kept here for sync; nothing extends it.
+    if (keep === 0 && state.key) setState({ status: 'locked', key: undefined, syncKeyUntil: 0 });
+    return;
+  }
   const key = keep > 0 ? state.key : undefined;
   setState({ status: 'locked', key, syncKeyUntil: key ? Date.now() + keep : 0 });
 }
 
-/** After a wipe: no key in memory and no keyring on the device. */
+/** Locks the vault, in this tab and every other tab of the device; by default drops the key. */
+export function lock(options: LockOptions = {}): void {
+  if (state.status === 'no-pin' || state.status === 'unknown') return;
+  const keep = options.keepKeyForSyncMs ?? 0;
+  lockHere(keep);
+  tellOtherTabs({ type: 'lock', keepKeyForSyncMs: keep });
+}
+
+/** After a wipe: no key in memory and no keyring on the device; other tabs lock at once. */
 export function resetVault(): void {
+  pendingRecoveryKey = undefined;
+  const wasOpen = state.status === 'unlocked' || state.status === 'locked';
   setState({ status: 'no-pin', key: undefined, syncKeyUntil: 0 });
+  if (wasOpen) tellOtherTabs({ type: 'wiped' });
 }
 
 /** Re-wraps the same data key under a new PIN; stored data stays as it is. */
@@ -168,7 +274,10 @@ export async function changePin(
   // A new salt (and today's iteration count) with each change, so old and new wraps are unrelated.
   const kdf = newKdfParams();
   const wrappedKey = await wrapDataKey(extractable, await deriveWrappingKey(newPin, kdf));
-  const next: Keyring = { ...keyring, kdf, wrappedKey, changedAt: new Date().toISOString() };
+  const next: Keyring = await withRecoveryWrap(
+    { ...keyring, kdf, wrappedKey, changedAt: new Date().toISOString() },
+    extractable,
+  );
   await guardStorage(() => database.meta.put({ key: KEYRING_META_KEY, value: next }));
   const key = await unwrapDataKey(wrappedKey, await deriveWrappingKey(newPin, kdf));
   setState({ status: 'unlocked', key, syncKeyUntil: 0 });

@@ -18,7 +18,7 @@ export function delayAfter(failed: number): number {
   return DELAY_MS_AFTER[Math.min(failed, DELAY_MS_AFTER.length - 1)] ?? 0;
 }
 
-const ATTEMPTS_META_KEY = 'lock.attempts';
+export const ATTEMPTS_META_KEY = 'lock.attempts';
 const attemptsSchema = z.object({
   failed: z.number().int().nonnegative(),
   lastFailedAt: z.number(),

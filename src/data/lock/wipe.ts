@@ -2,6 +2,8 @@ import type { DichtbijDb } from '../db';
 import { db } from '../db';
 import { dropPendingDrafts } from '../drafts';
 import { resetVault } from '../crypto/vault';
+import { forgetSecrets } from '../sync/session-secrets';
+import { META_REVOCATIONS } from '../sync/revocations';
 import { log } from '../log';
 
 /** Re-downloadable, not personal: kept on a wipe so the app still works offline afterwards. */
@@ -14,14 +16,18 @@ const CATALOGUE_TABLES = new Set([
   'indicators',
 ]);
 
-/** Meta rows that are device settings, not personal data or credentials. */
+/**
+ * Meta rows that are device settings, not personal data or credentials. Queued revocations stay:
+ * each can only sign the old device out, and must still reach the server after a logout.
+ */
 function keepMeta(key: string): boolean {
   return (
     key === 'catalogue' ||
     key === 'storage-persist' ||
     key.startsWith('setting:') ||
     // Norms and rules (src/data/rules/rules-store.ts): published data, nothing personal.
-    key.startsWith('rules:')
+    key.startsWith('rules:') ||
+    key === META_REVOCATIONS
   );
 }
 
@@ -52,6 +58,7 @@ export async function wipePersonalData(database: DichtbijDb = db()): Promise<Wip
     removed.meta = metaKeys.length;
     await database.meta.bulkDelete(metaKeys);
   });
+  forgetSecrets(database);
   resetVault();
   log.warn('lock.wiped', { tables: personal.length });
   return { removed };

@@ -12,14 +12,14 @@ export const META_SESSION = 'sync.session';
 export const META_CURSOR = 'sync.cursor';
 export const META_STATUS = 'sync.status';
 
-/** Tokens live in the device database (not localStorage), next to the data they unlock. */
+/**
+ * Who is signed in, in the clear (the header shows it while locked). No token is stored here:
+ * the access token lives in memory only and the refresh token is sealed by the vault
+ * (session-secrets.ts); the device id alone opens nothing without the device's key.
+ */
 export interface StoredSession {
   user: PublicUser;
   deviceId: string;
-  accessToken: string;
-  accessExpiresAt: string;
-  refreshToken: string;
-  refreshExpiresAt: string;
   /** The server refused the refresh: the device keeps working offline but must sign in to sync. */
   needsLogin: boolean;
 }
@@ -29,12 +29,12 @@ export interface SessionInfo {
   user: PublicUser;
   deviceId: string;
   needsLogin: boolean;
-  accessExpiresAt: string;
 }
 
 export async function readSession(database: DichtbijDb): Promise<StoredSession | undefined> {
   const row = await database.meta.get(META_SESSION);
-  return row?.value as StoredSession | undefined;
+  const value = row?.value as StoredSession | undefined;
+  return value && { user: value.user, deviceId: value.deviceId, needsLogin: value.needsLogin };
 }
 
 export async function currentSession(database: DichtbijDb = db()): Promise<SessionInfo | null> {
@@ -44,6 +44,5 @@ export async function currentSession(database: DichtbijDb = db()): Promise<Sessi
     user: s.user,
     deviceId: s.deviceId,
     needsLogin: s.needsLogin,
-    accessExpiresAt: s.accessExpiresAt,
   };
 }

@@ -20,7 +20,9 @@ export type SyncErrorCode =
   | 'badRequest'
   | 'server'
   | 'pendingChanges'
-  | 'otherUsersPendingChanges';
+  | 'otherUsersPendingChanges'
+  /** A "PIN vergeten?" sign-in by another worker than the one whose device this is. */
+  | 'recoveryOtherUser';
 
 export interface SyncErrorExtra {
   /** The server asked this device to wipe itself (it was reported lost). */

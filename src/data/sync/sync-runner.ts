@@ -1,11 +1,13 @@
 import type { DichtbijDb } from '../db';
 import { db } from '../db';
 import { log } from '../log';
+import { requestJson } from '../http';
 import {
   CLOSED_STATUSES,
   DEFAULT_RETENTION_DAYS,
   removeExpiredClosedRecords,
 } from '../lock/retention';
+import { flushRevocations } from './revocations';
 import { META_SESSION, META_STATUS } from './session-store';
 import type { SyncErrorCode } from './sync-error';
 import { toSyncError } from './sync-error';
@@ -106,6 +108,8 @@ export function startAutoSync(
 ): () => void {
   const { intervalMs = 60_000, ...syncOptions } = options;
   const trigger = () => {
+    // A logout that could not reach the server left a signed revocation: deliver it first.
+    void flushRevocations(database, syncOptions.transport ?? requestJson).catch(() => 0);
     void database.meta.get(META_SESSION).then((row) => {
       if (row) void syncNow(database, syncOptions);
     });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { catalogueSchema } from '../catalogue/schema';
 import { entityTypeSchema, mutationOpSchema } from '../records/record-schema';
+import { deviceProofSchema, devicePublicKeySchema, recoveryKeySchema } from './device-proof';
 import { publicUserSchema } from './roles';
 
 /**
@@ -282,6 +283,10 @@ export const loginRequestSchema = z
     password: z.string().min(1).max(1024),
     deviceId,
     protocolVersion: z.number().int().positive().optional(),
+    /** The device's signing key, registered for this device id (see device-proof.ts). */
+    publicKey: devicePublicKeySchema.optional(),
+    /** Signature over loginProofMessage by the device's key (the registered one, if any). */
+    proof: deviceProofSchema.optional(),
   })
   .strict();
 export type LoginRequest = z.infer<typeof loginRequestSchema>;
@@ -292,13 +297,27 @@ export const tokenResponseSchema = z.object({
   refreshToken: z.string(),
   refreshExpiresAt: z.iso.datetime(),
   user: publicUserSchema,
+  /**
+   * Only after a password sign-in proven by the device's registered key: the key the device's
+   * data key is also wrapped with, so a forgotten PIN does not lose unsynced work.
+   */
+  recoveryKey: recoveryKeySchema.optional(),
 });
 export type TokenResponse = z.infer<typeof tokenResponseSchema>;
 
 export const refreshRequestSchema = z
-  .object({ deviceId, refreshToken: z.string().min(20).max(200) })
+  .object({
+    deviceId,
+    refreshToken: z.string().min(20).max(200),
+    /** Signature over refreshProofMessage by the device's registered key; required. */
+    proof: deviceProofSchema,
+  })
   .strict();
 export type RefreshRequest = z.infer<typeof refreshRequestSchema>;
+
+/** A revocation the device queued at an offline logout, sent when the server is reachable. */
+export const revokeRequestSchema = z.object({ deviceId, proof: deviceProofSchema }).strict();
+export type RevokeRequest = z.infer<typeof revokeRequestSchema>;
 
 export const catalogueResponseSchema = z.object({
   version: z.string().nullable(),

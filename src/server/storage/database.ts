@@ -43,6 +43,12 @@ export interface DevicesTable {
   /** The refresh token just replaced, accepted once more until `previous_refresh_until`. */
   previous_refresh_hash: string | null;
   previous_refresh_until: string | null;
+  /** The device's ECDSA P-256 public key (JWK as JSON); every refresh must be signed by it. */
+  public_key: string | null;
+  /** Released only to a password sign-in proven by this key: unwraps the device's data key. */
+  recovery_key: string | null;
+  /** Timestamp (ms) of the last accepted refresh proof; a proof must be newer (no replay). */
+  proof_at: number | string | null;
 }
 
 export interface RecordsTable {

@@ -16,6 +16,10 @@ function toDevice(row: Selectable<DevicesTable>): DeviceRecord {
     createdAt: row.created_at,
     lastSeenAt: row.last_seen_at,
     generation: Number(row.generation),
+    publicKey: row.public_key,
+    recoveryKey: row.recovery_key,
+    // PostgreSQL returns BIGINT as a string.
+    proofAt: row.proof_at === null ? null : Number(row.proof_at),
   };
 }
 
@@ -55,6 +59,9 @@ export async function saveDeviceLogin(
       generation: 1,
       previous_refresh_hash: null,
       previous_refresh_until: null,
+      public_key: null,
+      recovery_key: null,
+      proof_at: null,
     })
     .onConflict((oc) =>
       oc
@@ -150,6 +157,34 @@ export async function markDeviceLost(db: Db, deviceId: string, now: string): Pro
       previous_refresh_until: null,
     })
     .where('id', '=', deviceId)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export async function bindDeviceKey(
+  db: Db,
+  deviceId: string,
+  publicKey: string,
+  recoveryKey: string,
+): Promise<void> {
+  // A new key starts a new proof sequence: its first proof may be older than the old key's last.
+  await db
+    .updateTable('devices')
+    .set({ public_key: publicKey, recovery_key: recoveryKey, proof_at: null })
+    .where('id', '=', deviceId)
+    .execute();
+}
+
+export async function acceptDeviceProof(
+  db: Db,
+  deviceId: string,
+  timestamp: number,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('devices')
+    .set({ proof_at: timestamp })
+    .where('id', '=', deviceId)
+    .where((eb) => eb.or([eb('proof_at', 'is', null), eb('proof_at', '<', timestamp)]))
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }

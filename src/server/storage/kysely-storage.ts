@@ -138,6 +138,14 @@ export class KyselySyncStorage implements SyncStorage {
     return devicesStore.markDeviceLost(this.db, deviceId, now);
   }
 
+  bindDeviceKey(deviceId: string, publicKey: string, recoveryKey: string): Promise<void> {
+    return devicesStore.bindDeviceKey(this.db, deviceId, publicKey, recoveryKey);
+  }
+
+  acceptDeviceProof(deviceId: string, timestamp: number): Promise<boolean> {
+    return devicesStore.acceptDeviceProof(this.db, deviceId, timestamp);
+  }
+
   recordLoginAttempt(
     attemptId: string,
     keys: readonly string[],

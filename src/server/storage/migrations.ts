@@ -100,6 +100,16 @@ const SESSIONS_004 = [
   `ALTER TABLE devices ADD COLUMN previous_refresh_until TEXT`,
 ];
 
+/**
+ * Device-bound sessions (issue 10): the device's public key (refreshes must be signed by it),
+ * the per-device recovery key for a forgotten PIN, and the last accepted proof time.
+ */
+const DEVICE_KEYS_010 = [
+  `ALTER TABLE devices ADD COLUMN public_key TEXT`,
+  `ALTER TABLE devices ADD COLUMN recovery_key TEXT`,
+  `ALTER TABLE devices ADD COLUMN proof_at BIGINT`,
+];
+
 const STEPS: Record<Dialect, Record<string, readonly string[]>> = {
   sqlite: {
     '001-initial': SHARED_001,
@@ -112,6 +122,7 @@ const STEPS: Record<Dialect, Record<string, readonly string[]>> = {
     '003-record-moves': MOVES_003,
     '009-insight': INSIGHT_009,
     '004-sessions': SESSIONS_004,
+    '010-device-keys': DEVICE_KEYS_010,
   },
   postgres: {
     '001-initial': SHARED_001,
@@ -123,6 +134,7 @@ const STEPS: Record<Dialect, Record<string, readonly string[]>> = {
     '003-record-moves': MOVES_003,
     '009-insight': INSIGHT_009,
     '004-sessions': SESSIONS_004,
+    '010-device-keys': DEVICE_KEYS_010,
   },
 };
 

@@ -40,6 +40,10 @@ export interface DeviceRecord {
   lastSeenAt: string;
   /** The sign-in generation access tokens must carry (see `saveDeviceLogin`). */
   generation: number;
+  /** The registered ECDSA P-256 public key (JWK JSON); null for devices from before keys. */
+  publicKey: string | null;
+  recoveryKey: string | null;
+  proofAt: number | null;
 }
 
 /** A sign-in binds the device id to the user, unless another user's session holds it. */
@@ -143,6 +147,14 @@ export interface SyncStorage {
     reuseUntil: string,
   ): Promise<RefreshOutcome>;
   revokeDevice(deviceId: string, now: string): Promise<boolean>;
+  /** Registers the device's public key and its recovery key (replacing earlier ones). */
+  bindDeviceKey(deviceId: string, publicKey: string, recoveryKey: string): Promise<void>;
+  /**
+   * Records a refresh proof's timestamp if it is newer than the last one accepted for this
+   * device; false when it is not (a replayed or reordered proof). One statement, so two
+   * instances cannot both accept the same proof.
+   */
+  acceptDeviceProof(deviceId: string, timestamp: number): Promise<boolean>;
   /** Revokes the device and marks it lost; stays lost (a later login cannot clear it). */
   markDeviceLost(deviceId: string, now: string): Promise<boolean>;
   /** A user's devices (all devices without a user id), newest contact first. */

@@ -10,6 +10,7 @@ import {
 } from '../../../src/data/repositories/signals';
 import { writeRecords } from '../../../src/data/repositories/records';
 import { META_SESSION, type StoredSession } from '../../../src/data/sync/session-store';
+import { keepSecrets } from '../../../src/data/sync/session-secrets';
 import { pullChanges } from '../../../src/data/sync/sync-engine';
 import type { Transport } from '../../../src/data/sync/sync-error';
 import { derivedIndexFields } from '../../../src/domain/records/derived-index';
@@ -107,13 +108,16 @@ async function signIn(database: DichtbijDb): Promise<void> {
       wijken: ['wielwijk', 'crabbehof'],
     },
     deviceId: 'bench-device',
+    needsLogin: false,
+  };
+  await database.meta.put({ key: META_SESSION, value: session });
+  // As after a real sign-in: the access token in memory, the refresh token sealed by the vault.
+  await keepSecrets(database, {
     accessToken: 'bench-token',
     accessExpiresAt: far,
     refreshToken: 'bench-refresh-token-not-used',
     refreshExpiresAt: far,
-    needsLogin: false,
-  };
-  await database.meta.put({ key: META_SESSION, value: session });
+  });
 }
 
 /**

@@ -25,10 +25,6 @@ async function signIn(role: Role) {
         wijken: role === 'beheerder' ? [] : ['crabbehof'],
       },
       deviceId: 'device-beheer-1',
-      accessToken: 'a',
-      accessExpiresAt: '2099-01-01T00:00:00.000Z',
-      refreshToken: 'refresh-token-long-enough',
-      refreshExpiresAt: '2099-01-01T00:00:00.000Z',
       needsLogin: false,
     },
   });

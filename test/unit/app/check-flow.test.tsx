@@ -48,10 +48,6 @@ async function signIn(role: string): Promise<void> {
         name: 'Test',
       },
       deviceId: 'd1',
-      accessToken: 'x',
-      accessExpiresAt: '2099-01-01T00:00:00.000Z',
-      refreshToken: 'y',
-      refreshExpiresAt: '2099-01-01T00:00:00.000Z',
       needsLogin: false,
     },
   });

@@ -34,10 +34,6 @@ beforeEach(async () => {
         wijken: ['wielwijk'],
       },
       deviceId: 'device-test-1',
-      accessToken: 'a',
-      accessExpiresAt: '2099-01-01T00:00:00.000Z',
-      refreshToken: 'refresh-token-long-enough',
-      refreshExpiresAt: '2099-01-01T00:00:00.000Z',
       needsLogin: false,
     },
   });

@@ -84,6 +84,7 @@ describe('Dutch texts', () => {
       server: true,
       pendingChanges: true,
       otherUsersPendingChanges: true,
+      recoveryOtherUser: true,
     } satisfies Record<SyncErrorCode, true>;
     const missing = Object.keys(codes).filter((code) => !has(nl, `sync.error.${code}`));
     expect(missing).toEqual([]);

@@ -50,10 +50,6 @@ async function signIn(role: string, wijken: string[] = ['wielwijk']): Promise<vo
         name: 'Test',
       },
       deviceId: 'd1',
-      accessToken: 'x',
-      accessExpiresAt: '2099-01-01T00:00:00.000Z',
-      refreshToken: 'y',
-      refreshExpiresAt: '2099-01-01T00:00:00.000Z',
       needsLogin: false,
     },
   });

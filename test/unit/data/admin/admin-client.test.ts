@@ -13,7 +13,8 @@ import {
   revokeDevice,
   updateUserScope,
 } from '../../../../src/data/admin/admin-client';
-import { META_SESSION, currentSession } from '../../../../src/data/sync/session-store';
+import { login } from '../../../../src/data/sync/session';
+import { currentSession } from '../../../../src/data/sync/session-store';
 import { SyncError } from '../../../../src/data/sync/sync-error';
 import type { Transport } from '../../../../src/data/sync/sync-error';
 
@@ -39,19 +40,15 @@ const volunteer = {
   wijken: ['crabbehof'],
 };
 
+/** Signs the beheerder in through the real login (device key, secrets in memory: no vault). */
 async function signInBeheerder(accessExpiresAt = '2099-01-01T00:00:00.000Z') {
-  await database.meta.put({
-    key: META_SESSION,
-    value: {
-      user: beheerder,
-      deviceId: 'device-beheer-1',
-      accessToken: 'access-1',
-      accessExpiresAt,
-      refreshToken: 'refresh-token-long-enough',
-      refreshExpiresAt: '2099-01-01T00:00:00.000Z',
-      needsLogin: false,
-    },
-  });
+  await login('beheerder@demo.dichtbij', 'pw', database, async () => ({
+    accessToken: 'access-1',
+    accessExpiresAt,
+    refreshToken: 'refresh-token-long-enough',
+    refreshExpiresAt: '2099-01-01T00:00:00.000Z',
+    user: beheerder,
+  }));
 }
 
 beforeEach(async () => {

@@ -1,0 +1,117 @@
+import type { FormEvent } from 'react';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { hasRecoveryWrap } from '../../data/crypto/vault';
+import { recoverWithNewPin } from '../../data/lock/recover';
+import { log } from '../../data/log';
+import { login } from '../../data/sync/session';
+import { SyncError, type SyncErrorCode } from '../../data/sync/sync-error';
+import { syncErrorText } from '../session/sync-error-text';
+import { PinSetup } from './pin-setup';
+
+/**
+ * "PIN vergeten?": sign in online with the password on this same device, then choose a new PIN.
+ * The server releases the key that opens this device's data only for that sign-in, so all work
+ * on the device, unsynced included, stays.
+ */
+export function RecoverPin({ onCancel }: { onCancel: () => void }) {
+  const { t } = useTranslation();
+  const [available, setAvailable] = useState<boolean | null>(null);
+  const [step, setStep] = useState<'sign-in' | 'new-pin'>('sign-in');
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState<SyncErrorCode | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    void hasRecoveryWrap().then(setAvailable, () => setAvailable(false));
+  }, []);
+
+  async function signIn(e: FormEvent) {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      await login(email.trim(), password, undefined, undefined, { recovery: true });
+      setPassword('');
+      setStep('new-pin');
+    } catch (err) {
+      setError(err instanceof SyncError ? err.code : 'server');
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function setNewPin(pin: string) {
+    if (!(await recoverWithNewPin(pin))) {
+      log.warn('lock.recover-failed');
+      throw new Error('The recovery key does not open this device.');
+    }
+  }
+
+  if (available === false) {
+    return (
+      <section className="vault-screen" aria-labelledby="recover-title">
+        <h1 id="recover-title">{t('lock.recoverTitle')}</h1>
+        <p role="status">{t('lock.recoverUnavailable')}</p>
+        <button type="button" className="button button-secondary" onClick={onCancel}>
+          {t('lock.recoverBack')}
+        </button>
+      </section>
+    );
+  }
+
+  if (step === 'new-pin') {
+    return (
+      <PinSetup
+        onSetUp={setNewPin}
+        title={t('lock.recoverNewPinTitle')}
+        intro={t('lock.recoverNewPinIntro')}
+      />
+    );
+  }
+
+  return (
+    <section className="vault-screen" aria-labelledby="recover-title">
+      <h1 id="recover-title">{t('lock.recoverTitle')}</h1>
+      <p>{t('lock.recoverIntro')}</p>
+      <form onSubmit={(e) => void signIn(e)} className="form" noValidate>
+        <div className="field">
+          <label htmlFor="recover-email">{t('session.email')}</label>
+          <input
+            id="recover-email"
+            type="email"
+            autoComplete="username"
+            required
+            value={email}
+            onChange={(e) => setEmail(e.target.value)}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor="recover-password">{t('session.password')}</label>
+          <input
+            id="recover-password"
+            type="password"
+            autoComplete="current-password"
+            required
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+          />
+        </div>
+        {error && (
+          <p role="alert" className="notice notice-error">
+            {syncErrorText(t, error)}
+          </p>
+        )}
+        <div className="vault-actions">
+          <button type="submit" className="button" disabled={busy || !email || !password}>
+            {busy ? t('lock.checking') : t('lock.recoverSignIn')}
+          </button>
+          <button type="button" className="button button-secondary" onClick={onCancel}>
+            {t('lock.recoverBack')}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}
