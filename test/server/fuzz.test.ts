@@ -237,12 +237,26 @@ describe('fuzzing the API on sqlite', () => {
               nasty,
             ),
             refreshToken: fc.oneof(fc.string({ minLength: 20, maxLength: 60 }), nasty, anyJson),
+            // Device proofs: near-valid shapes (any timestamp, base64url-ish signature) and junk.
+            proof: fc.oneof(
+              fc.record({
+                timestamp: fc.oneof(fc.integer(), fc.double(), fc.constant(Date.now())),
+                nonce: fc.string({ maxLength: 40 }),
+                signature: fc.base64String({ maxLength: 120 }),
+              }),
+              nasty,
+              anyJson,
+            ),
           },
           { requiredKeys: [] },
         ),
         fc.oneof(fc.constant(undefined), fc.string({ maxLength: 200 })),
         async (body, bearer) => {
           await probe(() => post(app, '/api/auth/refresh', body));
+          // The offline logout's signed revocation takes the same device id and proof.
+          await probe(() =>
+            post(app, '/api/auth/revoke', { deviceId: body.deviceId, proof: body.proof }),
+          );
           if (bearer !== undefined) await probe(() => post(app, '/api/auth/logout', {}, bearer));
         },
       ),

@@ -2,6 +2,7 @@ import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DichtbijDb, useDb } from '../../../src/data/db';
+import { keepSecrets } from '../../../src/data/sync/session-secrets';
 import { META_SESSION, META_STATUS } from '../../../src/data/sync/session-store';
 import { renderApp } from './render-app';
 
@@ -27,6 +28,13 @@ async function signIn(role: Role) {
       deviceId: 'device-beheer-1',
       needsLogin: false,
     },
+  });
+  // As after a real sign-in: tokens in memory (the refresh token sealed once a vault exists).
+  await keepSecrets(database, {
+    accessToken: 'test-access-token',
+    accessExpiresAt: '2099-01-01T00:00:00.000Z',
+    refreshToken: 'test-refresh-token-long-enough',
+    refreshExpiresAt: '2099-01-01T00:00:00.000Z',
   });
 }
 

@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DichtbijDb, useDb } from '../../../src/data/db';
 import { shippedRulesVersion } from '../../../src/domain/eligibility/shipped-rules';
 import { resetVault } from '../../../src/data/crypto/vault';
+import { keepSecrets } from '../../../src/data/sync/session-secrets';
 import { META_SESSION } from '../../../src/data/sync/session-store';
 import {
   flushPendingAnswers,
@@ -50,6 +51,13 @@ async function signIn(role: string): Promise<void> {
       deviceId: 'd1',
       needsLogin: false,
     },
+  });
+  // As after a real sign-in: tokens in memory (the refresh token sealed once a vault exists).
+  await keepSecrets(database, {
+    accessToken: 'test-access-token',
+    accessExpiresAt: '2099-01-01T00:00:00.000Z',
+    refreshToken: 'test-refresh-token-long-enough',
+    refreshExpiresAt: '2099-01-01T00:00:00.000Z',
   });
 }
 
