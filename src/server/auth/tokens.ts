@@ -41,11 +41,54 @@ export async function signAccessToken(
 export type VerifyResult =
   { ok: true; claims: AccessClaims } | { ok: false; reason: 'tokenExpired' | 'unauthorized' };
 
+/**
+ * Tokens whose signature and claims were verified, per secret. HS256 through WebCrypto costs
+ * more CPU than the rest of a small sync request, and a device sends the same token for its
+ * whole 15 minutes. The signature of a given text never changes, so only the expiry needs
+ * checking again; revocation is checked per request elsewhere (generation, device row).
+ */
+const VERIFIED_CACHE_SIZE = 10_000;
+const verifiedBySecret = new WeakMap<
+  Uint8Array,
+  Map<string, { claims: AccessClaims; exp: number }>
+>();
+
+function verifiedCache(secret: Uint8Array) {
+  let cache = verifiedBySecret.get(secret);
+  if (!cache) verifiedBySecret.set(secret, (cache = new Map()));
+  return cache;
+}
+
 export async function verifyAccessToken(
   token: string,
   secret: Uint8Array,
   now: Date,
 ): Promise<VerifyResult> {
+  const cache = verifiedCache(secret);
+  const known = cache.get(token);
+  if (known) {
+    // As jose decides it: expired once `exp` is not after the current second.
+    if (known.exp <= Math.floor(now.getTime() / 1000)) return { ok: false, reason: 'tokenExpired' };
+    return { ok: true, claims: known.claims };
+  }
+  const result = await verifyUncached(token, secret, now);
+  if (result.ok) {
+    // Oldest first out: a Map iterates in insertion order.
+    const oldest = cache.size >= VERIFIED_CACHE_SIZE ? cache.keys().next().value : undefined;
+    if (oldest !== undefined) cache.delete(oldest);
+    cache.set(token, { claims: result.claims, exp: result.exp });
+  }
+  return result.ok ? { ok: true, claims: result.claims } : result;
+}
+
+async function verifyUncached(
+  token: string,
+  secret: Uint8Array,
+  now: Date,
+): Promise<
+  | { ok: true; claims: AccessClaims; exp: number }
+  | { ok: false; reason: 'tokenExpired' | 'unauthorized' }
+> {
   try {
     const { payload } = await jwtVerify(token, secret, {
       algorithms: ['HS256'],
@@ -54,10 +97,16 @@ export async function verifyAccessToken(
       currentDate: now,
     });
     const { sub, did, gen } = payload;
-    if (typeof sub !== 'string' || typeof did !== 'string' || !Number.isSafeInteger(gen)) {
+    const { exp } = payload;
+    if (
+      typeof sub !== 'string' ||
+      typeof did !== 'string' ||
+      !Number.isSafeInteger(gen) ||
+      typeof exp !== 'number'
+    ) {
       return { ok: false, reason: 'unauthorized' };
     }
-    return { ok: true, claims: { userId: sub, deviceId: did, generation: Number(gen) } };
+    return { ok: true, claims: { userId: sub, deviceId: did, generation: Number(gen) }, exp };
   } catch (e) {
     return { ok: false, reason: e instanceof errors.JWTExpired ? 'tokenExpired' : 'unauthorized' };
   }
