@@ -41,7 +41,4 @@ export function startPathFor(role: Role): string {
   return BY_ROLE[role][0]?.to ?? paths.start.href();
 }
 
-/** Roles that store residents' data on the device and so need a PIN. */
-export function keepsPersonalData(role: Role): boolean {
-  return role !== 'coordinator';
-}
+export { keepsPersonalData } from '../domain/sync/roles';

@@ -85,13 +85,14 @@ describe('norms and rules are published data', () => {
     // The beheerder sees what the current norms lack, chooses the new file, reads the diff, publishes.
     const desk = await newDevice(env.browser, env.server.url);
     const d = desk.page;
-    await d.goto(`${env.server.url}/inloggen`);
+    // A deep link: sign in, then straight back to the rules page (no reload in between, which
+    // would ask a beheerder without a PIN yet to sign in again).
+    await d.goto(`${env.server.url}/inloggen?terug=${encodeURIComponent('/beheer/regels')}`);
     await d.locator('#login-email').fill('beheerder@demo.dichtbij');
     await d.locator('#login-password').fill('demo-beheerder-2026');
     await d.locator('form button[type="submit"]').click();
     await dismissOfflineToast(d);
-    await d.waitForURL((url) => url.pathname !== '/inloggen');
-    await d.goto(`${env.server.url}/beheer/regels`);
+    await d.waitForURL((url) => url.pathname === '/beheer/regels');
     await d.getByTestId('rules-version').waitFor();
     expect(await d.getByTestId('rules-missing').first().textContent()).toMatch(
       /Bijstandsnormen voor \d{1,2}-\d{1,2}-20\d\d ontbreken\./,

@@ -3,13 +3,16 @@ import { canSync, subscribeVault } from '../crypto/vault';
 import { openSessionSecrets, sealSessionSecrets } from '../crypto/record-crypto';
 import type { DichtbijDb } from '../db';
 import { log } from '../log';
+import { keepsPersonalData, type Role } from '../../domain/sync/roles';
+import { isDeviceSealed, openWithDeviceKey, sealWithDeviceKey } from './device-sealed';
 
 /**
  * The session's secrets (issue 10). The access token lives in memory only. The refresh token is
  * kept in memory and, once the PIN vault can seal it, stored sealed with the data key (never in
  * the clear), so the disk alone does not hold a usable session. Before the PIN is set up (right
- * after the first sign-in) or on a device without a vault (beheerder), it is in memory only: a
- * reload then asks for a new sign-in, which is the price of not storing it unsealed.
+ * after the first sign-in) it is in memory only: a reload then asks for a new sign-in, which is
+ * the price of not storing it unsealed. A role without a vault (the coordinator, who keeps no
+ * residents' data) has it sealed by a non-extractable device key instead (device-sealed.ts).
  */
 
 export const META_SECRETS = 'sync.secrets';
@@ -26,6 +29,8 @@ export interface SessionSecrets extends z.infer<typeof sealedSchema> {
 }
 
 const inMemory = new WeakMap<DichtbijDb, SessionSecrets>();
+/** Databases whose session belongs to a role without a PIN vault. */
+const withoutVault = new WeakSet<DichtbijDb>();
 /** Databases whose secrets wait for the vault to open before they can be sealed. */
 const waiting = new Set<DichtbijDb>();
 let unsubscribe: (() => void) | undefined;
@@ -33,6 +38,14 @@ let unsubscribe: (() => void) | undefined;
 async function seal(database: DichtbijDb): Promise<void> {
   const secrets = inMemory.get(database);
   if (!secrets) return;
+  const stored = { refreshToken: secrets.refreshToken, refreshExpiresAt: secrets.refreshExpiresAt };
+  if (withoutVault.has(database)) {
+    await database.meta.put({
+      key: META_SECRETS,
+      value: await sealWithDeviceKey(database, stored),
+    });
+    return;
+  }
   if (!canSync()) {
     waiting.add(database);
     unsubscribe ??= subscribeVault(() => {
@@ -49,13 +62,21 @@ async function seal(database: DichtbijDb): Promise<void> {
     return;
   }
   waiting.delete(database);
-  const stored = { refreshToken: secrets.refreshToken, refreshExpiresAt: secrets.refreshExpiresAt };
   await database.meta.put({ key: META_SECRETS, value: await sealSessionSecrets(stored) });
 }
 
-/** Keeps new tokens in memory and seals the refresh token as soon as the vault allows. */
-export async function keepSecrets(database: DichtbijDb, secrets: SessionSecrets): Promise<void> {
+/**
+ * Keeps new tokens in memory and seals the refresh token: for `role` with a PIN as soon as the
+ * vault allows, for a role without one at once with the device key.
+ */
+export async function keepSecrets(
+  database: DichtbijDb,
+  secrets: SessionSecrets,
+  role: Role,
+): Promise<void> {
   inMemory.set(database, secrets);
+  if (keepsPersonalData(role)) withoutVault.delete(database);
+  else withoutVault.add(database);
   await seal(database);
 }
 
@@ -70,7 +91,9 @@ export async function loadSecrets(database: DichtbijDb): Promise<SessionSecrets 
   if (!row) return undefined;
   let opened: unknown;
   try {
-    opened = await openSessionSecrets(row.value);
+    opened = isDeviceSealed(row.value)
+      ? await openWithDeviceKey(database, row.value)
+      : await openSessionSecrets(row.value);
   } catch (e) {
     if (e instanceof Error && e.name === 'LockedError') throw e;
     // Sealed under a data key this device no longer has: as good as absent.
@@ -88,4 +111,5 @@ export async function loadSecrets(database: DichtbijDb): Promise<SessionSecrets 
 export function forgetSecrets(database: DichtbijDb): void {
   inMemory.delete(database);
   waiting.delete(database);
+  withoutVault.delete(database);
 }

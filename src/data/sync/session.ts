@@ -149,7 +149,7 @@ export async function login(
   }
   // Kept in memory until the PIN is set or typed: then the data key is also wrapped with it.
   if (tokens.recoveryKey) offerRecoveryKey(tokens.recoveryKey);
-  await keepSecrets(database, secretsOf(tokens));
+  await keepSecrets(database, secretsOf(tokens), tokens.user.role);
   const session: StoredSession = { user: tokens.user, deviceId: id, needsLogin: false };
   await database.meta.put({ key: META_SESSION, value: session });
   log.info('sync.login', { role: tokens.user.role });
@@ -229,7 +229,7 @@ async function refresh(
     throw error;
   }
   const next = secretsOf(tokenResponseSchema.parse(body));
-  await keepSecrets(database, next);
+  await keepSecrets(database, next, session.user.role);
   return next;
 }
 

@@ -112,12 +112,16 @@ async function signIn(database: DichtbijDb): Promise<void> {
   };
   await database.meta.put({ key: META_SESSION, value: session });
   // As after a real sign-in: the access token in memory, the refresh token sealed by the vault.
-  await keepSecrets(database, {
-    accessToken: 'bench-token',
-    accessExpiresAt: far,
-    refreshToken: 'bench-refresh-token-not-used',
-    refreshExpiresAt: far,
-  });
+  await keepSecrets(
+    database,
+    {
+      accessToken: 'bench-token',
+      accessExpiresAt: far,
+      refreshToken: 'bench-refresh-token-not-used',
+      refreshExpiresAt: far,
+    },
+    'wijkteam',
+  );
 }
 
 /**

@@ -30,12 +30,16 @@ async function signIn(role: Role) {
     },
   });
   // As after a real sign-in: tokens in memory (the refresh token sealed once a vault exists).
-  await keepSecrets(database, {
-    accessToken: 'test-access-token',
-    accessExpiresAt: '2099-01-01T00:00:00.000Z',
-    refreshToken: 'test-refresh-token-long-enough',
-    refreshExpiresAt: '2099-01-01T00:00:00.000Z',
-  });
+  await keepSecrets(
+    database,
+    {
+      accessToken: 'test-access-token',
+      accessExpiresAt: '2099-01-01T00:00:00.000Z',
+      refreshToken: 'test-refresh-token-long-enough',
+      refreshExpiresAt: '2099-01-01T00:00:00.000Z',
+    },
+    role,
+  );
 }
 
 const USERS = [

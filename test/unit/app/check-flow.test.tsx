@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DichtbijDb, useDb } from '../../../src/data/db';
 import { shippedRulesVersion } from '../../../src/domain/eligibility/shipped-rules';
 import { resetVault } from '../../../src/data/crypto/vault';
+import { roleSchema } from '../../../src/domain/sync/roles';
 import { keepSecrets } from '../../../src/data/sync/session-secrets';
 import { META_SESSION } from '../../../src/data/sync/session-store';
 import {
@@ -53,12 +54,16 @@ async function signIn(role: string): Promise<void> {
     },
   });
   // As after a real sign-in: tokens in memory (the refresh token sealed once a vault exists).
-  await keepSecrets(database, {
-    accessToken: 'test-access-token',
-    accessExpiresAt: '2099-01-01T00:00:00.000Z',
-    refreshToken: 'test-refresh-token-long-enough',
-    refreshExpiresAt: '2099-01-01T00:00:00.000Z',
-  });
+  await keepSecrets(
+    database,
+    {
+      accessToken: 'test-access-token',
+      accessExpiresAt: '2099-01-01T00:00:00.000Z',
+      refreshToken: 'test-refresh-token-long-enough',
+      refreshExpiresAt: '2099-01-01T00:00:00.000Z',
+    },
+    roleSchema.parse(role),
+  );
 }
 
 /** Opens a regeling's row, as a worker taps it. */
