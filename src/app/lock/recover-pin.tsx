@@ -6,7 +6,7 @@ import { recoverWithNewPin } from '../../data/lock/recover';
 import { log } from '../../data/log';
 import { login } from '../../data/sync/session';
 import { SyncError, type SyncErrorCode } from '../../data/sync/sync-error';
-import { syncErrorText } from '../session/sync-error-text';
+import { CredentialsFields } from '../session/credentials-fields';
 import { PinSetup } from './pin-setup';
 
 /**
@@ -76,33 +76,14 @@ export function RecoverPin({ onCancel }: { onCancel: () => void }) {
       <h1 id="recover-title">{t('lock.recoverTitle')}</h1>
       <p>{t('lock.recoverIntro')}</p>
       <form onSubmit={(e) => void signIn(e)} className="form" noValidate>
-        <div className="field">
-          <label htmlFor="recover-email">{t('session.email')}</label>
-          <input
-            id="recover-email"
-            type="email"
-            autoComplete="username"
-            required
-            value={email}
-            onChange={(e) => setEmail(e.target.value)}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="recover-password">{t('session.password')}</label>
-          <input
-            id="recover-password"
-            type="password"
-            autoComplete="current-password"
-            required
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-          />
-        </div>
-        {error && (
-          <p role="alert" className="notice notice-error">
-            {syncErrorText(t, error)}
-          </p>
-        )}
+        <CredentialsFields
+          idPrefix="recover"
+          email={email}
+          onEmail={setEmail}
+          password={password}
+          onPassword={setPassword}
+          error={error}
+        />
         <div className="vault-actions">
           <button type="submit" className="button" disabled={busy || !email || !password}>
             {busy ? t('lock.checking') : t('lock.recoverSignIn')}

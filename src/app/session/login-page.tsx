@@ -7,6 +7,7 @@ import { syncNow } from '../../data/sync/sync-runner';
 import { useSyncStatus } from '../../data/sync/use-sync-status';
 import { paths } from '../paths';
 import { startPathFor } from '../role-navigation';
+import { CredentialsFields } from './credentials-fields';
 import { syncErrorText } from './sync-error-text';
 
 function safeReturnPath(value: string | null): string {
@@ -54,33 +55,14 @@ export function LoginPage() {
         </p>
       )}
       <form onSubmit={(e) => void submit(e)} className="form" noValidate>
-        <div className="field">
-          <label htmlFor="login-email">{t('session.email')}</label>
-          <input
-            id="login-email"
-            type="email"
-            autoComplete="username"
-            required
-            value={email}
-            onChange={(e) => setEmail(e.target.value)}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="login-password">{t('session.password')}</label>
-          <input
-            id="login-password"
-            type="password"
-            autoComplete="current-password"
-            required
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-          />
-        </div>
-        {error && (
-          <p role="alert" className="notice notice-error">
-            {syncErrorText(t, error)}
-          </p>
-        )}
+        <CredentialsFields
+          idPrefix="login"
+          email={email}
+          onEmail={setEmail}
+          password={password}
+          onPassword={setPassword}
+          error={error}
+        />
         <button type="submit" className="button" disabled={busy || !email || !password}>
           {busy ? t('app.loading') : t('session.login')}
         </button>

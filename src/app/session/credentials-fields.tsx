@@ -1,0 +1,56 @@
+import { useTranslation } from 'react-i18next';
+import type { SyncErrorCode } from '../../data/sync/sync-error';
+import { syncErrorText } from './sync-error-text';
+
+interface Props {
+  /** Prefix of the inputs' ids (`<prefix>-email`, `<prefix>-password`); tests and labels use them. */
+  idPrefix: string;
+  email: string;
+  onEmail: (value: string) => void;
+  password: string;
+  onPassword: (value: string) => void;
+  error: SyncErrorCode | null;
+}
+
+/** E-mail and password with the server's refusal under them: the sign-in and the PIN recovery. */
+export function CredentialsFields({
+  idPrefix,
+  email,
+  onEmail,
+  password,
+  onPassword,
+  error,
+}: Props) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <div className="field">
+        <label htmlFor={`${idPrefix}-email`}>{t('session.email')}</label>
+        <input
+          id={`${idPrefix}-email`}
+          type="email"
+          autoComplete="username"
+          required
+          value={email}
+          onChange={(e) => onEmail(e.target.value)}
+        />
+      </div>
+      <div className="field">
+        <label htmlFor={`${idPrefix}-password`}>{t('session.password')}</label>
+        <input
+          id={`${idPrefix}-password`}
+          type="password"
+          autoComplete="current-password"
+          required
+          value={password}
+          onChange={(e) => onPassword(e.target.value)}
+        />
+      </div>
+      {error && (
+        <p role="alert" className="notice notice-error">
+          {syncErrorText(t, error)}
+        </p>
+      )}
+    </>
+  );
+}
