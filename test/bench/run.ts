@@ -10,7 +10,6 @@ const MODULES: Record<string, () => Promise<BenchModule>> = {
   sync: () => import('./sync'),
   signals: () => import('./signals'),
   encryption: () => import('./encryption'),
-  toekomst: () => import('./toekomst'),
   startup: () => import('./startup'),
   device: () => import('./device'),
 };
