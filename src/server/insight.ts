@@ -25,7 +25,7 @@ import { URGENCIES } from '../domain/signals/signal-schema';
 export interface InsightSource {
   insightSignals(from: string, to: string): Promise<SignalFact[]>;
   insightChecks(from: string, to: string): Promise<CheckFact[]>;
-  /** Every trajectory made before `to`, with its plan's step events. */
+  /** Every trajectory made before `to`, with its step and status events. */
   insightTrajectories(to: string): Promise<TrajectoryFact[]>;
 }
 

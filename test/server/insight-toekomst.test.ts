@@ -10,7 +10,8 @@ import { STORES, loginAs, makeServer, openStore } from './helpers';
 
 /**
  * The toekomstmakelaars' figures on the coordinator's screen against a brute-force count over
- * generated trajectories (legal step paths, plus an illegal step that must not count), on both
+ * generated trajectories (legal step paths, plus an illegal step that must not count; a referral
+ * closed before anyone took it up is not "reached"), on both
  * stores: trajectories begun in the month (new, reached, with a plan, with a step started), and
  * plans begun 3 and 12 months earlier with how many led to work or training within that time.
  * Every shown number is the true count, "< 5" is 0–4, hidden is ≥ 5; the answer names nobody.
@@ -44,6 +45,8 @@ const trajectoryArb = fc.record({
   status: fc.constantFrom(...TOEKOMST_STATUSES),
   steps: fc.array(stepArb, { maxLength: 2 }),
   illegal: fc.boolean(),
+  /** When closed: straight from "verwezen" (never reached) or after she took it up. */
+  closedFromReferral: fc.boolean(),
 });
 type TrajectorySpec = typeof trajectoryArb extends fc.Arbitrary<infer T> ? T : never;
 
@@ -95,7 +98,7 @@ function truthOf(t: TrajectorySpec) {
     createdAt,
     events,
     wijk: t.wijk ?? 'onbekend',
-    reached: t.status !== 'verwezen',
+    reached: t.status !== 'verwezen' && !(t.status === 'afgesloten' && t.closedFromReferral),
     withPlan: planBegan !== null,
     stepStarted: events.some((e) => e.body.to === 'gestart'),
     planBegan,
@@ -171,12 +174,12 @@ describe.each(STORES)('toekomstmakelaars figures on %s', (kind) => {
       }),
       stamps: '{}',
     }));
-    const event = (i: number, k: number, at: string, body: unknown) => ({
+    const event = (i: number, k: number, at: string, body: unknown, kind = 'step') => ({
       id: `e-${i}-${k}`,
       entity_type: 'toekomst',
       entity_id: `tk${i}`,
-      kind: 'step',
-      status: null,
+      kind,
+      status: kind === 'status' ? (body as { to: string }).to : null,
       body: JSON.stringify(body),
       created_at: at,
       created_by: makerId,
@@ -194,6 +197,19 @@ describe.each(STORES)('toekomstmakelaars figures on %s', (kind) => {
               from: 'aangemeld',
               to: 'baan-gevonden',
             }),
+          ]
+        : []),
+      ...(specs[i]?.status === 'afgesloten'
+        ? [
+            event(
+              i,
+              98,
+              plusDays(truth.createdAt, 2),
+              specs[i]?.closedFromReferral
+                ? { from: 'verwezen', to: 'afgesloten' }
+                : { from: 'opgepakt', to: 'afgesloten' },
+              'status',
+            ),
           ]
         : []),
     ]);

@@ -1,4 +1,4 @@
-import { toekomstFigures, type TrajectoryFacts } from '../toekomst/figures';
+import { closedUnreached, toekomstFigures, type TrajectoryFacts } from '../toekomst/figures';
 import { reducePlan, type PlanEvent } from '../toekomst/plan';
 import { isToekomstStatus } from '../toekomst/trajectory';
 import { monthRange, rowIndex, type MonthFigures } from './figures';
@@ -19,7 +19,7 @@ export interface TrajectoryFact {
   wijk: string | null;
   createdAt: string;
   status: string | null;
-  /** The record's plan events (`step`; others are ignored by the plan's reducer where needed). */
+  /** The record's `step` and `status` events (the plan's reducer reads only the steps). */
   events: readonly PlanEvent[];
 }
 
@@ -45,11 +45,12 @@ export function foldTrajectories(trajectories: readonly TrajectoryFact[]): Folde
   return trajectories.map((t) => {
     const plan = reducePlan(t.events);
     const planBegan = plan.steps.map((s) => s.createdAt).sort()[0] ?? null;
+    const status = isToekomstStatus(t.status) ? t.status : 'verwezen';
     return {
       wijk: t.wijk,
       createdAt: t.createdAt,
       planBegan,
-      facts: { status: isToekomstStatus(t.status) ? t.status : 'verwezen', plan },
+      facts: { status, plan, closedUnreached: closedUnreached(status, t.events) },
     };
   });
 }

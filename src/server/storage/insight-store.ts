@@ -113,7 +113,7 @@ export async function insightChecks(db: Db, from: string, to: string): Promise<C
 }
 
 /**
- * Every trajectory with the toekomstmakelaars made before `to`, with its plan's step events:
+ * Every trajectory with the toekomstmakelaars made before `to`, with its step and status events:
  * wijk, dates, status and the steps' statuses are read; the referral, the intake and the step's
  * reason are parsed past but never leave this function's caller as anything but counts.
  */
@@ -131,16 +131,16 @@ export async function insightTrajectories(db: Db, to: string): Promise<Trajector
     .innerJoin('records', (j) =>
       j.onRef('records.id', '=', 'events.entity_id').on('records.entity_type', '=', 'toekomst'),
     )
-    .select(['events.id', 'events.entity_id', 'events.body', 'events.created_at'])
+    .select(['events.id', 'events.entity_id', 'events.kind', 'events.body', 'events.created_at'])
     .where('events.entity_type', '=', 'toekomst')
-    .where('events.kind', '=', 'step')
+    .where('events.kind', 'in', ['step', 'status'])
     .where('records.deleted', '=', 0)
     .where('records.created_at', '<', to)
     .execute();
   const byRecord = new Map<string, PlanEvent[]>();
   for (const e of events) {
     const list = byRecord.get(e.entity_id) ?? [];
-    list.push({ id: e.id, kind: 'step', createdAt: e.created_at, body: parse(e.body) });
+    list.push({ id: e.id, kind: e.kind, createdAt: e.created_at, body: parse(e.body) });
     byRecord.set(e.entity_id, list);
   }
   return rows.map((r) => ({
