@@ -8,7 +8,13 @@ import {
   type InsightDimensions,
   type InsightResponse,
   type SignalFact,
+  rowsOf,
 } from '../domain/insight/figures';
+import {
+  computeToekomstFigures,
+  foldTrajectories,
+  type TrajectoryFact,
+} from '../domain/insight/toekomst-figures';
 import { MIN_CELL } from '../domain/insight/suppression';
 import { DOELGROEPEN } from '../domain/insight/take-up';
 import { SIGNAL_CATEGORY_IDS } from '../domain/signals/categories';
@@ -19,6 +25,8 @@ import { URGENCIES } from '../domain/signals/signal-schema';
 export interface InsightSource {
   insightSignals(from: string, to: string): Promise<SignalFact[]>;
   insightChecks(from: string, to: string): Promise<CheckFact[]>;
+  /** Every trajectory made before `to`, with its step and status events. */
+  insightTrajectories(to: string): Promise<TrajectoryFact[]>;
 }
 
 const ROLES_THAT_CHECK = ['vrijwilliger', 'wijkteam', 'toekomstmakelaar'];
@@ -37,6 +45,10 @@ export async function insightFor(
   const month = monthSchema.safeParse(monthParam ?? now.toISOString().slice(0, 7));
   if (!month.success) return { ok: false, message: month.error.issues[0]?.message ?? 'Bad month.' };
   const prev = previousMonth(month.data);
+  // One read serves both months: the follow-up looks back at plans begun up to 12 months earlier.
+  const trajectoriesRead = source
+    .insightTrajectories(monthRange(month.data).to)
+    .then(foldTrajectories);
   const [current, previous] = await Promise.all(
     [month.data, prev].map(async (m) => {
       const { from, to } = monthRange(m);
@@ -47,8 +59,14 @@ export async function insightFor(
       return { m, signals, checks };
     }),
   );
+  const trajectories = await trajectoriesRead;
   const all = [current, previous].filter((x) => x !== undefined);
-  const wijken = [...new Set(all.flatMap((x) => [...x.signals, ...x.checks].map((r) => r.wijk)))]
+  const wijken = [
+    ...new Set([
+      ...all.flatMap((x) => [...x.signals, ...x.checks].map((r) => r.wijk)),
+      ...trajectories.map((t) => t.wijk),
+    ]),
+  ]
     .filter((w): w is string => w !== null)
     .sort();
   const regelingen = [...new Set(all.flatMap((x) => x.checks.flatMap((c) => c.suggested)))].sort();
@@ -61,8 +79,11 @@ export async function insightFor(
     regelingen,
     doelgroepen: DOELGROEPEN,
   };
-  const figures = (x: { m: string; signals: SignalFact[]; checks: CheckFact[] } | undefined) =>
-    computeMonthFigures(x?.m ?? month.data, dims, x?.signals ?? [], x?.checks ?? []);
+  const at = now.toISOString();
+  const figures = (x: { m: string; signals: SignalFact[]; checks: CheckFact[] } | undefined) => ({
+    ...computeMonthFigures(x?.m ?? month.data, dims, x?.signals ?? [], x?.checks ?? []),
+    toekomst: computeToekomstFigures(x?.m ?? month.data, rowsOf(dims), trajectories, at),
+  });
   return {
     ok: true,
     body: {

@@ -17,6 +17,7 @@ interface DeviceBench {
   applySteps(): Promise<Figures>;
   filter(): Promise<Figures>;
   saveCheck(): Promise<Figures>;
+  toekomst(): Promise<Figures>;
 }
 
 export async function run(): Promise<Figures> {
@@ -42,7 +43,7 @@ export async function run(): Promise<Figures> {
       );
     const figures: Figures = {};
     const only = (process.env.DEVICE_BENCH ?? '').split(',').filter(Boolean);
-    for (const name of ['apply', 'applySteps', 'filter', 'saveCheck'] as const) {
+    for (const name of ['apply', 'applySteps', 'filter', 'saveCheck', 'toekomst'] as const) {
       if (only.length > 0 && !only.includes(name)) continue;
       Object.assign(figures, await call(name));
     }

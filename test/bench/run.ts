@@ -10,7 +10,6 @@ const MODULES: Record<string, () => Promise<BenchModule>> = {
   sync: () => import('./sync'),
   signals: () => import('./signals'),
   encryption: () => import('./encryption'),
-  toekomst: () => import('./toekomst'),
   startup: () => import('./startup'),
   device: () => import('./device'),
 };
@@ -19,7 +18,7 @@ const MODULES: Record<string, () => Promise<BenchModule>> = {
 const args = process.argv.slice(2);
 const onlyAt = args.indexOf('--only');
 const only = [
-  ...args.filter((a, i) => !a.startsWith('--') && i !== onlyAt + 1),
+  ...args.filter((a, i) => !a.startsWith('--') && (onlyAt < 0 || i !== onlyAt + 1)),
   ...(onlyAt >= 0 ? (args[onlyAt + 1] ?? '').split(',') : []),
 ].filter(Boolean);
 const dir = join(import.meta.dirname, '..', '..', 'bench-results');

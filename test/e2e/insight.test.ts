@@ -118,6 +118,45 @@ function seedMonth(file: string): void {
       JSON.stringify({ suggested: ['dordtpas'], doelgroepen: [], takeUp, completedAt: now }),
     );
   }
+  // Six residents with the toekomstmakelaars in Wielwijk, each with a plan whose first step is
+  // "aangemeld" (none started yet).
+  const insertStep = db.prepare(
+    `INSERT INTO events (id, entity_type, entity_id, kind, status, body, created_at, created_by,
+       device_id, version) VALUES (?, 'toekomst', ?, 'step', NULL, ?, ?, 'demo-toekomstmakelaar', 'seed', ?)`,
+  );
+  for (let i = 0; i < 6; i++) {
+    const id = `E2E-INSIGHT-TOEKOMST-${i}`;
+    insertRecord.run(
+      'toekomst',
+      id,
+      'demo-toekomstmakelaar',
+      'team-toekomstmakelaars',
+      'wielwijk',
+      'in-traject',
+      'team-toekomstmakelaars',
+      now,
+      now,
+      ++version,
+      JSON.stringify({
+        residentName: `Bewoner T${i} (fictief)`,
+        contact: 'Buurthuis (fictief)',
+        consent: true,
+        referredFrom: 'eigen',
+      }),
+    );
+    insertStep.run(
+      `${id}-s1`,
+      id,
+      JSON.stringify({
+        stepId: 'st-1',
+        offerId: 'leerpraktijkcentrum-waterwiel',
+        from: null,
+        to: 'aangemeld',
+      }),
+      now,
+      ++version,
+    );
+  }
   db.prepare(`UPDATE counters SET value = ? WHERE name = 'version'`).run(version);
   db.close();
 }
@@ -152,6 +191,17 @@ describe("the coordinator's figures", () => {
     });
     const dordtpas = funnel.getByRole('row', { name: /Dordtpas/ });
     await expect.poll(() => dordtpas.textContent()).toMatch(/Dordtpas8< 5< 5/);
+
+    // The toekomstmakelaars' residents: six with a plan, no step started yet (0–4 shows "< 5").
+    const toekomst = c.getByRole('table', {
+      name: 'Toekomstmakelaars: trajecten begonnen in de maand',
+    });
+    await expect
+      .poll(() => toekomst.getByRole('row', { name: /Met een toekomstplan/ }).textContent())
+      .toMatch(/Met een toekomstplan6/);
+    await expect
+      .poll(() => toekomst.getByRole('row', { name: /Met een gestarte stap/ }).textContent())
+      .toMatch(/Met een gestarte stap< 5/);
 
     // The wijkteam reaches one more resident, who accepts help.
     const wijkteam = await newDevice(env.browser, env.server.url);
@@ -188,6 +238,9 @@ describe("the coordinator's figures", () => {
     const csv = readFileSync(path, 'utf8');
     expect(csv).toContain('Voorgesteld;Wielwijk;Dordtpas;8;');
     expect(csv).toContain('Toegekend;Wielwijk;Dordtpas;< 5;');
+    expect(csv).toContain(
+      'Toekomstmakelaars: trajecten begonnen in de maand;Wielwijk;Met een toekomstplan;6;',
+    );
     await coordinator.context.close();
     await wijkteam.context.close();
   });

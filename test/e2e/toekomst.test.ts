@@ -85,6 +85,18 @@ describe('toekomstmakelaars: from a check with a work wish to a first step', () 
     const plan = m.getByRole('region', { name: 'Toekomstplan' });
     await expect.poll(() => plan.textContent()).toContain('Aangemeld');
 
+    // Still offline: the plan she takes home, in Arabic, right to left, nothing Dutch in it.
+    await m.getByRole('link', { name: 'Plan voor de bewoner' }).click();
+    await m.getByLabel('Taal van het plan').selectOption('ar');
+    const sheet = m.getByTestId('plan-sheet');
+    await expect.poll(() => sheet.getAttribute('dir')).toBe('rtl');
+    expect(await sheet.getAttribute('lang')).toBe('ar');
+    await expect.poll(() => sheet.textContent()).toContain('مركز التعلّم العملي Het Waterwiel');
+    const printed = (await sheet.textContent()) ?? '';
+    expect(printed).toContain('مسجّل');
+    expect(printed).not.toContain('Aangemeld');
+    expect(printed).not.toContain('Werken leren in uw eigen tempo');
+
     // The server returns; she syncs.
     await env.server.start();
     await maker.context.setOffline(false);

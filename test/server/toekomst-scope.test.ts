@@ -1,3 +1,4 @@
+import { insightResponseSchema } from '../../src/domain/insight/figures';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Change } from '../../src/domain/sync/protocol';
 import type { KyselySyncStorage } from '../../src/server/storage/kysely-storage';
@@ -265,5 +266,15 @@ describe.each(STORES)('toekomst scope on %s', (kind) => {
     // Three residents in all: every cell is under five, so none is listed at all.
     expect(body.cells.filter((cell) => cell.entityType === 'toekomst')).toEqual([]);
     expect(JSON.stringify(body)).not.toMatch(/fictief/);
+    // Her figures: the three residents counted (under five, so "< 5"), nobody named.
+    const figures = await app.request('/api/insight', {
+      headers: { authorization: `Bearer ${c.cor!.token}` },
+    });
+    expect(figures.status).toBe(200);
+    const text = await figures.text();
+    expect(text).not.toMatch(/fictief/);
+    const insight = insightResponseSchema.parse(JSON.parse(text));
+    expect(insight.current.toekomst.byWijk.cols[0]).toBe('nieuw');
+    expect(insight.current.toekomst.byWijk.colTotals?.[0]).toEqual({ kind: 'small' });
   });
 });

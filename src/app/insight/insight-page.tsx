@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { loadInsight } from '../../data/insight/insight-client';
-import type { InsightResponse, PublishedCount, PublishedTable } from '../../domain/insight/figures';
+import type { InsightResponse } from '../../domain/insight/figures';
 import {
   column,
   countText,
@@ -13,7 +13,9 @@ import {
 } from '../../domain/insight/view';
 import { useAdminLoad } from '../admin/use-admin-load';
 import { useCatalogue } from '../use-catalogue';
+import { Figure } from './figure';
 import { IndicatorNote } from './indicator-note';
+import { ToekomstSection } from './toekomst-section';
 import { downloadText } from './download';
 import './insight.css';
 
@@ -54,6 +56,7 @@ export function InsightPage() {
       return t(`signals.status.${id}`, { defaultValue: t('insight.other') });
     if (section === 'checksByRole') return t(`role.${id}`);
     if (section === 'doelgroepen') return t(`insight.doelgroep.${id}`);
+    if (section.startsWith('toekomst')) return t(`insight.toekomst.${id}`);
     if (section === 'withContact' || section === 'helpAccepted')
       return t(`insight.section.${section}`);
     return regelingName(id);
@@ -233,6 +236,7 @@ export function InsightPage() {
             label={(id) => label('doelgroepen', id)}
           />
           <Funnel data={data} wijk={wijk} name={regelingName} />
+          <ToekomstSection data={data} wijk={wijk} label={(id) => label('toekomst', id)} />
         </>
       )}
     </div>
@@ -267,61 +271,6 @@ function Kpi({
         {note}
       </dd>
     </div>
-  );
-}
-
-/** A breakdown as a table with a bar per row (the table is the chart, readable without colour). */
-function Figure({
-  title,
-  now,
-  before,
-  wijk,
-  label,
-}: {
-  title: string;
-  now: PublishedTable;
-  before: PublishedTable;
-  wijk: string;
-  label: (id: string) => string;
-}) {
-  const { t } = useTranslation();
-  const a = column(now, wijk);
-  const b = column(before, wijk);
-  const max = Math.max(1, ...a.map((c) => (c.kind === 'value' ? c.value : 0)));
-  return (
-    <section className="insight-figure">
-      <table>
-        <caption>{title}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('insight.csv.item')}</th>
-            <th scope="col">{t('insight.thisMonth')}</th>
-            <th scope="col">{t('insight.previousMonth')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {now.cols.map((id, j) => (
-            <tr key={id}>
-              <th scope="row">{label(id)}</th>
-              <td>
-                <Bar value={a[j]} max={max} />
-              </td>
-              <td>{countText(b[j])}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </section>
-  );
-}
-
-function Bar({ value, max }: { value: PublishedCount | undefined; max: number }) {
-  const width = value?.kind === 'value' ? Math.round((value.value / max) * 100) : 0;
-  return (
-    <span className="insight-bar">
-      <span className="insight-bar-fill" style={{ inlineSize: `${width}%` }} aria-hidden="true" />
-      <span className="insight-bar-text">{countText(value)}</span>
-    </span>
   );
 }
 

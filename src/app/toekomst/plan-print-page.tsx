@@ -1,21 +1,54 @@
-import { Link, useParams } from 'react-router';
+import { useEffect, useState } from 'react';
+import { Link, useParams, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { readTrajectory } from '../../data/repositories/toekomst';
-import { FINAL_STEP_STATUSES } from '../../domain/toekomst/plan';
-import { offerById } from '../../domain/toekomst/offers';
+import { offerTextsSchema, type OfferTexts } from '../../domain/toekomst/offer-texts';
+import { LANGUAGES, isLanguageCode, type LanguageCode } from '../i18n/i18n';
+import { useLanguageTexts } from '../i18n/use-language-texts';
 import { paths } from '../paths';
 import { useCatalogue } from '../use-catalogue';
+import { PlanSheet } from './plan-sheet';
 import './toekomst.css';
 
+const offerTextLoaders: Record<Exclude<LanguageCode, 'nl'>, () => Promise<{ default: unknown }>> = {
+  en: () => import('../../domain/toekomst/data/offers-en.json'),
+  ar: () => import('../../domain/toekomst/data/offers-ar.json'),
+};
+
+/** The offers' texts in a language, loaded only when a plan is printed in it; Dutch needs none. */
+function useOfferTexts(lang: LanguageCode): { ready: boolean; texts: OfferTexts | undefined } {
+  const [state, setState] = useState<{ lang: LanguageCode; texts?: OfferTexts }>();
+  useEffect(() => {
+    if (lang === 'nl') return;
+    let live = true;
+    void offerTextLoaders[lang]().then((m) => {
+      if (live) setState({ lang, texts: offerTextsSchema.parse(m.default) });
+    });
+    return () => {
+      live = false;
+    };
+  }, [lang]);
+  if (lang === 'nl') return { ready: true, texts: undefined };
+  return state?.lang === lang
+    ? { ready: true, texts: state.texts }
+    : { ready: false, texts: undefined };
+}
+
 /**
- * The resident's own plan on one page, to take home: what she wants, her next steps, where to go
- * and by when. No contact details, barriers or notes: only what she needs to act.
+ * The resident's own plan on one page, to take home, in her language (`?taal=en`): what she
+ * wants, her next steps, where to go and by when. No contact details, barriers or notes: only
+ * what she needs to act.
  */
 export function PlanPrintPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
   const { catalogue } = useCatalogue();
+  const [params, setParams] = useSearchParams();
+  const asked = params.get('taal');
+  const lang: LanguageCode = isLanguageCode(asked) ? asked : 'nl';
+  const textsLoaded = useLanguageTexts(lang);
+  const offerTexts = useOfferTexts(lang);
   const trajectory = useLiveQuery(async () => {
     try {
       return (await readTrajectory(id)) ?? null;
@@ -25,50 +58,40 @@ export function PlanPrintPage() {
   }, [id]);
   if (trajectory === undefined) return <p className="muted">{t('toekomst.loading')}</p>;
   if (trajectory === null) return <p className="notice">{t('toekomst.notFound')}</p>;
-  const steps = trajectory.plan.steps;
   return (
     <article className="toekomst-print">
-      <p className="no-print">
-        <Link to={paths.trajectory.href(id)}>{t('toekomst.plan.back')}</Link>{' '}
+      <div className="no-print toekomst-print-tools">
+        <p>
+          <Link to={paths.trajectory.href(id)}>{t('toekomst.plan.back')}</Link>
+        </p>
+        <label htmlFor="plan-language">{t('toekomst.plan.language')}</label>
+        <select
+          id="plan-language"
+          value={lang}
+          onChange={(e) => setParams({ taal: e.target.value }, { replace: true })}
+        >
+          {LANGUAGES.map((l) => (
+            <option key={l.code} value={l.code}>
+              {l.label}
+            </option>
+          ))}
+        </select>
         <button type="button" className="button" onClick={() => window.print()}>
           {t('toekomst.plan.printAction')}
         </button>
-      </p>
-      <h1>{t('toekomst.plan.printTitle')}</h1>
-      {trajectory.intake && (
-        <p>
-          {t('toekomst.plan.myWish')}:{' '}
-          {trajectory.intake.wishes.map((w) => t(`toekomst.wish.${w}`)).join(', ')}
-        </p>
-      )}
-      {steps.length === 0 ? (
-        <p>{t('toekomst.plan.empty')}</p>
+      </div>
+      {/* Until the chosen language's texts are in, show nothing rather than half Dutch. */}
+      {textsLoaded && offerTexts.ready ? (
+        <PlanSheet
+          plan={trajectory.plan}
+          intake={trajectory.intake}
+          lang={lang}
+          offerTexts={offerTexts.texts}
+          organisationName={(o) => catalogue.organisations.find((x) => x.id === o)?.name ?? o}
+        />
       ) : (
-        <ol>
-          {steps.map((s) => {
-            const offer = offerById(s.offerId);
-            const where = offer?.organisations
-              .map((o) => catalogue.organisations.find((x) => x.id === o)?.name ?? o)
-              .join(', ');
-            return (
-              <li key={s.id}>
-                <h2>{offer?.name ?? s.offerId}</h2>
-                <p>{offer?.summary}</p>
-                <p>
-                  {t('toekomst.plan.where')}: {where}
-                </p>
-                <p>
-                  {t('toekomst.plan.now')}: {t(`toekomst.step.${s.status}`)}
-                  {s.dueAt && !FINAL_STEP_STATUSES.includes(s.status) && (
-                    <> · {t('toekomst.plan.due', { date: s.dueAt })}</>
-                  )}
-                </p>
-              </li>
-            );
-          })}
-        </ol>
+        <p role="status">{t('toekomst.loading')}</p>
       )}
-      <p className="muted small">{t('toekomst.plan.contactLine')}</p>
     </article>
   );
 }

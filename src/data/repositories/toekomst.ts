@@ -16,6 +16,7 @@ import {
   trajectoryAfterStep,
 } from '../../domain/toekomst/trajectory';
 import { offerById } from '../../domain/toekomst/offers';
+import { closedUnreached, type TrajectoryFacts } from '../../domain/toekomst/figures';
 import { handoverEventBodySchema } from '../../domain/toekomst/plan';
 import { toekomstIndexFromData } from '../../domain/toekomst/toekomst-index';
 import type { PlainRecord } from '../crypto/record-crypto';
@@ -396,14 +397,13 @@ export async function referralsFrom(
 }
 
 /** Every trajectory on the device with its plan, for her figures (decrypts all events). */
-export async function allTrajectoryFacts(
-  database: DichtbijDb = db(),
-): Promise<{ status: ToekomstStatus; plan: PlanState }[]> {
+export async function allTrajectoryFacts(database: DichtbijDb = db()): Promise<TrajectoryFacts[]> {
   const rows = await database.toekomst.toArray();
   return Promise.all(
-    rows.map(async (row) => ({
-      status: isToekomstStatus(row.status) ? row.status : 'verwezen',
-      plan: reducePlan(toPlanEvents(await listEvents('toekomst', row.id, database))),
-    })),
+    rows.map(async (row) => {
+      const status = isToekomstStatus(row.status) ? row.status : 'verwezen';
+      const events = toPlanEvents(await listEvents('toekomst', row.id, database));
+      return { status, plan: reducePlan(events), closedUnreached: closedUnreached(status, events) };
+    }),
   );
 }

@@ -84,6 +84,14 @@ export const monthFiguresSchema = z.object({
   }),
   checks: z.object({ byRole: tableSchema, doelgroepen: tableSchema }),
   funnel: z.object({ suggested: tableSchema, applied: tableSchema, granted: tableSchema }),
+  /** The toekomstmakelaars' trajectories (see toekomst-figures.ts). */
+  toekomst: z.object({
+    /** Trajectories begun this month: new, reached, with a plan, with a step started. */
+    byWijk: tableSchema,
+    /** Plans begun in `cohort`: how many, and how many in work or training within 3 months. */
+    after3Months: z.object({ cohort: z.string().regex(/^\d{4}-\d{2}$/), table: tableSchema }),
+    after12Months: z.object({ cohort: z.string().regex(/^\d{4}-\d{2}$/), table: tableSchema }),
+  }),
 });
 export type MonthFigures = z.infer<typeof monthFiguresSchema>;
 export type PublishedTable = z.infer<typeof tableSchema>;
@@ -115,11 +123,11 @@ export const monthSchema = z
   .string()
   .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Kies een maand als JJJJ-MM, bijvoorbeeld 2026-11.');
 
-function rowsOf(dims: InsightDimensions): string[] {
+export function rowsOf(dims: InsightDimensions): string[] {
   return [...dims.wijken, UNKNOWN_WIJK];
 }
 
-function rowIndex(rows: readonly string[], wijk: string | null): number {
+export function rowIndex(rows: readonly string[], wijk: string | null): number {
   const i = wijk === null ? -1 : rows.indexOf(wijk);
   return i >= 0 ? i : rows.length - 1;
 }
@@ -178,7 +186,7 @@ export function computeMonthFigures(
   dims: InsightDimensions,
   signals: readonly SignalFact[],
   checks: readonly CheckFact[],
-): MonthFigures {
+): Omit<MonthFigures, 'toekomst'> {
   const rows = rowsOf(dims);
   const categories = withOther(dims.categories);
   const urgencies = withOther(dims.urgencies);

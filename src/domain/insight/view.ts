@@ -67,6 +67,9 @@ const SECTIONS: readonly { key: string; table: (f: MonthFigures) => PublishedTab
   { key: 'suggested', table: (f) => f.funnel.suggested },
   { key: 'applied', table: (f) => f.funnel.applied },
   { key: 'granted', table: (f) => f.funnel.granted },
+  { key: 'toekomst', table: (f) => f.toekomst.byWijk },
+  { key: 'toekomstAfter3', table: (f) => f.toekomst.after3Months.table },
+  { key: 'toekomstAfter12', table: (f) => f.toekomst.after12Months.table },
 ];
 
 /**

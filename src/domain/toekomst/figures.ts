@@ -1,4 +1,4 @@
-import type { PlanState } from './plan';
+import type { PlanEvent, PlanState } from './plan';
 import { OUTCOME_STATUSES } from './plan';
 import type { ToekomstStatus } from './trajectory';
 
@@ -10,6 +10,24 @@ import type { ToekomstStatus } from './trajectory';
 export interface TrajectoryFacts {
   status: ToekomstStatus;
   plan: PlanState;
+  /** Closed while still waiting for the team: referred, never reached (see closedUnreached). */
+  closedUnreached?: boolean;
+}
+
+/**
+ * True when the trajectory's latest status change closed it straight from "verwezen": a referral
+ * nobody took up does not count as a resident reached, though its status is no longer verwezen.
+ */
+export function closedUnreached(status: ToekomstStatus, events: readonly PlanEvent[]): boolean {
+  if (status !== 'afgesloten') return false;
+  let last: PlanEvent | undefined;
+  for (const e of events) {
+    if (e.kind !== 'status') continue;
+    if (!last || e.createdAt > last.createdAt || (e.createdAt === last.createdAt && e.id > last.id))
+      last = e;
+  }
+  const body = last?.body as { from?: unknown; to?: unknown } | null | undefined;
+  return body?.from === 'verwezen' && body.to === 'afgesloten';
 }
 
 export interface FollowUp {
@@ -54,7 +72,7 @@ function followUp(facts: readonly TrajectoryFacts[], months: number, now: string
 
 export function toekomstFigures(facts: readonly TrajectoryFacts[], now: string): ToekomstFigures {
   return {
-    reached: facts.filter((f) => f.status !== 'verwezen').length,
+    reached: facts.filter((f) => f.status !== 'verwezen' && !f.closedUnreached).length,
     withPlan: facts.filter((f) => f.plan.steps.length > 0).length,
     withStepStarted: facts.filter((f) =>
       f.plan.steps.some((s) => s.history.some((h) => STARTED.has(h.to))),

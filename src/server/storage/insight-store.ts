@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import type { CheckFact, SignalFact } from '../../domain/insight/figures';
 import { doelgroepSchema, takeUpStatusSchema } from '../../domain/insight/take-up';
+import type { TrajectoryFact } from '../../domain/insight/toekomst-figures';
+import type { PlanEvent } from '../../domain/toekomst/plan';
 import type { Db } from './rows';
 
 /**
@@ -108,4 +110,43 @@ export async function insightChecks(db: Db, from: string, to: string): Promise<C
       doelgroepen: data?.doelgroepen ?? [],
     };
   });
+}
+
+/**
+ * Every trajectory with the toekomstmakelaars made before `to`, with its step and status events:
+ * wijk, dates, status and the steps' statuses are read; the referral, the intake and the step's
+ * reason are parsed past but never leave this function's caller as anything but counts.
+ */
+export async function insightTrajectories(db: Db, to: string): Promise<TrajectoryFact[]> {
+  const rows = await db
+    .selectFrom('records')
+    .select(['id', 'wijk', 'status', 'created_at'])
+    .where('entity_type', '=', 'toekomst')
+    .where('deleted', '=', 0)
+    .where('created_at', '<', to)
+    .execute();
+  if (rows.length === 0) return [];
+  const events = await db
+    .selectFrom('events')
+    .innerJoin('records', (j) =>
+      j.onRef('records.id', '=', 'events.entity_id').on('records.entity_type', '=', 'toekomst'),
+    )
+    .select(['events.id', 'events.entity_id', 'events.kind', 'events.body', 'events.created_at'])
+    .where('events.entity_type', '=', 'toekomst')
+    .where('events.kind', 'in', ['step', 'status'])
+    .where('records.deleted', '=', 0)
+    .where('records.created_at', '<', to)
+    .execute();
+  const byRecord = new Map<string, PlanEvent[]>();
+  for (const e of events) {
+    const list = byRecord.get(e.entity_id) ?? [];
+    list.push({ id: e.id, kind: e.kind, createdAt: e.created_at, body: parse(e.body) });
+    byRecord.set(e.entity_id, list);
+  }
+  return rows.map((r) => ({
+    wijk: r.wijk,
+    createdAt: r.created_at,
+    status: r.status,
+    events: byRecord.get(r.id) ?? [],
+  }));
 }

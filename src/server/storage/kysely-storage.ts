@@ -9,6 +9,7 @@ import type { ScopeUser } from '../../domain/sync/roles';
 import * as aggregatesStore from './aggregates-store';
 import * as insightStore from './insight-store';
 import type { CheckFact, SignalFact } from '../../domain/insight/figures';
+import type { TrajectoryFact } from '../../domain/insight/toekomst-figures';
 import * as auditStore from './audit-store';
 import * as catalogueStore from './catalogue-store';
 import type { Database } from './database';
@@ -216,6 +217,10 @@ export class KyselySyncStorage implements SyncStorage {
 
   insightChecks(from: string, to: string): Promise<CheckFact[]> {
     return insightStore.insightChecks(this.db, from, to);
+  }
+
+  insightTrajectories(to: string): Promise<TrajectoryFact[]> {
+    return insightStore.insightTrajectories(this.db, to);
   }
 }
 

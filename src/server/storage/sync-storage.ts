@@ -1,4 +1,5 @@
 import type { CheckFact, SignalFact } from '../../domain/insight/figures';
+import type { TrajectoryFact } from '../../domain/insight/toekomst-figures';
 import type { AuditPage, AuditQuery, NewAuditEntry } from '../../domain/sync/audit';
 import type { Role, ScopeUser } from '../../domain/sync/roles';
 import type {
@@ -217,4 +218,5 @@ export interface SyncStorage {
   /** Facts without persons for the coordinator's figures (see insight-store). */
   insightSignals(from: string, to: string): Promise<SignalFact[]>;
   insightChecks(from: string, to: string): Promise<CheckFact[]>;
+  insightTrajectories(to: string): Promise<TrajectoryFact[]>;
 }

@@ -1,4 +1,4 @@
-import { DichtbijDb, type StoredRecord } from '../../../src/data/db';
+import type { DichtbijDb, StoredRecord } from '../../../src/data/db';
 import { sealRecord, sealRecordUnlocked } from '../../../src/data/crypto/record-crypto';
 import { resetVault, setUpPin } from '../../../src/data/crypto/vault';
 import type { SignalWorker } from '../../../src/data/repositories/signals';
@@ -18,19 +18,14 @@ import { pullResponseSchema, type RecordChange } from '../../../src/domain/sync/
 import { DEFAULT_TEAMS } from '../../../src/domain/signals/handover';
 import { addDays } from '../../../src/domain/signals/signal-schema';
 import { summarise } from '../stats';
+import { freshDb, PIN, round } from './common';
 import { listQueries, rng, syntheticSignal } from './signal-fixtures';
+import { toekomst } from './toekomst-bench';
 
 /**
  * The device benches, run in Chromium by test/bench/device.ts (built by Vite as its own entry,
  * never part of the app build). Each function returns its figures; nothing is timed in Node.
  */
-
-const PIN = 'bench-pin-2468';
-const round = (n: number) => Math.round(n * 100) / 100;
-
-function freshDb(name: string): DichtbijDb {
-  return new DichtbijDb(`bench-${name}-${Date.now()}-${Math.random().toString(36).slice(2)}`);
-}
 
 /** A pulled record as the server sends it (wire form), from a synthetic signal. */
 function wireChange(record: StoredRecord): RecordChange {
@@ -346,6 +341,6 @@ async function applySteps(total = 10_000, pageSize = 500): Promise<Record<string
   };
 }
 
-const benches = { apply, applySteps, filter, saveCheck };
+const benches = { apply, applySteps, filter, saveCheck, toekomst };
 (window as unknown as { deviceBench: typeof benches }).deviceBench = benches;
 document.getElementById('state')!.textContent = 'ready';

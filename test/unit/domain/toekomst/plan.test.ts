@@ -8,7 +8,7 @@ import {
   planStep,
   reducePlan,
 } from '../../../../src/domain/toekomst/plan';
-import { toekomstFigures } from '../../../../src/domain/toekomst/figures';
+import { closedUnreached, toekomstFigures } from '../../../../src/domain/toekomst/figures';
 import { trajectoryAfterStep } from '../../../../src/domain/toekomst/trajectory';
 
 const T0 = Date.parse('2026-01-05T09:00:00.000Z');
@@ -270,6 +270,27 @@ describe('trajectory and figures', () => {
       after3Months: { eligible: 3, inWorkOrTraining: 1 },
       after12Months: { eligible: 3, inWorkOrTraining: 2 },
     });
+    // A referral closed before anyone took it up was not reached; one closed after it was, was.
+    const closed = (from: 'verwezen' | 'opgepakt') => {
+      const events: PlanEvent[] = [
+        { id: 'st1', kind: 'status', createdAt: at(1), body: { from, to: 'afgesloten' } },
+      ];
+      return { status: 'afgesloten' as const, plan: reducePlan(events), events };
+    };
+    const never = closed('verwezen');
+    const after = closed('opgepakt');
+    expect(closedUnreached(never.status, never.events)).toBe(true);
+    expect(closedUnreached(after.status, after.events)).toBe(false);
+    expect(
+      toekomstFigures(
+        [
+          ...facts,
+          { ...never, closedUnreached: closedUnreached(never.status, never.events) },
+          { ...after, closedUnreached: closedUnreached(after.status, after.events) },
+        ],
+        at(24 * 400),
+      ).reached,
+    ).toBe(5);
     // Too early to say anything about 12 months.
     expect(toekomstFigures(facts, at(24 * 100)).after12Months).toEqual({
       eligible: 0,
