@@ -1,15 +1,17 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { loadInsight } from '../../data/insight/insight-client';
-import type { InsightResponse, PublishedCount, PublishedTable } from '../../domain/insight/figures';
+import type { InsightResponse, PublishedCount } from '../../domain/insight/figures';
 import {
-  column,
   countText,
   insightCsv,
+  screenTables,
   shareFor,
   single,
   totalOf,
   WHOLE_CITY,
+  type ScreenColumn,
+  type ScreenTable,
 } from '../../domain/insight/view';
 import { useAdminLoad } from '../admin/use-admin-load';
 import { useCatalogue } from '../use-catalogue';
@@ -45,31 +47,38 @@ export function InsightPage() {
         );
 
   const data = state.status === 'ready' ? state.data : null;
-  const label = (section: string, id: string): string => {
-    if (section.startsWith('signalsByCategory'))
+  const label = (table: string, id: string): string => {
+    if (table === 'signalsByCategory')
       return t(`signals.category.${id}`, { defaultValue: t('insight.other') });
-    if (section.startsWith('signalsByUrgency'))
+    if (table === 'signalsByUrgency')
       return t(`signals.urgency.${id}`, { defaultValue: t('insight.other') });
-    if (section.startsWith('signalsByStatus'))
+    if (table === 'signalsByStatus')
       return t(`signals.status.${id}`, { defaultValue: t('insight.other') });
-    if (section === 'checksByRole') return t(`role.${id}`);
-    if (section === 'doelgroepen') return t(`insight.doelgroep.${id}`);
-    if (section === 'withContact' || section === 'helpAccepted')
-      return t(`insight.section.${section}`);
+    if (table === 'checksByRole') return t(`role.${id}`);
+    if (table === 'doelgroepen') return t(`insight.doelgroep.${id}`);
+    if (table === 'contactHelp') return t(`insight.section.${id}`);
     return regelingName(id);
   };
+  const columnName = (c: ScreenColumn) =>
+    c === 'thisMonth' || c === 'previousMonth' ? t(`insight.${c}`) : t(`insight.section.${c}`);
 
   function exportCsv(d: InsightResponse) {
     const csv = insightCsv(d, wijk, {
-      section: (key) => t(`insight.section.${key}`),
-      column: label,
+      table: (key) => t(`insight.section.${key}`),
+      row: label,
+      column: (c) =>
+        c === 'thisMonth'
+          ? d.current.month
+          : c === 'previousMonth'
+            ? d.previous.month
+            : columnName(c),
       wijk: wijkName,
       header: [
         t('insight.csv.figure'),
         t('insight.csv.wijk'),
         t('insight.csv.item'),
-        d.current.month,
-        d.previous.month,
+        t('insight.csv.column'),
+        t('insight.csv.count'),
       ],
     });
     downloadText(`dichtbij-cijfers-${d.current.month}-${wijk || 'dordrecht'}.csv`, csv, 'text/csv');
@@ -197,42 +206,18 @@ export function InsightPage() {
               />
             </dl>
           </section>
-          <Figure
-            title={t('insight.section.signalsByCategory')}
-            now={data.current.signals.byCategory}
-            before={data.previous.signals.byCategory}
-            wijk={wijk}
-            label={(id) => label('signalsByCategory', id)}
-          />
-          <Figure
-            title={t('insight.section.signalsByUrgency')}
-            now={data.current.signals.byUrgency}
-            before={data.previous.signals.byUrgency}
-            wijk={wijk}
-            label={(id) => label('signalsByUrgency', id)}
-          />
-          <Figure
-            title={t('insight.section.signalsByStatus')}
-            now={data.current.signals.byStatus}
-            before={data.previous.signals.byStatus}
-            wijk={wijk}
-            label={(id) => label('signalsByStatus', id)}
-          />
-          <Figure
-            title={t('insight.section.checksByRole')}
-            now={data.current.checks.byRole}
-            before={data.previous.checks.byRole}
-            wijk={wijk}
-            label={(id) => label('checksByRole', id)}
-          />
-          <Figure
-            title={t('insight.section.doelgroepen')}
-            now={data.current.checks.doelgroepen}
-            before={data.previous.checks.doelgroepen}
-            wijk={wijk}
-            label={(id) => label('doelgroepen', id)}
-          />
-          <Funnel data={data} wijk={wijk} name={regelingName} />
+          {screenTables(data, wijk).map((table) => (
+            <CountsTable
+              key={table.key}
+              caption={t(`insight.section.${table.key}`)}
+              table={table}
+              head={t(table.key === 'funnel' ? 'insight.regeling' : 'insight.csv.item')}
+              columnName={columnName}
+              label={(id) => label(table.key, id)}
+              empty={table.key === 'funnel' ? t('insight.noChecks') : undefined}
+              note={table.key === 'funnel' ? <IndicatorNote id="takeUp" /> : undefined}
+            />
+          ))}
         </>
       )}
     </div>
@@ -270,47 +255,64 @@ function Kpi({
   );
 }
 
-/** A breakdown as a table with a bar per row (the table is the chart, readable without colour). */
-function Figure({
-  title,
-  now,
-  before,
-  wijk,
+/**
+ * One table of the screen, exactly as the CSV has it; where `bars`, the first column also as a
+ * bar (the table is the chart, readable without colour).
+ */
+function CountsTable({
+  caption,
+  table,
+  head,
+  columnName,
   label,
+  empty,
+  note,
 }: {
-  title: string;
-  now: PublishedTable;
-  before: PublishedTable;
-  wijk: string;
+  caption: string;
+  table: ScreenTable;
+  head: string;
+  columnName: (c: ScreenColumn) => string;
   label: (id: string) => string;
+  empty?: string | undefined;
+  note?: React.ReactNode;
 }) {
-  const { t } = useTranslation();
-  const a = column(now, wijk);
-  const b = column(before, wijk);
-  const max = Math.max(1, ...a.map((c) => (c.kind === 'value' ? c.value : 0)));
+  const max = Math.max(
+    1,
+    ...table.rows.map((r) => (r.cells[0]?.kind === 'value' ? r.cells[0].value : 0)),
+  );
   return (
     <section className="insight-figure">
       <table>
-        <caption>{title}</caption>
+        <caption>{caption}</caption>
         <thead>
           <tr>
-            <th scope="col">{t('insight.csv.item')}</th>
-            <th scope="col">{t('insight.thisMonth')}</th>
-            <th scope="col">{t('insight.previousMonth')}</th>
+            <th scope="col">{head}</th>
+            {table.columns.map((c) => (
+              <th key={c} scope="col">
+                {columnName(c)}
+              </th>
+            ))}
           </tr>
         </thead>
         <tbody>
-          {now.cols.map((id, j) => (
-            <tr key={id}>
-              <th scope="row">{label(id)}</th>
-              <td>
-                <Bar value={a[j]} max={max} />
-              </td>
-              <td>{countText(b[j])}</td>
+          {table.rows.length === 0 && empty && (
+            <tr>
+              <td colSpan={table.columns.length + 1}>{empty}</td>
+            </tr>
+          )}
+          {table.rows.map((row) => (
+            <tr key={row.id}>
+              <th scope="row">{label(row.id)}</th>
+              {row.cells.map((value, k) => (
+                <td key={table.columns[k]}>
+                  {k === 0 && table.bars ? <Bar value={value} max={max} /> : countText(value)}
+                </td>
+              ))}
             </tr>
           ))}
         </tbody>
       </table>
+      {note}
     </section>
   );
 }
@@ -322,52 +324,5 @@ function Bar({ value, max }: { value: PublishedCount | undefined; max: number })
       <span className="insight-bar-fill" style={{ inlineSize: `${width}%` }} aria-hidden="true" />
       <span className="insight-bar-text">{countText(value)}</span>
     </span>
-  );
-}
-
-function Funnel({
-  data,
-  wijk,
-  name,
-}: {
-  data: InsightResponse;
-  wijk: string;
-  name: (id: string) => string;
-}) {
-  const { t } = useTranslation();
-  const f = data.current.funnel;
-  const s = column(f.suggested, wijk);
-  const a = column(f.applied, wijk);
-  const g = column(f.granted, wijk);
-  return (
-    <section className="insight-figure">
-      <table>
-        <caption>{t('insight.section.funnel')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('insight.regeling')}</th>
-            <th scope="col">{t('insight.section.suggested')}</th>
-            <th scope="col">{t('insight.section.applied')}</th>
-            <th scope="col">{t('insight.section.granted')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {f.suggested.cols.length === 0 && (
-            <tr>
-              <td colSpan={4}>{t('insight.noChecks')}</td>
-            </tr>
-          )}
-          {f.suggested.cols.map((id, j) => (
-            <tr key={id}>
-              <th scope="row">{name(id)}</th>
-              <td>{countText(s[j])}</td>
-              <td>{countText(a[j])}</td>
-              <td>{countText(g[j])}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <IndicatorNote id="takeUp" />
-    </section>
   );
 }
