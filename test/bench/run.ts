@@ -11,6 +11,7 @@ const MODULES: Record<string, () => Promise<BenchModule>> = {
   signals: () => import('./signals'),
   encryption: () => import('./encryption'),
   toekomst: () => import('./toekomst'),
+  insight: () => import('./insight'),
   startup: () => import('./startup'),
   device: () => import('./device'),
 };
