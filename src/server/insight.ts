@@ -7,7 +7,7 @@ import {
   type CheckFact,
   type InsightDimensions,
   type InsightResponse,
-  type SignalFact,
+  type SignalFacts,
 } from '../domain/insight/figures';
 import { MIN_CELL } from '../domain/insight/suppression';
 import { DOELGROEPEN } from '../domain/insight/take-up';
@@ -17,7 +17,7 @@ import { URGENCIES } from '../domain/signals/signal-schema';
 
 /** What the insight route needs from storage: facts for records made in [from, to). */
 export interface InsightSource {
-  insightSignals(from: string, to: string): Promise<SignalFact[]>;
+  insightSignals(from: string, to: string): Promise<SignalFacts>;
   insightChecks(from: string, to: string): Promise<CheckFact[]>;
 }
 
@@ -48,7 +48,9 @@ export async function insightFor(
     }),
   );
   const all = [current, previous].filter((x) => x !== undefined);
-  const wijken = [...new Set(all.flatMap((x) => [...x.signals, ...x.checks].map((r) => r.wijk)))]
+  const wijken = [
+    ...new Set(all.flatMap((x) => [...x.signals.groups, ...x.checks].map((r) => r.wijk))),
+  ]
     .filter((w): w is string => w !== null)
     .sort();
   const regelingen = [...new Set(all.flatMap((x) => x.checks.flatMap((c) => c.suggested)))].sort();
@@ -61,8 +63,9 @@ export async function insightFor(
     regelingen,
     doelgroepen: DOELGROEPEN,
   };
-  const figures = (x: { m: string; signals: SignalFact[]; checks: CheckFact[] } | undefined) =>
-    computeMonthFigures(x?.m ?? month.data, dims, x?.signals ?? [], x?.checks ?? []);
+  const none: SignalFacts = { groups: [], hoursToFirstContact: [] };
+  const figures = (x: { m: string; signals: SignalFacts; checks: CheckFact[] } | undefined) =>
+    computeMonthFigures(x?.m ?? month.data, dims, x?.signals ?? none, x?.checks ?? []);
   return {
     ok: true,
     body: {

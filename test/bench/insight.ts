@@ -27,7 +27,7 @@ const SIGNALS = Number(process.env.BENCH_INSIGHT_SIGNALS ?? 100_000);
 const EVENTS_PER_SIGNAL = 10;
 const CHECKS = Number(process.env.BENCH_INSIGHT_CHECKS ?? 50_000);
 const MONTHS = 12;
-const SAMPLES = Number(process.env.BENCH_INSIGHT_SAMPLES ?? 60);
+const SAMPLES = Number(process.env.BENCH_INSIGHT_SAMPLES ?? 40);
 const WARM_UP = 5;
 
 const WIJKEN = [

@@ -1,4 +1,4 @@
-import type { CheckFact, SignalFact } from '../../domain/insight/figures';
+import type { CheckFact, SignalFacts } from '../../domain/insight/figures';
 import type { AuditPage, AuditQuery, NewAuditEntry } from '../../domain/sync/audit';
 import type { Role, ScopeUser } from '../../domain/sync/roles';
 import type {
@@ -215,6 +215,6 @@ export interface SyncStorage {
   countRecords(): Promise<number>;
 
   /** Facts without persons for the coordinator's figures (see insight-store). */
-  insightSignals(from: string, to: string): Promise<SignalFact[]>;
+  insightSignals(from: string, to: string): Promise<SignalFacts>;
   insightChecks(from: string, to: string): Promise<CheckFact[]>;
 }
