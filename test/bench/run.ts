@@ -20,7 +20,7 @@ const MODULES: Record<string, () => Promise<BenchModule>> = {
 const args = process.argv.slice(2);
 const onlyAt = args.indexOf('--only');
 const only = [
-  ...args.filter((a, i) => !a.startsWith('--') && i !== onlyAt + 1),
+  ...args.filter((a, i) => !a.startsWith('--') && (onlyAt < 0 || i !== onlyAt + 1)),
   ...(onlyAt >= 0 ? (args[onlyAt + 1] ?? '').split(',') : []),
 ].filter(Boolean);
 const dir = join(import.meta.dirname, '..', '..', 'bench-results');
