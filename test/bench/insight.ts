@@ -102,8 +102,15 @@ function* generate(): Generator<Row> {
   const span = Date.now() - monthStart(MONTHS - 1).getTime();
   const start = monthStart(MONTHS - 1).getTime();
   let version = 1_000_000;
+  // Records arrive in time order, as they do in use: a month's records lie together.
+  const signalTimes = Array.from({ length: SIGNALS }, () => start + Math.floor(r() * span)).sort(
+    (a, b) => a - b,
+  );
+  const checkTimes = Array.from({ length: CHECKS }, () => start + Math.floor(r() * span)).sort(
+    (a, b) => a - b,
+  );
   for (let i = 0; i < SIGNALS; i++) {
-    const created = start + Math.floor(r() * span);
+    const created = signalTimes[i] ?? start;
     const at = (hours: number) => new Date(created + hours * 3_600_000).toISOString();
     const contact = r() < 0.6;
     const status = contact
@@ -173,7 +180,7 @@ function* generate(): Generator<Row> {
     };
   }
   for (let i = 0; i < CHECKS; i++) {
-    const created = new Date(start + Math.floor(r() * span)).toISOString();
+    const created = new Date(checkTimes[i] ?? start).toISOString();
     const suggested = REGELINGEN.filter(() => r() < 0.25);
     const takeUp = Object.fromEntries(
       suggested
