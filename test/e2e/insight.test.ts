@@ -142,9 +142,8 @@ async function openFigures(page: Page): Promise<void> {
 }
 
 /**
- * Asks the server again by choosing the month before and then this month: the screen keeps no
- * figures, so each choice is a new request. (Not a reload: since the access token lives in memory
- * only, a reload of /inzicht does not get the figures back; see the closing note.)
+ * Asks the server again by choosing the month before and then this month, as the coordinator
+ * would compare them: the screen keeps no figures, so each choice is a new request.
  */
 async function refreshFigures(page: Page): Promise<void> {
   const month = page.getByLabel('Maand');
