@@ -138,7 +138,7 @@ async function openFigures(page: Page): Promise<void> {
   await page.locator('form button[type="submit"]').click();
   await page.waitForURL((url) => url.pathname === '/inzicht');
   await page.getByRole('heading', { level: 1, name: 'Cijfers voor coördinatoren' }).waitFor();
-  await page.getByLabel('Wijk', { exact: true }).selectOption('wielwijk');
+  await page.locator('.insight-filters select').selectOption('wielwijk');
 }
 
 /**
@@ -153,7 +153,7 @@ async function refreshFigures(page: Page): Promise<void> {
   await month.fill(before);
   await expect.poll(() => page.locator('.insight-kpi').count()).toBeGreaterThan(0);
   await month.fill(now);
-  await page.getByLabel('Wijk', { exact: true }).selectOption('wielwijk');
+  await page.locator('.insight-filters select').selectOption('wielwijk');
 }
 
 const kpi = (page: Page, label: string) =>
