@@ -7,7 +7,7 @@ import {
   type CheckFact,
   type InsightDimensions,
   type InsightResponse,
-  type SignalFact,
+  type SignalFacts,
   rowsOf,
 } from '../domain/insight/figures';
 import {
@@ -23,7 +23,7 @@ import { URGENCIES } from '../domain/signals/signal-schema';
 
 /** What the insight route needs from storage: facts for records made in [from, to). */
 export interface InsightSource {
-  insightSignals(from: string, to: string): Promise<SignalFact[]>;
+  insightSignals(from: string, to: string): Promise<SignalFacts>;
   insightChecks(from: string, to: string): Promise<CheckFact[]>;
   /** Every trajectory made before `to`, with its step and status events. */
   insightTrajectories(to: string): Promise<TrajectoryFact[]>;
@@ -63,7 +63,7 @@ export async function insightFor(
   const all = [current, previous].filter((x) => x !== undefined);
   const wijken = [
     ...new Set([
-      ...all.flatMap((x) => [...x.signals, ...x.checks].map((r) => r.wijk)),
+      ...all.flatMap((x) => [...x.signals.groups, ...x.checks].map((r) => r.wijk)),
       ...trajectories.map((t) => t.wijk),
     ]),
   ]
@@ -80,8 +80,9 @@ export async function insightFor(
     doelgroepen: DOELGROEPEN,
   };
   const at = now.toISOString();
-  const figures = (x: { m: string; signals: SignalFact[]; checks: CheckFact[] } | undefined) => ({
-    ...computeMonthFigures(x?.m ?? month.data, dims, x?.signals ?? [], x?.checks ?? []),
+  const none: SignalFacts = { groups: [], hoursToFirstContact: [] };
+  const figures = (x: { m: string; signals: SignalFacts; checks: CheckFact[] } | undefined) => ({
+    ...computeMonthFigures(x?.m ?? month.data, dims, x?.signals ?? none, x?.checks ?? []),
     toekomst: computeToekomstFigures(x?.m ?? month.data, rowsOf(dims), trajectories, at),
   });
   return {

@@ -10,6 +10,7 @@ const MODULES: Record<string, () => Promise<BenchModule>> = {
   sync: () => import('./sync'),
   signals: () => import('./signals'),
   encryption: () => import('./encryption'),
+  insight: () => import('./insight'),
   startup: () => import('./startup'),
   device: () => import('./device'),
 };

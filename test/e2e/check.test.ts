@@ -1,19 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { Locator, Page } from 'playwright-core';
+import { question, waitSaved } from './check-steps';
 import { setUpE2eEnvironment, waitForServiceWorker } from './harness';
 import { dismissOfflineToast, signInAsVolunteer, unlockWithPin } from './session';
 
 const env = setUpE2eEnvironment();
-
-function question(page: Page, label: string): Locator {
-  return page.getByRole('group', { name: label, exact: true });
-}
-
-async function waitSaved(page: Page): Promise<void> {
-  await expect
-    .poll(() => page.getByTestId('check-save-status').textContent())
-    .toBe('Bewaard op dit apparaat.');
-}
 
 describe('the bestaanszekerheidscheck works offline', () => {
   it('a volunteer runs the short check, closes the tab, resumes and prints the summary', async () => {

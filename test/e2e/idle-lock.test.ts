@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { waitSaved } from './check-steps';
 import { setUpE2eEnvironment } from './harness';
 import { dismissOfflineToast, signInAsVolunteer, unlockWithPin } from './session';
 
@@ -9,12 +10,6 @@ function rentField(page: Page) {
   return page
     .getByRole('group', { name: 'Hoeveel betaalt u per maand aan huur of hypotheek?', exact: true })
     .getByRole('textbox');
-}
-
-async function waitSaved(page: Page): Promise<void> {
-  await expect
-    .poll(() => page.getByTestId('check-save-status').textContent())
-    .toBe('Bewaard op dit apparaat.');
 }
 
 describe('the device locks itself when left alone', () => {

@@ -6,7 +6,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppServer } from './harness';
 import { appServer, launchBrowser } from './harness';
 import type { Browser } from 'playwright-core';
-import { DEMO_WIJKTEAM, newDevice, signInAs, syncNow } from './session';
+import { fillParentCheck, openOutcome } from './check-steps';
+import {
+  DEMO_WIJKTEAM,
+  dismissOfflineToast,
+  newDevice,
+  signInAs,
+  signInAsVolunteer,
+  syncNow,
+  unlockWithPin,
+} from './session';
 
 // Without the demo signals, so every count on the screen is one this test made.
 const env = {} as { server: AppServer; browser: Browser };
@@ -26,9 +35,10 @@ const day = (offset: number) => iso(new Date(today.getTime() + offset * 86_400_0
 
 /**
  * A month's work as the server holds it, written straight into the server's SQLite file while
- * it is stopped (synthetic, no real person): 12 signals in Wielwijk for the wijkteam, 6 with
- * contact of which 5 accepted help, and 8 completed checks suggesting Dordtpas (3 applied, 2
- * granted) — enough for some numbers to show and others to stay "< 5".
+ * it is stopped (synthetic, no real person): the rest of the city's month, so the figures the test
+ * changes through the screens sit just below and above 5. 12 signals in Wielwijk for the wijkteam,
+ * 6 with contact of which 5 accepted help, and another volunteer's 6 completed checks suggesting
+ * Dordtpas, 4 of them granted.
  */
 function seedMonth(file: string): void {
   const db = new Database(file);
@@ -101,13 +111,12 @@ function seedMonth(file: string): void {
         );
     }
   }
-  for (let i = 0; i < 8; i++) {
-    const takeUp =
-      i < 3 ? { dordtpas: { status: i < 2 ? 'toegekend' : 'aangevraagd', recordedAt: now } } : {};
+  for (let i = 0; i < 6; i++) {
+    const takeUp = i < 4 ? { dordtpas: { status: 'toegekend', recordedAt: now } } : {};
     insertRecord.run(
       'check',
       `E2E-INSIGHT-CHECK-${i}`,
-      'demo-vrijwilliger',
+      'demo-vrijwilliger-2',
       'team-geldpraatje',
       'wielwijk',
       'afgerond',
@@ -168,14 +177,63 @@ async function openFigures(page: Page): Promise<void> {
   await page.locator('form button[type="submit"]').click();
   await page.waitForURL((url) => url.pathname === '/inzicht');
   await page.getByRole('heading', { level: 1, name: 'Cijfers voor coördinatoren' }).waitFor();
-  await page.getByLabel('Wijk').selectOption('wielwijk');
+  await page.locator('.insight-filters select').selectOption('wielwijk');
+}
+
+/**
+ * Asks the server again by choosing the month before and then this month, as the coordinator
+ * would compare them: the screen keeps no figures, so each choice is a new request.
+ */
+async function refreshFigures(page: Page): Promise<void> {
+  const month = page.getByLabel('Maand');
+  const now = await month.inputValue();
+  const [y, m] = now.split('-').map(Number);
+  const before = new Date(Date.UTC(y ?? 1970, (m ?? 1) - 2, 1)).toISOString().slice(0, 7);
+  await month.fill(before);
+  await expect.poll(() => page.locator('.insight-kpi').count()).toBeGreaterThan(0);
+  await month.fill(now);
+  await page.locator('.insight-filters select').selectOption('wielwijk');
 }
 
 const kpi = (page: Page, label: string) =>
   page.locator('.insight-kpi', { hasText: label }).locator('.insight-kpi-value').textContent();
 
+/** A table as the coordinator reads it: caption, column heads, then each row's header and cells. */
+async function tablesOnScreen(
+  page: Page,
+): Promise<Map<string, { columns: string[]; rows: string[][] }>> {
+  const out = new Map<string, { columns: string[]; rows: string[][] }>();
+  for (const table of await page.locator('.insight table').all()) {
+    const caption = (await table.locator('caption').textContent()) ?? '';
+    const columns = (await table.locator('thead th').allTextContents()).slice(1);
+    const rows: string[][] = [];
+    for (const row of await table.locator('tbody tr').all()) {
+      rows.push((await row.locator('th, td').allTextContents()).map((t) => t.trim()));
+    }
+    out.set(caption, { columns, rows });
+  }
+  return out;
+}
+
+const FUNNEL = 'Regelingen: voorgesteld, aangevraagd, toegekend';
+
+/** The funnel's row for one regeling: [suggested, applied, granted] this month. */
+async function funnelRow(page: Page, regeling: string): Promise<string[]> {
+  const rows = (await tablesOnScreen(page)).get(FUNNEL)?.rows ?? [];
+  return rows.find((r) => r[0] === regeling)?.slice(1) ?? [];
+}
+
+/** The take-up panel's choice for one suggested regeling on the check's outcome. */
+function takeUpChoice(page: Page, regeling: string) {
+  return page
+    .getByRole('region', { name: 'Wat is er aangevraagd?' })
+    .locator('li', { has: page.locator('.take-up-name', { hasText: new RegExp(`^${regeling}$`) }) })
+    .getByRole('combobox')
+    .first();
+}
+
 describe("the coordinator's figures", () => {
-  it('show contact and help accepted per wijk, change with the field work, hide small counts, export as shown', async () => {
+  it('change with the field work done through the screens, hide small counts, export as shown', async () => {
     await env.server.stop();
     seedMonth(join(env.server.dataDir, 'dichtbij.sqlite'));
     await env.server.start();
@@ -186,11 +244,45 @@ describe("the coordinator's figures", () => {
     // 6 of 12 signals had contact; 5 of those 6 accepted help.
     await expect.poll(() => kpi(c, 'Contact na vroegsignaal')).toBe('50%');
     await expect.poll(() => kpi(c, 'Hulp aanvaard na contact')).toBe('83%');
-    const funnel = c.getByRole('table', {
-      name: 'Regelingen: voorgesteld, aangevraagd, toegekend',
-    });
-    const dordtpas = funnel.getByRole('row', { name: /Dordtpas/ });
-    await expect.poll(() => dordtpas.textContent()).toMatch(/Dordtpas8< 5< 5/);
+    // 6 suggestions, 4 applied and granted: too few to show.
+    await expect.poll(() => funnelRow(c, 'Dordtpas')).toEqual(['6', '< 5', '< 5']);
+
+    // A volunteer does a check in Wielwijk with a resident; its outcome suggests regelingen.
+    const volunteer = await newDevice(env.browser, env.server.url);
+    const v = volunteer.page;
+    await dismissOfflineToast(v, 5_000);
+    await signInAsVolunteer(v, env.server.url, '/check');
+    const checkPath = await fillParentCheck(v, 'Wielwijk');
+    await openOutcome(v, checkPath);
+    await v.getByRole('button', { name: 'Check afronden' }).click();
+    const panel = v.getByRole('region', { name: 'Wat is er aangevraagd?' });
+    await panel.waitFor();
+    const suggested = (await panel.locator('.take-up-name').allTextContents()).map((t) => t.trim());
+    expect(suggested.length).toBeGreaterThanOrEqual(3);
+    expect(suggested).toContain('Dordtpas');
+    // The resident applies for the Dordtpas with the volunteer.
+    await takeUpChoice(v, 'Dordtpas').selectOption({ label: 'Aangevraagd' });
+    await expect.poll(() => panel.getByLabel('Datum').count()).toBe(1);
+    await syncNow(v);
+
+    await refreshFigures(c);
+    // The fifth application: the number shows; the grants stay "< 5".
+    await expect.poll(() => funnelRow(c, 'Dordtpas')).toEqual(['7', '5', '< 5']);
+    // The check's other suggestions count once each: "< 5".
+    const other = suggested.find((name) => name !== 'Dordtpas') ?? '';
+    expect((await funnelRow(c, other))[0]).toBe('< 5');
+
+    // Weeks later the Dordtpas is granted; the volunteer records it on the same check.
+    await v.goto(`${env.server.url}${checkPath}/uitkomst`);
+    await unlockWithPin(v);
+    await takeUpChoice(v, 'Dordtpas').selectOption({ label: 'Toegekend' });
+    await expect
+      .poll(() => takeUpChoice(v, 'Dordtpas').evaluate((el) => (el as HTMLSelectElement).value))
+      .toBe('toegekend');
+    await syncNow(v);
+
+    await refreshFigures(c);
+    await expect.poll(() => funnelRow(c, 'Dordtpas')).toEqual(['7', '5', '5']);
 
     // The toekomstmakelaars' residents: six with a plan, no step started yet (0–4 shows "< 5").
     const toekomst = c.getByRole('table', {
@@ -209,11 +301,7 @@ describe("the coordinator's figures", () => {
     await signInAs(w, env.server.url, DEMO_WIJKTEAM, '/signalen');
     await syncNow(w);
     await w.goto(`${env.server.url}/signalen/E2E-INSIGHT-SIGNAL-11`);
-    await w.locator('.pin-keys').first().waitFor();
-    for (const digit of '246810') {
-      await w.locator('.pin-keys').getByRole('button', { name: digit, exact: true }).click();
-    }
-    await w.getByRole('button', { name: /^(Openen|lock\.unlock)$/ }).click();
+    await unlockWithPin(w);
     await w.getByRole('button', { name: 'Oppakken' }).click();
     await w.getByRole('button', { name: 'Opslaan' }).click();
     await w.getByRole('button', { name: 'Contact gelegd' }).click();
@@ -224,24 +312,58 @@ describe("the coordinator's figures", () => {
       .toContain('De bewoner neemt de hulp aan.');
     await syncNow(w);
 
-    await c.reload();
-    await c.getByLabel('Wijk').selectOption('wielwijk');
+    await refreshFigures(c);
     await expect.poll(() => kpi(c, 'Contact na vroegsignaal')).toBe('58%');
     await expect.poll(() => kpi(c, 'Hulp aanvaard na contact')).toBe('86%');
 
-    // The CSV holds exactly what the table shows.
+    // The CSV holds exactly what the tables show: every row of every table, nothing else.
     const [download] = await Promise.all([
       c.waitForEvent('download'),
       c.getByRole('button', { name: 'Download als CSV' }).click(),
     ]);
-    const path = await download.path();
-    const csv = readFileSync(path, 'utf8');
-    expect(csv).toContain('Voorgesteld;Wielwijk;Dordtpas;8;');
-    expect(csv).toContain('Toegekend;Wielwijk;Dordtpas;< 5;');
+    // A byte-order mark first, so spreadsheets read the file as UTF-8.
+    const csv = readFileSync(await download.path(), 'utf8')
+      .replace(/^\uFEFF/, '')
+      .trimEnd()
+      .split('\r\n');
+    expect(csv[0]).toBe('Cijfer;Wijk;Onderdeel;Kolom;Aantal');
+    // The CSV names the months the screen calls "this month" and "previous month".
+    const month = today.toISOString().slice(0, 7);
+    const before = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() - 1, 1));
+    const monthOf: Record<string, string> = {
+      'Deze maand': month,
+      'Vorige maand': before.toISOString().slice(0, 7),
+    };
+    // The toekomst follow-ups name the month their plans began; the CSV gives it as YYYY-MM.
+    for (const back of [3, 4, 12, 13]) {
+      const m = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() - back, 1));
+      const name = new Intl.DateTimeFormat('nl', {
+        month: 'long',
+        year: 'numeric',
+        timeZone: 'UTC',
+      }).format(m);
+      monthOf[`Plan begonnen in ${name}`] = m.toISOString().slice(0, 7);
+    }
+    const fromScreen: string[] = [];
+    for (const [caption, { columns, rows }] of await tablesOnScreen(c)) {
+      for (const [item, ...cells] of rows) {
+        columns.forEach((col, k) =>
+          fromScreen.push([caption, 'Wielwijk', item, monthOf[col] ?? col, cells[k]].join(';')),
+        );
+      }
+    }
+    expect(csv.slice(1)).toEqual(fromScreen);
     expect(csv).toContain(
-      'Toekomstmakelaars: trajecten begonnen in de maand;Wielwijk;Met een toekomstplan;6;',
+      'Regelingen: voorgesteld, aangevraagd, toegekend;Wielwijk;Dordtpas;Toegekend;5',
+    );
+    expect(csv).toContain(
+      `Toekomstmakelaars: trajecten begonnen in de maand;Wielwijk;Met een toekomstplan;${month};6`,
+    );
+    expect(csv).toContain(
+      `Contact en hulp na vroegsignaal;Wielwijk;Signalen met contact;${month};7`,
     );
     await coordinator.context.close();
+    await volunteer.context.close();
     await wijkteam.context.close();
-  });
+  }, 300_000);
 });

@@ -1,44 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import type { Locator, Page } from 'playwright-core';
+import { fillParentCheck, openOutcome } from './check-steps';
 import { setUpE2eEnvironment, waitForServiceWorker } from './harness';
 import { dismissOfflineToast, signInAsVolunteer } from './session';
 
 const env = setUpE2eEnvironment();
 
-function question(page: Page, label: string): Locator {
-  return page.getByRole('group', { name: label, exact: true });
-}
-
 /** Pages in a PDF: one `/Type /Page` object per page (`/Pages` is the tree, not a page). */
 function pdfPageCount(pdf: Buffer): number {
   return pdf.toString('latin1').match(/\/Type\s*\/Page(?![a-z])/g)?.length ?? 0;
-}
-
-/** A single parent on bijstand with two children (synthetic): a dozen regelingen to go through. */
-async function fillParentCheck(page: Page): Promise<string> {
-  await page.getByRole('link', { name: 'Nieuwe check starten' }).click();
-  await page.getByLabel('De inwoner geeft toestemming om de antwoorden te bewaren.').check();
-  await page.getByRole('button', { name: 'Start de check' }).click();
-  await page.waitForURL(/\/check\/[^/]+\/inkomen$/);
-  const checkPath = new URL(page.url()).pathname.replace(/\/inkomen$/, '');
-  await question(page, 'In welke gemeente woont u?')
-    .getByLabel('Dordrecht', { exact: true })
-    .check();
-  await page.getByLabel('Leeftijd van Uzelf').fill('32');
-  await page.getByRole('button', { name: '+ Kind' }).click();
-  await page.getByLabel('Leeftijd van Kind 1').fill('7');
-  await page.getByRole('button', { name: '+ Kind' }).click();
-  await page.getByLabel('Leeftijd van Kind 2').fill('13');
-  const income = question(page, 'Welk inkomen heeft u zelf?');
-  await income.getByLabel('Inkomen toevoegen').selectOption('bijstand');
-  await income.getByLabel('Bijstand: netto per maand').fill('1.450,00');
-  await question(page, 'Hoeveel spaargeld heeft het huishouden samen?')
-    .getByRole('textbox')
-    .fill('250');
-  await expect
-    .poll(() => page.getByTestId('check-save-status').textContent())
-    .toBe('Bewaard op dit apparaat.');
-  return checkPath;
 }
 
 describe('an outcome to go through with a resident', () => {
@@ -55,11 +24,7 @@ describe('an outcome to go through with a resident', () => {
     const checkPath = await fillParentCheck(page);
 
     // In-app navigation: a reload would lock the device.
-    await page
-      .getByRole('navigation', { name: 'Onderwerpen van de check' })
-      .getByRole('link', { name: 'Uitkomst' })
-      .click();
-    await page.waitForURL(new RegExp(`${checkPath}/uitkomst$`));
+    await openOutcome(page, checkPath);
     const rows = page.getByTestId('outcome-row');
     await rows.first().waitFor();
     await page.evaluate(() => window.scrollTo(0, 0));

@@ -2,14 +2,11 @@ import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { shippedRulesVersion } from '../../src/domain/eligibility/shipped-rules';
 import { firstOfThisMonth, withBijstandsnormen } from '../fixtures/rules-versions';
+import { question } from './check-steps';
 import { setUpE2eEnvironment } from './harness';
 import { dismissOfflineToast, newDevice, signInAsVolunteer } from './session';
 
 const env = setUpE2eEnvironment();
-
-function question(page: Page, label: string): Locator {
-  return page.getByRole('group', { name: label, exact: true });
-}
 
 /** 2026-11-01 → "1-11-2026", as the reasons write a norm's date. */
 function shortDate(iso: string): string {

@@ -27,6 +27,8 @@ const signalArb = fc.record({
   day: fc.integer({ min: 1, max: 28 }),
   month: fc.constantFrom('2026-10', '2026-11', '2026-12'),
   contact: fc.boolean(),
+  /** Hours from the signal to its first contact. */
+  hours: fc.integer({ min: 1, max: 200 }),
   help: fc.constantFrom('aanvaard', 'geweigerd', null),
 });
 const checkArb = fc.record({
@@ -149,7 +151,12 @@ describe.each(STORES)('coordinator figures on %s', (kind) => {
               entity_id: `s${i}`,
               kind: 'status',
               status: 'contact-gelegd',
-              body: JSON.stringify({ contactAt: at(s.month, s.day + 1), message: SECRET_NOTE }),
+              body: JSON.stringify({
+                contactAt: new Date(
+                  Date.parse(at(s.month, s.day)) + s.hours * 3_600_000,
+                ).toISOString(),
+                message: SECRET_NOTE,
+              }),
               created_at: at(s.month, s.day + 1),
               created_by: owners.wijkteam ?? '',
               device_id: 'd',
@@ -238,6 +245,19 @@ describe.each(STORES)('coordinator figures on %s', (kind) => {
               checksNow.filter((c) => c.wijk === w && c.granted && c.suggested.some((x) => x === r))
                 .length,
           );
+          // The median time to first contact, shown only where the number with contact is.
+          const hours = inMonth
+            .filter((s) => s.contact)
+            .map((s) => s.hours)
+            .sort((a, b) => a - b);
+          const mid = Math.floor(hours.length / 2);
+          const median =
+            hours.length % 2 === 1
+              ? (hours[mid] ?? 0)
+              : ((hours[mid - 1] ?? 0) + (hours[mid] ?? 0)) / 2;
+          if (f.contact.withContact.colTotals?.[0]?.kind === 'value')
+            expect(f.contact.medianHoursToFirstContact).toBe(Math.round(median * 10) / 10);
+          else expect(f.contact.medianHoursToFirstContact).toBeNull();
           const prev = signals.filter((s) => s.month === '2026-10');
           expectTable(
             body.previous.signals.byUrgency,

@@ -3,17 +3,20 @@ import { useTranslation } from 'react-i18next';
 import { loadInsight } from '../../data/insight/insight-client';
 import type { InsightResponse } from '../../domain/insight/figures';
 import {
-  column,
   countText,
   insightCsv,
+  screenTables,
   shareFor,
   single,
   totalOf,
   WHOLE_CITY,
+  type ScreenColumn,
+  cohortOf,
+  isToekomstTable,
 } from '../../domain/insight/view';
 import { useAdminLoad } from '../admin/use-admin-load';
 import { useCatalogue } from '../use-catalogue';
-import { Figure } from './figure';
+import { CountsTable } from './counts-table';
 import { IndicatorNote } from './indicator-note';
 import { ToekomstSection } from './toekomst-section';
 import { downloadText } from './download';
@@ -47,32 +50,51 @@ export function InsightPage() {
         );
 
   const data = state.status === 'ready' ? state.data : null;
-  const label = (section: string, id: string): string => {
-    if (section.startsWith('signalsByCategory'))
+  const label = (table: string, id: string): string => {
+    if (table === 'signalsByCategory')
       return t(`signals.category.${id}`, { defaultValue: t('insight.other') });
-    if (section.startsWith('signalsByUrgency'))
+    if (table === 'signalsByUrgency')
       return t(`signals.urgency.${id}`, { defaultValue: t('insight.other') });
-    if (section.startsWith('signalsByStatus'))
+    if (table === 'signalsByStatus')
       return t(`signals.status.${id}`, { defaultValue: t('insight.other') });
-    if (section === 'checksByRole') return t(`role.${id}`);
-    if (section === 'doelgroepen') return t(`insight.doelgroep.${id}`);
-    if (section.startsWith('toekomst')) return t(`insight.toekomst.${id}`);
-    if (section === 'withContact' || section === 'helpAccepted')
-      return t(`insight.section.${section}`);
+    if (table === 'checksByRole') return t(`role.${id}`);
+    if (table === 'doelgroepen') return t(`insight.doelgroep.${id}`);
+    if (table === 'contactHelp') return t(`insight.section.${id}`);
+    if (table.startsWith('toekomst')) return t(`insight.toekomst.${id}`);
     return regelingName(id);
+  };
+  const monthName = (m: string) =>
+    new Intl.DateTimeFormat(i18n.language, {
+      month: 'long',
+      year: 'numeric',
+      timeZone: 'UTC',
+    }).format(new Date(`${m}-01T00:00:00Z`));
+  const columnName = (table: string, c: ScreenColumn, d: InsightResponse) => {
+    const cohort = cohortOf(d, table, c);
+    if (cohort) return t('insight.toekomst.cohort', { month: monthName(cohort) });
+    return c === 'thisMonth' || c === 'previousMonth'
+      ? t(`insight.${c}`)
+      : t(`insight.section.${c}`);
   };
 
   function exportCsv(d: InsightResponse) {
     const csv = insightCsv(d, wijk, {
-      section: (key) => t(`insight.section.${key}`),
-      column: label,
+      table: (key) => t(`insight.section.${key}`),
+      row: label,
+      column: (table, c) =>
+        cohortOf(d, table, c) ??
+        (c === 'thisMonth'
+          ? d.current.month
+          : c === 'previousMonth'
+            ? d.previous.month
+            : columnName(table, c, d)),
       wijk: wijkName,
       header: [
         t('insight.csv.figure'),
         t('insight.csv.wijk'),
         t('insight.csv.item'),
-        d.current.month,
-        d.previous.month,
+        t('insight.csv.column'),
+        t('insight.csv.count'),
       ],
     });
     downloadText(`dichtbij-cijfers-${d.current.month}-${wijk || 'dordrecht'}.csv`, csv, 'text/csv');
@@ -200,43 +222,25 @@ export function InsightPage() {
               />
             </dl>
           </section>
-          <Figure
-            title={t('insight.section.signalsByCategory')}
-            now={data.current.signals.byCategory}
-            before={data.previous.signals.byCategory}
-            wijk={wijk}
-            label={(id) => label('signalsByCategory', id)}
+          {screenTables(data, wijk)
+            .filter((table) => !isToekomstTable(table.key))
+            .map((table) => (
+              <CountsTable
+                key={table.key}
+                caption={t(`insight.section.${table.key}`)}
+                table={table}
+                head={t(table.key === 'funnel' ? 'insight.regeling' : 'insight.csv.item')}
+                columnName={(c) => columnName(table.key, c, data)}
+                label={(id) => label(table.key, id)}
+                empty={table.key === 'funnel' ? t('insight.noChecks') : undefined}
+                note={table.key === 'funnel' ? <IndicatorNote id="takeUp" /> : undefined}
+              />
+            ))}
+          <ToekomstSection
+            tables={screenTables(data, wijk).filter((table) => isToekomstTable(table.key))}
+            columnName={(table, c) => columnName(table, c, data)}
+            label={(id) => label('toekomst', id)}
           />
-          <Figure
-            title={t('insight.section.signalsByUrgency')}
-            now={data.current.signals.byUrgency}
-            before={data.previous.signals.byUrgency}
-            wijk={wijk}
-            label={(id) => label('signalsByUrgency', id)}
-          />
-          <Figure
-            title={t('insight.section.signalsByStatus')}
-            now={data.current.signals.byStatus}
-            before={data.previous.signals.byStatus}
-            wijk={wijk}
-            label={(id) => label('signalsByStatus', id)}
-          />
-          <Figure
-            title={t('insight.section.checksByRole')}
-            now={data.current.checks.byRole}
-            before={data.previous.checks.byRole}
-            wijk={wijk}
-            label={(id) => label('checksByRole', id)}
-          />
-          <Figure
-            title={t('insight.section.doelgroepen')}
-            now={data.current.checks.doelgroepen}
-            before={data.previous.checks.doelgroepen}
-            wijk={wijk}
-            label={(id) => label('doelgroepen', id)}
-          />
-          <Funnel data={data} wijk={wijk} name={regelingName} />
-          <ToekomstSection data={data} wijk={wijk} label={(id) => label('toekomst', id)} />
         </>
       )}
     </div>
@@ -271,52 +275,5 @@ function Kpi({
         {note}
       </dd>
     </div>
-  );
-}
-
-function Funnel({
-  data,
-  wijk,
-  name,
-}: {
-  data: InsightResponse;
-  wijk: string;
-  name: (id: string) => string;
-}) {
-  const { t } = useTranslation();
-  const f = data.current.funnel;
-  const s = column(f.suggested, wijk);
-  const a = column(f.applied, wijk);
-  const g = column(f.granted, wijk);
-  return (
-    <section className="insight-figure">
-      <table>
-        <caption>{t('insight.section.funnel')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('insight.regeling')}</th>
-            <th scope="col">{t('insight.section.suggested')}</th>
-            <th scope="col">{t('insight.section.applied')}</th>
-            <th scope="col">{t('insight.section.granted')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {f.suggested.cols.length === 0 && (
-            <tr>
-              <td colSpan={4}>{t('insight.noChecks')}</td>
-            </tr>
-          )}
-          {f.suggested.cols.map((id, j) => (
-            <tr key={id}>
-              <th scope="row">{name(id)}</th>
-              <td>{countText(s[j])}</td>
-              <td>{countText(a[j])}</td>
-              <td>{countText(g[j])}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <IndicatorNote id="takeUp" />
-    </section>
   );
 }

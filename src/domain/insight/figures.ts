@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { contactAfterSignal, NATIONAL_CONTACT_SHARE_2024 } from '../signals/indicator';
+import { NATIONAL_CONTACT_SHARE_2024 } from '../signals/indicator';
 import {
   protectBreakdowns,
   protectTable,
@@ -19,22 +19,33 @@ import { isApplied } from './take-up';
 
 export const UNKNOWN_WIJK = 'onbekend';
 
+/** `count` signals alike in everything counted (the store groups them). */
 export interface SignalFact {
   wijk: string | null;
   category: string | null;
   urgency: string | null;
   status: string | null;
-  createdAt: string;
-  firstContactAt: string | null;
+  /** A first contact was made. */
+  contact: boolean;
+  /** The last word on help after contact. */
   help: 'aanvaard' | 'geweigerd' | null;
+  count: number;
 }
 
+/** The month's signals, grouped, and the hours from each signal to its first contact. */
+export interface SignalFacts {
+  groups: readonly SignalFact[];
+  hoursToFirstContact: readonly number[];
+}
+
+/** `count` checks alike in everything counted. */
 export interface CheckFact {
   wijk: string | null;
   authorRole: string;
   suggested: readonly string[];
   takeUp: Readonly<Record<string, TakeUpStatus>>;
   doelgroepen: readonly Doelgroep[];
+  count: number;
 }
 
 export interface InsightDimensions {
@@ -133,7 +144,7 @@ export function rowIndex(rows: readonly string[], wijk: string | null): number {
 }
 
 /** Counts per row and column; values outside the known columns are left out of that breakdown. */
-function crossCount<T>(
+function crossCount<T extends { count: number }>(
   rows: readonly string[],
   cols: readonly string[],
   items: readonly T[],
@@ -146,10 +157,18 @@ function crossCount<T>(
     if (!r) continue;
     for (const c of col(item)) {
       const j = c === null ? -1 : cols.indexOf(c);
-      if (j >= 0) r[j] = (r[j] ?? 0) + 1;
+      if (j >= 0) r[j] = (r[j] ?? 0) + item.count;
     }
   }
   return cells;
+}
+
+function median(values: readonly number[]): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  const upper = sorted[mid] ?? 0;
+  return sorted.length % 2 === 1 ? upper : ((sorted[mid - 1] ?? upper) + upper) / 2;
 }
 
 /** Every signal lands in one column of each breakdown, so all breakdowns share the row totals. */
@@ -184,9 +203,10 @@ function oneColumn(
 export function computeMonthFigures(
   month: string,
   dims: InsightDimensions,
-  signals: readonly SignalFact[],
+  facts: SignalFacts,
   checks: readonly CheckFact[],
 ): Omit<MonthFigures, 'toekomst'> {
+  const signals = facts.groups;
   const rows = rowsOf(dims);
   const categories = withOther(dims.categories);
   const urgencies = withOther(dims.urgencies);
@@ -233,10 +253,10 @@ export function computeMonthFigures(
     ['contact'],
     signals,
     (s) => s.wijk,
-    (s) => (s.firstContactAt ? ['contact'] : []),
+    (s) => (s.contact ? ['contact'] : []),
   ).map((r) => r[0] ?? 0);
   const withContact = oneColumn(rows, contactCounts, 'contact');
-  const indicator = contactAfterSignal(signals);
+  const med = median(facts.hoursToFirstContact);
   const contactTotal = withContact.colTotals?.[0];
 
   const acceptedCounts = crossCount(
@@ -285,7 +305,7 @@ export function computeMonthFigures(
       share: shareOf(contactTotal, breakdowns.total),
       // A median of fewer than five contacts would describe those few people.
       medianHoursToFirstContact:
-        contactTotal?.kind === 'value' ? indicator.medianHoursToFirstContact : null,
+        contactTotal?.kind === 'value' && med !== null ? Math.round(med * 10) / 10 : null,
     },
     help: {
       accepted,

@@ -124,6 +124,8 @@ function buildNetwork(table: CountTable, rowMargins?: readonly MarginDecision[])
 interface Arc {
   to: number;
   cost: number;
+  /** The edge this arc moves along. */
+  edge: number;
   /** The edge to hide when this arc is used while still published. */
   hides: number | null;
 }
@@ -132,23 +134,40 @@ interface Arc {
  * Arcs along which a value can be shifted by one: movable edges cost nothing; when `allowHiding`,
  * published edges may be used at the price of hiding them.
  */
-function arcs(net: Network, skip: number, allowHiding: boolean): Arc[][] {
+function arcs(net: Network, allowHiding: boolean): Arc[][] {
   const out: Arc[][] = Array.from({ length: net.nodes }, () => []);
   net.edges.forEach((edge, index) => {
-    if (index === skip) return;
     if (edge.state === 'published') {
       if (!allowHiding || !Number.isFinite(edge.hideCost)) return;
       const cost = edge.hideCost + edge.value;
       // Once hidden its lower bound is MIN_CELL: it can grow, and shrink only from above it.
-      out[edge.from]?.push({ to: edge.to, cost, hides: index });
-      if (edge.value > MIN_CELL) out[edge.to]?.push({ to: edge.from, cost, hides: index });
+      out[edge.from]?.push({ to: edge.to, cost, edge: index, hides: index });
+      if (edge.value > MIN_CELL)
+        out[edge.to]?.push({ to: edge.from, cost, edge: index, hides: index });
       return;
     }
     const [lo, hi] = bounds(edge);
-    if (edge.value < hi) out[edge.from]?.push({ to: edge.to, cost: 0, hides: null });
-    if (edge.value > lo) out[edge.to]?.push({ to: edge.from, cost: 0, hides: null });
+    if (edge.value < hi) out[edge.from]?.push({ to: edge.to, cost: 0, edge: index, hides: null });
+    if (edge.value > lo) out[edge.to]?.push({ to: edge.from, cost: 0, edge: index, hides: null });
   });
   return out;
+}
+
+/** Whether `to` can be reached from `from` without moving along edge `skip` (all arcs free). */
+function reachable(graph: Arc[][], from: number, to: number, skip: number): boolean {
+  const seen = new Array<boolean>(graph.length).fill(false);
+  const stack = [from];
+  seen[from] = true;
+  while (stack.length > 0) {
+    const u = stack.pop() ?? from;
+    if (u === to) return true;
+    for (const arc of graph[u] ?? []) {
+      if (arc.edge === skip || seen[arc.to]) continue;
+      seen[arc.to] = true;
+      stack.push(arc.to);
+    }
+  }
+  return false;
 }
 
 /** Cheapest path (Dijkstra; the graphs are tiny) as the list of published edges it would hide. */
@@ -156,6 +175,7 @@ function cheapestPath(
   graph: Arc[][],
   from: number,
   to: number,
+  skip: number,
 ): { cost: number; hides: number[] } | null {
   const dist = new Array<number>(graph.length).fill(Number.POSITIVE_INFINITY);
   const via = new Array<{ node: number; hides: number | null } | null>(graph.length).fill(null);
@@ -175,6 +195,7 @@ function cheapestPath(
     if (u === to) break;
     done[u] = true;
     for (const arc of graph[u] ?? []) {
+      if (arc.edge === skip) continue;
       const d = (dist[u] ?? 0) + arc.cost;
       if (d < (dist[arc.to] ?? Infinity)) {
         dist[arc.to] = d;
@@ -192,19 +213,19 @@ function cheapestPath(
   return { cost: dist[to] ?? Infinity, hides };
 }
 
-/** Directions (+1 grow, −1 shrink) in which a suppressed edge could move, with its own bounds. */
-function movable(net: Network, index: number, allowHiding: boolean) {
+/** Ways (with the published edges each would hide) in which a suppressed edge could move. */
+function hidingOptions(net: Network, index: number) {
   const edge = net.edges[index];
   if (!edge) return [];
   const [lo, hi] = bounds(edge);
-  const graph = arcs(net, index, allowHiding);
+  const graph = arcs(net, true);
   const options: { cost: number; hides: number[] }[] = [];
   if (edge.value < hi) {
-    const p = cheapestPath(graph, edge.to, edge.from);
+    const p = cheapestPath(graph, edge.to, edge.from, index);
     if (p) options.push(p);
   }
   if (edge.value > lo) {
-    const p = cheapestPath(graph, edge.from, edge.to);
+    const p = cheapestPath(graph, edge.from, edge.to, index);
     if (p) options.push(p);
   }
   return options;
@@ -214,17 +235,35 @@ function isSuppressed(edge: Edge): boolean {
   return edge.state === 'small' || edge.state === 'hidden';
 }
 
-/** True when this suppressed edge's value follows from the published ones. */
-function derivable(net: Network, index: number): boolean {
-  return movable(net, index, false).length === 0;
+/**
+ * True when this suppressed edge's value follows from the published ones: it can neither grow
+ * nor shrink, i.e. no cycle of movable edges (`graph`, built without hiding) runs through it.
+ */
+function derivable(net: Network, graph: Arc[][], index: number): boolean {
+  const edge = net.edges[index];
+  if (!edge) return false;
+  const [lo, hi] = bounds(edge);
+  if (edge.value < hi && reachable(graph, edge.to, edge.from, index)) return false;
+  if (edge.value > lo && reachable(graph, edge.from, edge.to, index)) return false;
+  return true;
 }
 
-/** Adds complementary suppressions until no suppressed number is derivable; false if impossible. */
+/**
+ * Adds complementary suppressions until no suppressed number is derivable; false if impossible.
+ * Hiding only adds freedom, so a number once found safe stays safe: it is not checked again.
+ */
 function protect(net: Network): boolean {
+  const safe = new Array<boolean>(net.edges.length).fill(false);
   for (let guard = 0; guard <= net.edges.length; guard++) {
-    const exposed = net.edges.findIndex((e, i) => isSuppressed(e) && derivable(net, i));
+    const graph = arcs(net, false);
+    const exposed = net.edges.findIndex((e, i) => {
+      if (safe[i] || !isSuppressed(e)) return false;
+      if (derivable(net, graph, i)) return true;
+      safe[i] = true;
+      return false;
+    });
     if (exposed < 0) return true;
-    const options = movable(net, exposed, true).sort((a, b) => a.cost - b.cost);
+    const options = hidingOptions(net, exposed).sort((a, b) => a.cost - b.cost);
     const best = options[0];
     if (!best || best.hides.length === 0) return false;
     for (const h of best.hides) {

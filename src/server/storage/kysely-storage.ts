@@ -8,7 +8,7 @@ import type { Mutation, PullResponse, PushResponse } from '../../domain/sync/pro
 import type { ScopeUser } from '../../domain/sync/roles';
 import * as aggregatesStore from './aggregates-store';
 import * as insightStore from './insight-store';
-import type { CheckFact, SignalFact } from '../../domain/insight/figures';
+import type { CheckFact, SignalFacts } from '../../domain/insight/figures';
 import type { TrajectoryFact } from '../../domain/insight/toekomst-figures';
 import * as auditStore from './audit-store';
 import * as catalogueStore from './catalogue-store';
@@ -211,12 +211,12 @@ export class KyselySyncStorage implements SyncStorage {
     return aggregatesStore.countRecords(this.db);
   }
 
-  insightSignals(from: string, to: string): Promise<SignalFact[]> {
-    return insightStore.insightSignals(this.db, from, to);
+  insightSignals(from: string, to: string): Promise<SignalFacts> {
+    return insightStore.insightSignals(this.db, this.dialect, from, to);
   }
 
   insightChecks(from: string, to: string): Promise<CheckFact[]> {
-    return insightStore.insightChecks(this.db, from, to);
+    return insightStore.insightChecks(this.db, this.dialect, from, to);
   }
 
   insightTrajectories(to: string): Promise<TrajectoryFact[]> {

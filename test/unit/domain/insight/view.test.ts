@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import {
+  computeMonthFigures,
+  rowsOf,
+  type InsightResponse,
+} from '../../../../src/domain/insight/figures';
+import { computeToekomstFigures } from '../../../../src/domain/insight/toekomst-figures';
+import { MIN_CELL } from '../../../../src/domain/insight/suppression';
+import { insightCsv, screenTables, WHOLE_CITY } from '../../../../src/domain/insight/view';
+
+const dims = {
+  wijken: ['wielwijk'],
+  categories: ['eenzaamheid'],
+  urgencies: ['normaal'],
+  statuses: ['nieuw'],
+  roles: ['vrijwilliger'],
+  regelingen: ['dordtpas', 'kindpakket'],
+  doelgroepen: ['jongere'],
+};
+
+function response(): InsightResponse {
+  const current = computeMonthFigures(
+    '2026-11',
+    dims,
+    {
+      groups: [
+        {
+          wijk: 'wielwijk',
+          category: 'eenzaamheid',
+          urgency: 'normaal',
+          status: 'nieuw',
+          contact: true,
+          help: 'aanvaard',
+          count: 9,
+        },
+      ],
+      hoursToFirstContact: [],
+    },
+    [
+      {
+        wijk: 'wielwijk',
+        authorRole: 'vrijwilliger',
+        suggested: ['dordtpas', 'kindpakket'],
+        takeUp: { dordtpas: 'toegekend' },
+        doelgroepen: [],
+        count: 7,
+      },
+    ],
+  );
+  const previous = computeMonthFigures(
+    '2026-10',
+    dims,
+    { groups: [], hoursToFirstContact: [] },
+    [],
+  );
+  // No trajectories: the toekomst tables are there, with nothing in them.
+  const toekomst = (month: string) =>
+    computeToekomstFigures(month, rowsOf(dims), [], '2026-11-30T12:00:00.000Z');
+  return {
+    minCell: MIN_CELL,
+    nationalContactShare: 0.2,
+    current: { ...current, toekomst: toekomst('2026-11') },
+    previous: { ...previous, toekomst: toekomst('2026-10') },
+  };
+}
+
+describe('what the screen shows is what the CSV holds', () => {
+  it('has one CSV line per shown number, in screen order, with the same text', () => {
+    const data = response();
+    const tables = screenTables(data, 'wielwijk');
+    const funnel = tables.find((t) => t.key === 'funnel');
+    expect(funnel?.rows.map((r) => r.id)).toEqual(['dordtpas', 'kindpakket']);
+    expect(funnel?.rows[0]?.cells).toEqual([
+      { kind: 'value', value: 7 },
+      { kind: 'value', value: 7 },
+      { kind: 'value', value: 7 },
+    ]);
+    const csv = insightCsv(data, 'wielwijk', {
+      table: (k) => k,
+      row: (_t, id) => id,
+      column: (_table, c) => c,
+      wijk: (w) => w || 'Dordrecht',
+      header: ['Cijfer', 'Wijk', 'Onderdeel', 'Kolom', 'Aantal'],
+    })
+      .trimEnd()
+      .split('\r\n');
+    const expected = tables.flatMap((t) =>
+      t.rows.flatMap((r) => t.columns.map((c, k) => [t.key, r.id, c, r.cells[k]])),
+    );
+    expect(csv.length - 1).toBe(expected.length);
+    expect(csv).toContain('funnel;wielwijk;kindpakket;granted;< 5');
+    expect(csv).toContain('contactHelp;wielwijk;helpAccepted;thisMonth;9');
+    expect(csv).toContain('contactHelp;wielwijk;helpAccepted;previousMonth;< 5');
+  });
+
+  it('quotes a label with a separator in it', () => {
+    const csv = insightCsv(response(), WHOLE_CITY, {
+      table: () => 'Regelingen; per stap',
+      row: (_t, id) => id,
+      column: (_table, c) => c,
+      wijk: () => 'Heel "Dordrecht"',
+      header: ['a', 'b', 'c', 'd', 'e'],
+    });
+    expect(csv.split('\r\n')[1]).toMatch(/^"Regelingen; per stap";"Heel ""Dordrecht""";/);
+  });
+});
