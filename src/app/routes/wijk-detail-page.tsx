@@ -8,6 +8,7 @@ import { NotFound } from '../components/not-found';
 import { LinkSection } from '../components/link-section';
 import { DirArrow } from '../components/dir-arrow';
 import { currentFormat } from '../i18n/format';
+import { TableScroll } from '../components/table-scroll';
 
 function formatValue(value: number | string | undefined, unit?: string): string {
   if (value === undefined) return '—';
@@ -62,7 +63,7 @@ export function WijkDetailPage() {
       {wijk.stats.length > 0 && (
         <section>
           <h2>{t('wijken.stats')}</h2>
-          <div className="table-scroll">
+          <TableScroll label={t('wijken.stats')}>
             <table>
               <thead>
                 <tr>
@@ -85,7 +86,7 @@ export function WijkDetailPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         </section>
       )}
       {wijk.facts.length > 0 && (
