@@ -12,14 +12,29 @@ import type { Rule } from '../eligibility/rule-schema';
  */
 const text = z.string().min(1);
 
+/**
+ * A regeling's texts. Only the summary is required (the list shows it); a field left out, or a list
+ * whose length no longer matches the Dutch one, stays Dutch and is marked as Dutch on screen.
+ */
 export const regelingOverlaySchema = z
   .object({
-    nameExplanation: text,
+    nameExplanation: text.optional(),
     summary: text,
-    forWhom: text,
+    forWhom: text.optional(),
     accessPoint: text.optional(),
-    howToApply: z.array(text),
-    documents: z.array(text),
+    howToApply: z.array(text).optional(),
+    documents: z.array(text).optional(),
+    conditions: z.array(text).optional(),
+    eligibilityNote: text.optional(),
+  })
+  .strict();
+
+/** A wijk's own texts; stat labels, units and place kinds repeat across wijken, so they are keyed by the Dutch. */
+export const wijkOverlaySchema = z
+  .object({
+    summary: text,
+    facts: z.array(text),
+    placeDescriptions: z.array(z.string()),
   })
   .strict();
 
@@ -50,6 +65,13 @@ export const catalogueOverlaySchema = z
     language: z.enum(['en', 'ar']),
     outcomeTexts: outcomeTextsSchema,
     regelingen: z.record(z.string(), regelingOverlaySchema),
+    fundamenten: z.record(z.string(), z.object({ summary: text }).strict()),
+    organisations: z.record(z.string(), z.object({ summary: text }).strict()),
+    wijken: z.record(z.string(), wijkOverlaySchema),
+    /** Keyed by the Dutch text: the same label, unit or kind appears in many wijken. */
+    statLabels: z.record(z.string(), text),
+    statUnits: z.record(z.string(), text),
+    placeKinds: z.record(z.string(), text),
     rules: z.record(z.string(), ruleOverlaySchema),
     /** Condition labels of the rules, keyed by the Dutch label (conditions carry no id). */
     conditionLabels: z.record(z.string(), text),
@@ -59,21 +81,53 @@ export const catalogueOverlaySchema = z
 export type CatalogueOverlay = z.infer<typeof catalogueOverlaySchema>;
 export type RegelingOverlay = z.infer<typeof regelingOverlaySchema>;
 
+/** Which of a regeling's texts are in the overlay's language; the others are Dutch. */
+export type RegelingTranslated = Record<
+  | 'summary'
+  | 'forWhom'
+  | 'accessPoint'
+  | 'howToApply'
+  | 'documents'
+  | 'conditions'
+  | 'eligibilityNote',
+  boolean
+>;
+
+/** A list in translation, or undefined when its length no longer matches the Dutch (stale). */
+function sameLength(translated: string[] | undefined, dutch: readonly unknown[]) {
+  return translated && translated.length === dutch.length ? translated : undefined;
+}
+
 /** A regeling with its texts in the overlay's language, plus the explanation of its Dutch name. */
 export function localiseRegeling(
   regeling: Regeling,
   overlay: CatalogueOverlay | undefined,
-): Regeling & { nameExplanation?: string } {
+): Regeling & { nameExplanation?: string; translated: RegelingTranslated } {
   const texts = overlay?.regelingen[regeling.id];
-  if (!texts) return regeling;
+  const howToApply = sameLength(texts?.howToApply, regeling.howToApply);
+  const documents = sameLength(texts?.documents, regeling.documents);
+  const conditions = sameLength(texts?.conditions, regeling.conditions);
+  const translated: RegelingTranslated = {
+    summary: texts !== undefined,
+    forWhom: texts?.forWhom !== undefined,
+    accessPoint: texts?.accessPoint !== undefined,
+    howToApply: howToApply !== undefined || regeling.howToApply.length === 0,
+    documents: documents !== undefined || regeling.documents.length === 0,
+    conditions: conditions !== undefined || regeling.conditions.length === 0,
+    eligibilityNote: texts?.eligibilityNote !== undefined,
+  };
+  if (!texts) return { ...regeling, translated };
   return {
     ...regeling,
     summary: texts.summary,
-    forWhom: texts.forWhom,
+    ...(texts.forWhom === undefined ? {} : { forWhom: texts.forWhom }),
     ...(texts.accessPoint === undefined ? {} : { accessPoint: texts.accessPoint }),
-    howToApply: texts.howToApply,
-    documents: texts.documents,
-    nameExplanation: texts.nameExplanation,
+    ...(howToApply ? { howToApply } : {}),
+    ...(documents ? { documents } : {}),
+    ...(conditions ? { conditions } : {}),
+    ...(texts.eligibilityNote === undefined ? {} : { eligibilityNote: texts.eligibilityNote }),
+    ...(texts.nameExplanation === undefined ? {} : { nameExplanation: texts.nameExplanation }),
+    translated,
   };
 }
 

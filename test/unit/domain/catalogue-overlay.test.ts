@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import regelingen from '../../../src/domain/catalogue/data/regelingen.json';
+import fundamenten from '../../../src/domain/catalogue/data/fundamenten.json';
+import wijken from '../../../src/domain/catalogue/data/wijken.json';
 import overlayEn from '../../../src/domain/catalogue/i18n/overlay-en.json';
 import overlayAr from '../../../src/domain/catalogue/i18n/overlay-ar.json';
 import {
@@ -48,9 +50,15 @@ describe.each(Object.entries(OVERLAYS))('catalogue overlay %s', (_language, over
         problems.push(`${id}: not in the catalogue`);
         continue;
       }
-      if (texts.howToApply.length !== dutch.howToApply.length) problems.push(`${id}: howToApply`);
-      if (texts.documents.length !== dutch.documents.length) problems.push(`${id}: documents`);
-      if ((texts.accessPoint === undefined) !== (dutch.accessPoint === undefined))
+      // A list given must match the Dutch one; a summary-only entry (for the list page) is fine.
+      for (const field of ['howToApply', 'documents', 'conditions'] as const) {
+        const list = texts[field];
+        if (list && list.length !== dutch[field].length) problems.push(`${id}: ${field}`);
+      }
+      if (
+        texts.howToApply &&
+        (texts.accessPoint === undefined) !== (dutch.accessPoint === undefined)
+      )
         problems.push(`${id}: accessPoint`);
     }
     for (const rule of rules2026.rules) {
@@ -164,5 +172,23 @@ describe.each(Object.entries(OVERLAYS))('catalogue overlay %s', (_language, over
       expect(overlay.rules['sms-kinderfonds']!.knownAmounts).toContain(amount.label);
     if (sms.status === 'waarschijnlijk-recht' && !sms.alreadyReceiving)
       expect(local.nextStep).toBe(overlay.rules['sms-kinderfonds']!.nextStep);
+  });
+
+  it('has a summary for every regeling and fundament, and wijk texts that match the Dutch', () => {
+    const problems: string[] = [];
+    for (const r of regelingen) if (!overlay.regelingen[r.id]) problems.push(`regeling ${r.id}`);
+    for (const f of fundamenten) if (!overlay.fundamenten[f.id]) problems.push(`fundament ${f.id}`);
+    for (const [id, texts] of Object.entries(overlay.wijken)) {
+      const wijk = wijken.find((w) => w.id === id);
+      if (!wijk) problems.push(`wijk ${id}: not in the catalogue`);
+      else {
+        if (texts.facts.length !== wijk.facts.length) problems.push(`wijk ${id}: facts`);
+        if (texts.placeDescriptions.length !== (wijk.places ?? []).length)
+          problems.push(`wijk ${id}: places`);
+        for (const stat of wijk.stats ?? [])
+          if (!overlay.statLabels[stat.label]) problems.push(`wijk ${id}: stat ${stat.label}`);
+      }
+    }
+    expect(problems).toEqual([]);
   });
 });
