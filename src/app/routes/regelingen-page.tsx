@@ -121,13 +121,12 @@ export function RegelingenPage() {
             <li key={r.id}>
               <Link className="card" to={paths.regeling.href(r.id)}>
                 <span className="card-title">{r.name}</span>
-                {overlay?.regelingen[r.id] ? (
-                  <span className="card-text">{overlay.regelingen[r.id]!.summary}</span>
-                ) : (
-                  <span className="card-text" {...dutchAttrs(language)}>
-                    {r.summary}
-                  </span>
-                )}
+                <span
+                  className="card-text"
+                  {...(overlay?.regelingen[r.id] ? {} : dutchAttrs(language))}
+                >
+                  {overlay?.regelingen[r.id]?.summary ?? r.summary}
+                </span>
                 <span className="card-meta">
                   {r.fundamenten.map((f) => (
                     <span key={f} className={`tag fundament-${f}`}>

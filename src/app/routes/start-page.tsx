@@ -100,13 +100,12 @@ export function StartPage() {
               className={`fundament fundament-${f.id}`}
             >
               <span className="tile-title">{t(`fundament.${f.id}`)}</span>
-              {overlay?.fundamenten[f.id] ? (
-                <span className="tile-hint">{overlay.fundamenten[f.id]!.summary}</span>
-              ) : (
-                <span className="tile-hint" {...dutchAttrs(language)}>
-                  {f.summary}
-                </span>
-              )}
+              <span
+                className="tile-hint"
+                {...(overlay?.fundamenten[f.id] ? {} : dutchAttrs(language))}
+              >
+                {overlay?.fundamenten[f.id]?.summary ?? f.summary}
+              </span>
             </Link>
           </li>
         ))}
