@@ -67,6 +67,9 @@ function properNames(): Set<string> {
   collect('organisations.json', ['name']);
   collect('wijken.json', ['name']);
   collect('programmes.json', ['name']);
+  // The teams a signal is handed to are named like organisations ("Toekomstmakelaars").
+  const handover = readFileSync(join(ROOT, 'src', 'domain', 'signals', 'handover.ts'), 'utf8');
+  for (const match of handover.matchAll(/\bname: '([^']+)'/g)) names.add(normalise(match[1]!));
   return names;
 }
 
