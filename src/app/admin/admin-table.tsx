@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { TableScroll } from '../components/table-scroll';
 
 /**
  * An admin list as a table that scrolls sideways on a phone. The caption is for screen
@@ -16,7 +17,7 @@ export function AdminTable({
   children: ReactNode;
 }) {
   return (
-    <div className="table-scroll">
+    <TableScroll label={caption}>
       <table data-testid={testId}>
         <caption className="visually-hidden">{caption}</caption>
         <thead>
@@ -31,6 +32,6 @@ export function AdminTable({
         </thead>
         <tbody>{children}</tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { parseCatalogueProblem, type CatalogueProblem } from './catalogue-problems';
+import { TableScroll } from '../components/table-scroll';
 
 /** The server shows at most this many problems; a longer list means "fix these and try again". */
 const SERVER_DETAIL_LIMIT = 50;
@@ -31,7 +32,7 @@ export function CatalogueProblems({ lines }: { lines: readonly string[] }) {
   return (
     <>
       <p>{t('admin.catalogue.problemsIntro', { count: problems.length })}</p>
-      <div className="table-scroll">
+      <TableScroll label={t('admin.catalogue.problemsTitle')}>
         <table data-testid="catalogue-problems">
           <caption className="visually-hidden">{t('admin.catalogue.problemsTitle')}</caption>
           <thead>
@@ -53,7 +54,7 @@ export function CatalogueProblems({ lines }: { lines: readonly string[] }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       {problems.length >= SERVER_DETAIL_LIMIT && <p>{t('admin.catalogue.problemsCapped')}</p>}
     </>
   );

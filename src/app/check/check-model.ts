@@ -132,7 +132,13 @@ export function localiseCheckOutcome(
   overlay: CatalogueOverlay | undefined,
 ): CheckOutcome {
   if (!overlay) return result;
-  const local = (o: RegelingOutcome) => localiseOutcome(o, overlay);
+  const rules = result.rules.version.rules.rules;
+  const local = (o: RegelingOutcome) =>
+    localiseOutcome(
+      o,
+      overlay,
+      rules.find((r) => r.regeling === o.regeling),
+    );
   return {
     ...result,
     outcomes: result.outcomes.map(local),

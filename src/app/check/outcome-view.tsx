@@ -201,7 +201,7 @@ function ReadyOutcome({
           )}
           <ReferralList
             referrals={summary.referrals}
-            catalogue={catalogue}
+            findRegeling={regeling}
             wijk={check.wijk}
             checkId={check.id}
           />

@@ -1,7 +1,7 @@
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { ReferralSuggestion } from '../../domain/check/summarise';
-import type { Catalogue } from '../../domain/catalogue/schema';
+import type { Regeling } from '../../domain/catalogue/schema';
 import { newSignalHref, signalCategoryFor } from './check-model';
 
 /**
@@ -10,12 +10,13 @@ import { newSignalHref, signalCategoryFor } from './check-model';
  */
 export function ReferralList({
   referrals,
-  catalogue,
+  findRegeling,
   wijk,
   checkId,
 }: {
   referrals: ReferralSuggestion[];
-  catalogue: Catalogue;
+  /** The regeling in the screen's language (its access point is resident-facing text). */
+  findRegeling: (id: string) => Regeling | undefined;
   wijk: string | undefined;
   checkId: string;
 }) {
@@ -27,7 +28,7 @@ export function ReferralList({
       ) : (
         <ul className="card-list">
           {referrals.map((r) => {
-            const regeling = catalogue.regelingen.find((x) => x.id === r.id);
+            const regeling = findRegeling(r.id);
             const name = regeling?.name ?? t(`checkUi.referrals.names.${r.id}`);
             return (
               <li key={r.id} className="card referral">

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Indicator } from '../../domain/catalogue/schema';
 import { useCatalogue } from '../use-catalogue';
 import { currentFormat } from '../i18n/format';
+import { TableScroll } from '../components/table-scroll';
 
 function valuesText(i: Indicator, areaName: (id: string) => string, none: string): string {
   if (i.values.length === 0) return none;
@@ -40,7 +41,7 @@ export function IndicatorsPage() {
             {tables.map((table) => (
               <Fragment key={table}>
                 <h3>{table}</h3>
-                <div className="table-scroll">
+                <TableScroll label={table}>
                   <table className="indicator-table">
                     <thead>
                       <tr>
@@ -68,7 +69,7 @@ export function IndicatorsPage() {
                         ))}
                     </tbody>
                   </table>
-                </div>
+                </TableScroll>
               </Fragment>
             ))}
           </section>

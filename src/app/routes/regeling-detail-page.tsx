@@ -23,11 +23,13 @@ export function RegelingDetailPage() {
   const regeling = localiseRegeling(found, overlay);
   // Texts the overlay translates; everything else on this page is Dutch as the sources state it.
   const dutch = dutchAttrs(language);
-  const local = overlay?.regelingen[found.id] ? {} : dutch;
+  const local = (field: keyof typeof regeling.translated) =>
+    regeling.translated[field] ? {} : dutch;
 
   const wijken = catalogue.wijken.filter((w) => regeling.wijken.includes(w.id));
   const programmes = catalogue.programmes.filter((p) => regeling.programmes.includes(p.id));
   const organisation = catalogue.organisations.find((o) => o.id === regeling.providerOrganisation);
+  const orgSummary = organisation && overlay?.organisations[organisation.id]?.summary;
 
   return (
     <article className="detail">
@@ -50,41 +52,41 @@ export function RegelingDetailPage() {
       </p>
       <section>
         <h2>{t('regeling.whatYouGet')}</h2>
-        <p className="lead" {...local}>
+        <p className="lead" {...local('summary')}>
           {regeling.summary}
         </p>
       </section>
       <section>
         <h2>{t('regeling.forWhom')}</h2>
-        <p {...local}>{regeling.forWhom}</p>
+        <p {...local('forWhom')}>{regeling.forWhom}</p>
       </section>
       <section>
         <h2>{t('regeling.conditions')}</h2>
         {regeling.eligibilityKnown === 'unknown' && (
           <p className="notice notice-warning">
             <strong>{t('regeling.eligibilityUnknown')}.</strong>{' '}
-            <span {...dutch}>{regeling.eligibilityNote}</span>
+            <span {...local('eligibilityNote')}>{regeling.eligibilityNote}</span>
           </p>
         )}
         {regeling.eligibilityKnown === 'public-source' && (
           <p className="notice">{t('regeling.eligibilityPublic')}</p>
         )}
         {regeling.conditions.length > 0 && (
-          <ul {...dutch}>
+          <ul {...local('conditions')}>
             {regeling.conditions.map((c) => (
               <li key={c}>{c}</li>
             ))}
           </ul>
         )}
         {regeling.eligibilityKnown !== 'unknown' && regeling.eligibilityNote && (
-          <p className="muted" {...dutch}>
+          <p className="muted" {...local('eligibilityNote')}>
             {regeling.eligibilityNote}
           </p>
         )}
       </section>
       <section>
         <h2>{t('regeling.howToApply')}</h2>
-        <ol {...local}>
+        <ol {...local('howToApply')}>
           {regeling.howToApply.map((step) => (
             <li key={step}>{step}</li>
           ))}
@@ -92,7 +94,7 @@ export function RegelingDetailPage() {
         {regeling.documents.length > 0 && (
           <>
             <h3>{t('regeling.documents')}</h3>
-            <ul {...local}>
+            <ul {...local('documents')}>
               {regeling.documents.map((d) => (
                 <li key={d}>{d}</li>
               ))}
@@ -104,14 +106,14 @@ export function RegelingDetailPage() {
         <h2>{t('regeling.provider')}</h2>
         <p {...dutch}>{regeling.provider}</p>
         {organisation && (
-          <p className="muted" {...dutch}>
-            {organisation.summary}
+          <p className="muted" {...(orgSummary ? {} : dutch)}>
+            {orgSummary ?? organisation.summary}
           </p>
         )}
         {regeling.accessPoint && (
           <>
             <h3>{t('regeling.accessPoint')}</h3>
-            <p {...local}>{regeling.accessPoint}</p>
+            <p {...local('accessPoint')}>{regeling.accessPoint}</p>
           </>
         )}
       </section>

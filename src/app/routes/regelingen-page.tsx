@@ -5,6 +5,9 @@ import type { Doelgroep, FundamentId } from '../../domain/catalogue/schema';
 import { DOELGROEPEN, FUNDAMENT_IDS } from '../../domain/catalogue/constants';
 import { paths } from '../paths';
 import { useCatalogue } from '../use-catalogue';
+import { useFormat } from '../i18n/format';
+import { dutchAttrs } from '../i18n/dutch-attrs';
+import { useCatalogueOverlay } from '../i18n/use-catalogue-overlay';
 
 function pick<T extends string>(value: string | null, allowed: readonly T[]): T | undefined {
   return allowed.find((a) => a === value);
@@ -17,6 +20,8 @@ function pick<T extends string>(value: string | null, allowed: readonly T[]): T 
 export function RegelingenPage() {
   const { t } = useTranslation();
   const { catalogue, search } = useCatalogue();
+  const { language } = useFormat();
+  const { overlay } = useCatalogueOverlay(language);
   const [params, setParams] = useSearchParams();
   const query = params.get('q') ?? '';
   const fundament = pick<FundamentId>(params.get('fundament'), FUNDAMENT_IDS);
@@ -116,7 +121,12 @@ export function RegelingenPage() {
             <li key={r.id}>
               <Link className="card" to={paths.regeling.href(r.id)}>
                 <span className="card-title">{r.name}</span>
-                <span className="card-text">{r.summary}</span>
+                <span
+                  className="card-text"
+                  {...(overlay?.regelingen[r.id] ? {} : dutchAttrs(language))}
+                >
+                  {overlay?.regelingen[r.id]?.summary ?? r.summary}
+                </span>
                 <span className="card-meta">
                   {r.fundamenten.map((f) => (
                     <span key={f} className={`tag fundament-${f}`}>

@@ -5,6 +5,9 @@ import { loadTranslations } from '../i18n/feature-translations';
 import { paths } from '../paths';
 import { useSession } from '../session/use-session';
 import { useCatalogue } from '../use-catalogue';
+import { useFormat } from '../i18n/format';
+import { dutchAttrs } from '../i18n/dutch-attrs';
+import { useCatalogueOverlay } from '../i18n/use-catalogue-overlay';
 
 // Only a signed-in worker sees it; its data code (vault, zod) and texts load after the start
 // page has shown, and not at all while nobody is signed in.
@@ -20,6 +23,8 @@ export function StartPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const { catalogue } = useCatalogue();
+  const { language } = useFormat();
+  const { overlay } = useCatalogueOverlay(language);
   const [query, setQuery] = useState('');
   const session = useSession();
 
@@ -95,7 +100,12 @@ export function StartPage() {
               className={`fundament fundament-${f.id}`}
             >
               <span className="tile-title">{t(`fundament.${f.id}`)}</span>
-              <span className="tile-hint">{f.summary}</span>
+              <span
+                className="tile-hint"
+                {...(overlay?.fundamenten[f.id] ? {} : dutchAttrs(language))}
+              >
+                {overlay?.fundamenten[f.id]?.summary ?? f.summary}
+              </span>
             </Link>
           </li>
         ))}

@@ -8,6 +8,10 @@ import { NotFound } from '../components/not-found';
 import { LinkSection } from '../components/link-section';
 import { DirArrow } from '../components/dir-arrow';
 import { currentFormat } from '../i18n/format';
+import { TableScroll } from '../components/table-scroll';
+import { useFormat } from '../i18n/format';
+import { dutchAttrs } from '../i18n/dutch-attrs';
+import { useCatalogueOverlay } from '../i18n/use-catalogue-overlay';
 
 function formatValue(value: number | string | undefined, unit?: string): string {
   if (value === undefined) return '—';
@@ -19,6 +23,8 @@ export function WijkDetailPage() {
   const { t } = useTranslation();
   const { id } = useParams();
   const { catalogue, search } = useCatalogue();
+  const { language } = useFormat();
+  const { overlay } = useCatalogueOverlay(language);
   const wijk = catalogue.wijken.find((w) => w.id === id);
   // Only regelingen aimed at this wijk (or its parents): the city-wide ones are on the Regelingen page.
   const local = useMemo(
@@ -26,6 +32,17 @@ export function WijkDetailPage() {
     [search, wijk],
   );
   if (!wijk) return <NotFound message={t('wijken.notFound')} />;
+  // The wijk's own texts in the chosen language where the overlay has them; Dutch (marked) otherwise.
+  const dutch = dutchAttrs(language);
+  const texts = overlay?.wijken[wijk.id];
+  const facts = texts && texts.facts.length === wijk.facts.length ? texts.facts : undefined;
+  const places =
+    texts && texts.placeDescriptions.length === wijk.places.length
+      ? texts.placeDescriptions
+      : undefined;
+  const statLabel = (label: string) => overlay?.statLabels[label];
+  const unitOf = (unit: string | undefined) =>
+    unit === undefined ? undefined : (overlay?.statUnits[unit] ?? unit);
   const parent = catalogue.wijken.find((w) => w.id === wijk.partOf);
   const parts = catalogue.wijken.filter((w) => w.partOf === wijk.id);
   const programmes = catalogue.programmes.filter(
@@ -41,7 +58,9 @@ export function WijkDetailPage() {
       </p>
       <h1>{wijk.name}</h1>
       {wijk.inNpdwFocusgebied && <p className="tag tag-neutral">{t('wijken.focusgebied')}</p>}
-      <p className="lead">{wijk.summary}</p>
+      <p className="lead" {...(texts ? {} : dutch)}>
+        {texts?.summary ?? wijk.summary}
+      </p>
       {parent && (
         <p>
           <strong>{t('wijken.partOf')}:</strong>{' '}
@@ -62,7 +81,7 @@ export function WijkDetailPage() {
       {wijk.stats.length > 0 && (
         <section>
           <h2>{t('wijken.stats')}</h2>
-          <div className="table-scroll">
+          <TableScroll label={t('wijken.stats')}>
             <table>
               <thead>
                 <tr>
@@ -76,24 +95,26 @@ export function WijkDetailPage() {
               <tbody>
                 {wijk.stats.map((s, i) => (
                   <tr key={i}>
-                    <th scope="row">{s.label}</th>
-                    <td className="number">{formatValue(s.value, s.unit)}</td>
-                    <td className="number">{formatValue(s.dordrecht, s.unit)}</td>
-                    <td className="number">{formatValue(s.nederland, s.unit)}</td>
+                    <th scope="row" {...(statLabel(s.label) ? {} : dutch)}>
+                      {statLabel(s.label) ?? s.label}
+                    </th>
+                    <td className="number">{formatValue(s.value, unitOf(s.unit))}</td>
+                    <td className="number">{formatValue(s.dordrecht, unitOf(s.unit))}</td>
+                    <td className="number">{formatValue(s.nederland, unitOf(s.unit))}</td>
                     <td>{s.year ?? ''}</td>
                   </tr>
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         </section>
       )}
       {wijk.facts.length > 0 && (
         <section>
           <h2>{t('wijken.facts')}</h2>
-          <ul>
-            {wijk.facts.map((f) => (
-              <li key={f.text}>{f.text}</li>
+          <ul {...(facts ? {} : dutch)}>
+            {wijk.facts.map((f, i) => (
+              <li key={f.text}>{facts?.[i] ?? f.text}</li>
             ))}
           </ul>
         </section>
@@ -104,12 +125,18 @@ export function WijkDetailPage() {
         <section>
           <h2>{t('wijken.places')}</h2>
           <ul>
-            {wijk.places.map((p) => (
-              <li key={p.name}>
-                <strong>{p.name}</strong> — {p.kind}
-                {p.description ? `: ${p.description}` : ''}
-              </li>
-            ))}
+            {wijk.places.map((p, i) => {
+              const description = places ? places[i] : p.description;
+              const kind = overlay?.placeKinds[p.kind];
+              return (
+                <li key={p.name}>
+                  <strong {...dutch}>{p.name}</strong> —{' '}
+                  <span {...(kind ? {} : dutch)}>{kind ?? p.kind}</span>
+                  {description ? ': ' : ''}
+                  {description && <span {...(places ? {} : dutch)}>{description}</span>}
+                </li>
+              );
+            })}
           </ul>
         </section>
       )}

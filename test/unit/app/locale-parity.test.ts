@@ -14,6 +14,12 @@ import lockAr from '../../../src/app/i18n/locales/lock-ar.json';
 import adminNl from '../../../src/app/i18n/locales/admin-nl.json';
 import adminEn from '../../../src/app/i18n/locales/admin-en.json';
 import adminAr from '../../../src/app/i18n/locales/admin-ar.json';
+import toekomstNl from '../../../src/app/i18n/locales/toekomst-nl.json';
+import toekomstEn from '../../../src/app/i18n/locales/toekomst-en.json';
+import toekomstAr from '../../../src/app/i18n/locales/toekomst-ar.json';
+import insightNl from '../../../src/app/i18n/locales/insight-nl.json';
+import insightEn from '../../../src/app/i18n/locales/insight-en.json';
+import insightAr from '../../../src/app/i18n/locales/insight-ar.json';
 import questionsNl from '../../../src/domain/check/questions-nl.json';
 import questionsEn from '../../../src/domain/check/questions-en.json';
 import questionsAr from '../../../src/domain/check/questions-ar.json';
@@ -35,6 +41,8 @@ const NAMESPACES: Record<string, Record<Language, Bundle>> = {
   signals: { nl: signalsNl, en: signalsEn, ar: signalsAr },
   lock: { nl: lockNl, en: lockEn, ar: lockAr },
   admin: { nl: adminNl, en: adminEn, ar: adminAr },
+  toekomst: { nl: toekomstNl, en: toekomstEn, ar: toekomstAr },
+  insight: { nl: insightNl, en: insightEn, ar: insightAr },
 };
 
 const PLURAL = /^(.*)_(zero|one|two|few|many|other)$/;

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import regelingen from '../../../src/domain/catalogue/data/regelingen.json';
+import fundamenten from '../../../src/domain/catalogue/data/fundamenten.json';
+import wijken from '../../../src/domain/catalogue/data/wijken.json';
 import overlayEn from '../../../src/domain/catalogue/i18n/overlay-en.json';
 import overlayAr from '../../../src/domain/catalogue/i18n/overlay-ar.json';
 import {
@@ -48,9 +50,15 @@ describe.each(Object.entries(OVERLAYS))('catalogue overlay %s', (_language, over
         problems.push(`${id}: not in the catalogue`);
         continue;
       }
-      if (texts.howToApply.length !== dutch.howToApply.length) problems.push(`${id}: howToApply`);
-      if (texts.documents.length !== dutch.documents.length) problems.push(`${id}: documents`);
-      if ((texts.accessPoint === undefined) !== (dutch.accessPoint === undefined))
+      // A list given must match the Dutch one; a summary-only entry (for the list page) is fine.
+      for (const field of ['howToApply', 'documents', 'conditions'] as const) {
+        const list = texts[field];
+        if (list && list.length !== dutch[field].length) problems.push(`${id}: ${field}`);
+      }
+      if (
+        texts.howToApply &&
+        (texts.accessPoint === undefined) !== (dutch.accessPoint === undefined)
+      )
         problems.push(`${id}: accessPoint`);
     }
     for (const rule of rules2026.rules) {
@@ -108,5 +116,79 @@ describe.each(Object.entries(OVERLAYS))('catalogue overlay %s', (_language, over
     expect(regeling.summary).toBe(overlay.regelingen.dordtpas!.summary);
     // The name a resident asks for at the counter stays Dutch.
     expect(regeling.name).toBe('Dordtpas');
+  });
+
+  it('translates every rule of 2026, with its next step', () => {
+    const problems: string[] = [];
+    for (const rule of rules2026.rules) {
+      const texts = overlay.rules[rule.regeling];
+      if (!texts) problems.push(`${rule.regeling}: missing`);
+      else if ((rule.nextStep === undefined) !== (texts.nextStep === undefined))
+        problems.push(`${rule.regeling}: nextStep`);
+      else if (
+        texts.howToApply.length !== rule.howToApply.length ||
+        texts.documents.length !== rule.documents.length ||
+        texts.knownAmounts.length !== rule.knownAmounts.length
+      )
+        problems.push(`${rule.regeling}: lengths`);
+    }
+    const labels = [...conditionLabels()].filter((l) => !(l in overlay.conditionLabels));
+    expect(problems).toEqual([]);
+    expect(labels).toEqual([]);
+  });
+
+  it("translates the next step in each of the engine's three ways, and amounts a household gets", () => {
+    const ruleOf = (id: string) => rules2026.rules.find((r) => r.regeling === id);
+    // Nothing answered: "fill in first" with the fields in the overlay's words.
+    for (const o of evaluateRegelingen({}, rules2026, norms2026, '2026-03-01')) {
+      const local = localiseOutcome(o, overlay, ruleOf(o.regeling));
+      if (o.status === 'misschien' && o.missing.length > 0) {
+        const prefix = overlay.outcomeTexts.fillFirst.split('{{fields}}')[0]!;
+        expect(local.nextStep, o.regeling).toContain(prefix);
+        expect(local.nextStep, o.regeling).toContain(overlay.outcomeTexts.fields[o.missing[0]!]);
+      }
+      expect(local.nextStep ?? '', o.regeling).not.toMatch(/Vul eerst in|U krijgt dit al/);
+    }
+    // A child of 7: the engine lists only the primary-school amount, still translated.
+    const household = {
+      gemeente: 'Dordrecht',
+      members: [
+        {
+          role: 'aanvrager' as const,
+          age: 32,
+          incomes: [{ type: 'bijstand' as const, netMonthly: 1450 }],
+        },
+        { role: 'kind' as const, age: 7, incomes: [] },
+      ],
+      savings: 250,
+    };
+    const outcomes = evaluateRegelingen(household, rules2026, norms2026, '2026-03-01');
+    const sms = outcomes.find((o) => o.regeling === 'sms-kinderfonds')!;
+    const rule = ruleOf('sms-kinderfonds')!;
+    expect(sms.knownAmounts.length).toBeLessThan(rule.knownAmounts.length);
+    const local = localiseOutcome(sms, overlay, rule);
+    expect(local.howToApply).toEqual(overlay.rules['sms-kinderfonds']!.howToApply);
+    for (const amount of local.knownAmounts)
+      expect(overlay.rules['sms-kinderfonds']!.knownAmounts).toContain(amount.label);
+    if (sms.status === 'waarschijnlijk-recht' && !sms.alreadyReceiving)
+      expect(local.nextStep).toBe(overlay.rules['sms-kinderfonds']!.nextStep);
+  });
+
+  it('has a summary for every regeling and fundament, and wijk texts that match the Dutch', () => {
+    const problems: string[] = [];
+    for (const r of regelingen) if (!overlay.regelingen[r.id]) problems.push(`regeling ${r.id}`);
+    for (const f of fundamenten) if (!overlay.fundamenten[f.id]) problems.push(`fundament ${f.id}`);
+    for (const [id, texts] of Object.entries(overlay.wijken)) {
+      const wijk = wijken.find((w) => w.id === id);
+      if (!wijk) problems.push(`wijk ${id}: not in the catalogue`);
+      else {
+        if (texts.facts.length !== wijk.facts.length) problems.push(`wijk ${id}: facts`);
+        if (texts.placeDescriptions.length !== (wijk.places ?? []).length)
+          problems.push(`wijk ${id}: places`);
+        for (const stat of wijk.stats ?? [])
+          if (!overlay.statLabels[stat.label]) problems.push(`wijk ${id}: stat ${stat.label}`);
+      }
+    }
+    expect(problems).toEqual([]);
   });
 });
