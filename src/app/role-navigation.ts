@@ -41,4 +41,4 @@ export function startPathFor(role: Role): string {
   return BY_ROLE[role][0]?.to ?? paths.start.href();
 }
 
-export { keepsPersonalData } from '../domain/sync/roles';
+export { keepsPersonalData } from '../domain/sync/personal-data';

@@ -45,14 +45,19 @@ describe('beheer', () => {
     await p.locator('#login-email').fill(DEMO_BEHEERDER.email);
     await p.locator('#login-password').fill(DEMO_BEHEERDER.password);
     await p.locator('form button[type="submit"]').click();
-    // Let the sign-in finish its own navigation first, or it can overtake the menu click.
-    await p.waitForURL((url) => url.pathname !== '/inloggen');
+    // Her start page is the users list, reached through /beheer's redirect; polled rather than
+    // waited for as a navigation, since the redirect is a same-document history change.
+    await expect
+      .poll(() => new URL(p.url()).pathname, { timeout: 30_000 })
+      .toBe('/beheer/gebruikers');
     await dismissOfflineToast(p);
     await p
       .getByRole('navigation', { name: 'Hoofdmenu' })
       .getByRole('link', { name: 'Beheer' })
       .click();
-    await p.waitForURL((url) => url.pathname === '/beheer/gebruikers');
+    await expect
+      .poll(() => new URL(p.url()).pathname, { timeout: 30_000 })
+      .toBe('/beheer/gebruikers');
     // Beheer needs no PIN: nothing about residents is shown.
     expect(await p.locator('.pin-keys').count()).toBe(0);
     await p.getByRole('link', { name: 'Vera Vrijwilliger (demo)', exact: true }).click();

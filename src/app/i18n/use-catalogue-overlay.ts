@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { catalogueOverlaySchema, type CatalogueOverlay } from '../../domain/catalogue/overlay';
+import type { CatalogueOverlay } from '../../domain/catalogue/overlay';
 import type { LanguageCode } from './i18n';
 
 /**
@@ -19,7 +19,10 @@ export function loadCatalogueOverlay(
   if (language === 'nl') return Promise.resolve(undefined);
   let promise = cache.get(language);
   if (!promise) {
-    promise = loaders[language]().then((m) => catalogueOverlaySchema.parse(m.default));
+    // The schema (and with it zod) loads with the texts, never for a Dutch start-up.
+    promise = Promise.all([loaders[language](), import('../../domain/catalogue/overlay')]).then(
+      ([m, { catalogueOverlaySchema }]) => catalogueOverlaySchema.parse(m.default),
+    );
     cache.set(language, promise);
   }
   return promise;

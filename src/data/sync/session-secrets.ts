@@ -3,7 +3,8 @@ import { canSync, subscribeVault } from '../crypto/vault';
 import { openSessionSecrets, sealSessionSecrets } from '../crypto/record-crypto';
 import type { DichtbijDb } from '../db';
 import { log } from '../log';
-import { keepsPersonalData, type Role } from '../../domain/sync/roles';
+import { keepsPersonalData } from '../../domain/sync/personal-data';
+import type { Role } from '../../domain/sync/roles';
 import { isDeviceSealed, openWithDeviceKey, sealWithDeviceKey } from './device-sealed';
 
 /**

@@ -11,14 +11,6 @@ export const ROLES = [
 export const roleSchema = z.enum(ROLES);
 export type Role = z.infer<typeof roleSchema>;
 
-/**
- * Roles that store residents' data on the device and so need a PIN. A coordinator sees counts
- * only: no check or signal screens, no vault.
- */
-export function keepsPersonalData(role: Role): boolean {
-  return role !== 'coordinator';
-}
-
 /** The part of a user that scope decisions need; the server loads it fresh on every request. */
 export const scopeUserSchema = z.object({
   id: z.string().min(1),
