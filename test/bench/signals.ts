@@ -3,100 +3,31 @@ import { DichtbijDb } from '../../src/data/db';
 import type { StoredRecord } from '../../src/data/db';
 import { sealRecordUnlocked } from '../../src/data/crypto/record-crypto';
 import { resetVault, setUpPin } from '../../src/data/crypto/vault';
-import type { SignalListQuery, SignalWorker } from '../../src/data/repositories/signals';
+import type { SignalWorker } from '../../src/data/repositories/signals';
 import {
   createSignal,
   listSignals,
   localDate,
   warmSignalList,
 } from '../../src/data/repositories/signals';
-import { SIGNAL_CATEGORY_IDS } from '../../src/domain/signals/categories';
 import { DEFAULT_TEAMS } from '../../src/domain/signals/handover';
-import { SIGNAL_STATUSES } from '../../src/domain/signals/lifecycle';
-import { URGENCIES, addDays } from '../../src/domain/signals/signal-schema';
+import { addDays } from '../../src/domain/signals/signal-schema';
+import { listQueries, rng, syntheticSignal } from './device/signal-fixtures';
 import { summarise } from './stats';
 
 const SIGNALS = 20_000;
-const WIJKEN = ['wielwijk', 'crabbehof', 'oud-krispijn', 'nieuw-krispijn', 'sterrenburg'];
-const WORKERS = ['demo-vrijwilliger', 'demo-wijkteam', 'demo-wijkteam-2', 'worker-4', 'worker-5'];
-
-/** A deterministic pseudo-random sequence, so every run measures the same data. */
-function rng(seed: number): () => number {
-  let s = seed;
-  return () => {
-    s = (s * 1_103_515_245 + 12_345) % 2 ** 31;
-    return s / 2 ** 31;
-  };
-}
-
-function pick<T>(items: readonly T[], r: number): T {
-  return items[Math.floor(r * items.length)]!;
-}
-
-/** Synthetic signals: pseudonyms "Bewoner 123", no real names or numbers. */
+/** The device bench's synthetic signals (pseudonyms, no real names or numbers), sealed. */
 async function seed(database: DichtbijDb, today: string): Promise<void> {
   const random = rng(42);
   const batch: StoredRecord[] = [];
   for (let i = 0; i < SIGNALS; i++) {
-    const category = pick(SIGNAL_CATEGORY_IDS, random());
-    const urgency = pick(URGENCIES, random());
-    const dueAt = addDays(today, Math.floor(random() * 40) - 20);
-    const createdAt = new Date(Date.parse(`${today}T09:00:00Z`) - i * 60_000).toISOString();
-    const data = {
-      category,
-      urgency,
-      consent: 'gegeven',
-      residentName: `Bewoner ${i} (fictief)`,
-      contactWay: 'via-vindplaats',
-      contactValue: 'Geldpraatje-plek (fictief)',
-      dueAt,
-    };
-    const record: StoredRecord = {
-      id: `sig-${String(i).padStart(6, '0')}`,
-      entityType: 'signal',
-      version: 0,
-      createdAt,
-      updatedAt: createdAt,
-      createdBy: pick(WORKERS, random()),
-      wijk: pick(WIJKEN, random()),
-      status: pick(SIGNAL_STATUSES, random()),
-      category,
-      urgency,
-      dueAt,
-      data,
-    };
-    if (random() < 0.3) record.assignedToTeam = 'team-wijkteam-west';
-    if (random() < 0.2) record.assignedToUser = pick(WORKERS, random());
+    const record = syntheticSignal(i, today, random);
     batch.push(await sealRecordUnlocked(record));
     if (batch.length === 1000) {
       await database.signals.bulkPut(batch.splice(0));
     }
   }
   if (batch.length > 0) await database.signals.bulkPut(batch);
-}
-
-function queries(): SignalListQuery[] {
-  const random = rng(7);
-  const out: SignalListQuery[] = [];
-  const scopes = ['mine', 'team', 'all'] as const;
-  const statusGroups = [
-    undefined,
-    ['nieuw'],
-    ['nieuw', 'opgepakt', 'contact-gelegd', 'doorverwezen'],
-    ['afgerond'],
-  ] as const;
-  for (let i = 0; i < 60; i++) {
-    const q: SignalListQuery = { scope: pick(scopes, random()), limit: 50 };
-    const statuses = pick(statusGroups, random());
-    if (statuses) q.statuses = [...statuses];
-    if (random() < 0.4) q.category = pick(SIGNAL_CATEGORY_IDS, random());
-    if (random() < 0.4) q.urgency = pick(URGENCIES, random());
-    if (random() < 0.4) q.wijk = pick(WIJKEN, random());
-    if (random() < 0.3) q.overdue = true;
-    if (random() < 0.2) q.offset = 50;
-    out.push(q);
-  }
-  return out;
 }
 
 export async function run(): Promise<Record<string, number>> {
@@ -126,7 +57,7 @@ export async function run(): Promise<Record<string, number>> {
 
   const samples: number[] = [];
   for (let round = 0; round < 3; round++) {
-    for (const q of queries()) {
+    for (const q of listQueries()) {
       const started = performance.now();
       await listSignals(q, worker, { now }, database);
       samples.push(performance.now() - started);
