@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { question, waitSaved } from './check-steps';
+import { fillParentCheck, question, waitSaved } from './check-steps';
 import { setUpE2eEnvironment, waitForServiceWorker } from './harness';
 import { dismissOfflineToast, signInAsVolunteer, unlockWithPin } from './session';
 
@@ -23,24 +23,8 @@ describe('the bestaanszekerheidscheck works offline', () => {
     await env.server.stop();
     await context.setOffline(true);
 
-    await page.getByRole('link', { name: 'Nieuwe check starten' }).click();
-    await page.getByLabel('De inwoner geeft toestemming om de antwoorden te bewaren.').check();
-    await page.getByRole('button', { name: 'Start de check' }).click();
-    await page.waitForURL(/\/check\/[^/]+\/inkomen$/);
-    const checkPath = new URL(page.url()).pathname.replace(/\/inkomen$/, '');
-
     // A single parent with two children on a low income (synthetic).
-    await question(page, 'In welke gemeente woont u?')
-      .getByLabel('Dordrecht', { exact: true })
-      .check();
-    await page.getByLabel('Leeftijd van Uzelf').fill('32');
-    await page.getByRole('button', { name: '+ Kind' }).click();
-    await page.getByLabel('Leeftijd van Kind 1').fill('7');
-    await page.getByRole('button', { name: '+ Kind' }).click();
-    await page.getByLabel('Leeftijd van Kind 2').fill('13');
-    const income = question(page, 'Welk inkomen heeft u zelf?');
-    await income.getByLabel('Inkomen toevoegen').selectOption('bijstand');
-    await income.getByLabel('Bijstand: netto per maand').fill('1.450,00');
+    const checkPath = await fillParentCheck(page);
     const savings = question(page, 'Hoeveel spaargeld heeft het huishouden samen?').getByRole(
       'textbox',
     );

@@ -1,8 +1,9 @@
 import { useMemo } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { CheckRecord } from '../../data/repositories/checks';
-import { LANGUAGES, isLanguageCode, type LanguageCode } from '../i18n/i18n';
+import { LANGUAGES, type LanguageCode } from '../i18n/i18n';
+import { PrintLanguagePicker, usePrintLanguage } from '../components/print-language';
 import { useLanguageTexts } from '../i18n/use-language-texts';
 import { paths } from '../paths';
 import { useCatalogue } from '../use-catalogue';
@@ -34,9 +35,7 @@ function ReadySummary({
 }) {
   const { t, i18n } = useTranslation();
   const { catalogue } = useCatalogue();
-  const [params, setParams] = useSearchParams();
-  const asked = params.get('taal');
-  const chosen: LanguageCode = isLanguageCode(asked) ? asked : 'nl';
+  const [chosen, setChosen] = usePrintLanguage();
   const loaded = useLanguageTexts(chosen);
   // A language whose summary is not translated yet prints in Dutch rather than half in two languages.
   const translated =
@@ -69,18 +68,12 @@ function ReadySummary({
             <DirArrow to="back" /> {t('checkUi.summary.back')}
           </Link>
         </p>
-        <label htmlFor="summary-language">{t('checkUi.summary.language')}</label>
-        <select
+        <PrintLanguagePicker
           id="summary-language"
+          label={t('checkUi.summary.language')}
           value={chosen}
-          onChange={(e) => setParams({ taal: e.target.value }, { replace: true })}
-        >
-          {LANGUAGES.map((l) => (
-            <option key={l.code} value={l.code}>
-              {l.label}
-            </option>
-          ))}
-        </select>
+          onChange={setChosen}
+        />
         {loaded && !translated && (
           <p className="notice notice-warning">{t('checkUi.summary.notTranslated')}</p>
         )}

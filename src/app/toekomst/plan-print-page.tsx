@@ -1,10 +1,11 @@
 import { useEffect, useState } from 'react';
-import { Link, useParams, useSearchParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { readTrajectory } from '../../data/repositories/toekomst';
 import { offerTextsSchema, type OfferTexts } from '../../domain/toekomst/offer-texts';
-import { LANGUAGES, isLanguageCode, type LanguageCode } from '../i18n/i18n';
+import type { LanguageCode } from '../i18n/i18n';
+import { PrintLanguagePicker, usePrintLanguage } from '../components/print-language';
 import { useLanguageTexts } from '../i18n/use-language-texts';
 import { paths } from '../paths';
 import { useCatalogue } from '../use-catalogue';
@@ -44,9 +45,7 @@ export function PlanPrintPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
   const { catalogue } = useCatalogue();
-  const [params, setParams] = useSearchParams();
-  const asked = params.get('taal');
-  const lang: LanguageCode = isLanguageCode(asked) ? asked : 'nl';
+  const [lang, setLang] = usePrintLanguage();
   const textsLoaded = useLanguageTexts(lang);
   const offerTexts = useOfferTexts(lang);
   const trajectory = useLiveQuery(async () => {
@@ -64,18 +63,12 @@ export function PlanPrintPage() {
         <p>
           <Link to={paths.trajectory.href(id)}>{t('toekomst.plan.back')}</Link>
         </p>
-        <label htmlFor="plan-language">{t('toekomst.plan.language')}</label>
-        <select
+        <PrintLanguagePicker
           id="plan-language"
+          label={t('toekomst.plan.language')}
           value={lang}
-          onChange={(e) => setParams({ taal: e.target.value }, { replace: true })}
-        >
-          {LANGUAGES.map((l) => (
-            <option key={l.code} value={l.code}>
-              {l.label}
-            </option>
-          ))}
-        </select>
+          onChange={setLang}
+        />
         <button type="button" className="button" onClick={() => window.print()}>
           {t('toekomst.plan.printAction')}
         </button>

@@ -1,0 +1,39 @@
+import { useSearchParams } from 'react-router';
+import { LANGUAGES, isLanguageCode, type LanguageCode } from '../i18n/i18n';
+
+/**
+ * The language a page for the resident prints in, kept in `?taal=` so the worker's own app
+ * language stays as it is and a reload keeps the choice. Anything unknown prints in Dutch.
+ */
+export function usePrintLanguage(): [LanguageCode, (lang: string) => void] {
+  const [params, setParams] = useSearchParams();
+  const asked = params.get('taal');
+  const lang: LanguageCode = isLanguageCode(asked) ? asked : 'nl';
+  return [lang, (next) => setParams({ taal: next }, { replace: true })];
+}
+
+/** The picker for that language, labelled in the worker's language. */
+export function PrintLanguagePicker({
+  id,
+  label,
+  value,
+  onChange,
+}: {
+  id: string;
+  label: string;
+  value: LanguageCode;
+  onChange: (lang: string) => void;
+}) {
+  return (
+    <>
+      <label htmlFor={id}>{label}</label>
+      <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
+        {LANGUAGES.map((l) => (
+          <option key={l.code} value={l.code}>
+            {l.label}
+          </option>
+        ))}
+      </select>
+    </>
+  );
+}
