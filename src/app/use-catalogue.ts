@@ -16,8 +16,17 @@ function searchFor(catalogue: Catalogue): RegelingSearch {
 }
 
 /** The ready catalogue; only for pages rendered inside a CatalogueGate. */
-export function useCatalogue(): { catalogue: Catalogue; search: RegelingSearch } {
+export function useCatalogue(): { catalogue: Catalogue } {
   const state = useCatalogueState();
   if (state.status !== 'ready') throw new Error('useCatalogue used outside a ready CatalogueGate');
-  return { catalogue: state.catalogue, search: searchFor(state.catalogue) };
+  return { catalogue: state.catalogue };
+}
+
+/**
+ * The catalogue with its search index, for the pages that search. The index is built on the
+ * first of those pages, not on the start page, which only links to them.
+ */
+export function useCatalogueSearch(): { catalogue: Catalogue; search: RegelingSearch } {
+  const { catalogue } = useCatalogue();
+  return { catalogue, search: searchFor(catalogue) };
 }

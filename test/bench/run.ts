@@ -12,6 +12,7 @@ const MODULES: Record<string, () => Promise<BenchModule>> = {
   encryption: () => import('./encryption'),
   insight: () => import('./insight'),
   startup: () => import('./startup'),
+  lighthouse: () => import('./lighthouse'),
   device: () => import('./device'),
 };
 

@@ -17,11 +17,12 @@ import { summarise } from './stats';
  */
 const ROOT = join(import.meta.dirname, '..', '..');
 const DIST = join(ROOT, 'dist');
-const FLOOR_DIST = join(ROOT, '.tmp', 'bench-floor');
+export const FLOOR_DIST = join(ROOT, '.tmp', 'bench-floor');
 const COLD_ROUNDS = 7;
 const WARM_ROUNDS = 7;
 
-async function buildFloor(): Promise<void> {
+/** The floor app: the same libraries and one heading, built by the same Vite and plugins. */
+export async function buildFloor(): Promise<void> {
   await build({
     configFile: false,
     root: join(import.meta.dirname, 'floor'),

@@ -34,30 +34,45 @@ export interface Formatters {
   euro(value: number): string;
 }
 
+/** Made on first use: each Intl constructor costs a few milliseconds, and a screen needs few. */
+function lazy<T>(make: () => T): () => T {
+  let made: T | undefined;
+  return () => (made ??= make());
+}
+
 export function formatters(language: LanguageCode): Formatters {
   const locale = LOCALES[language];
-  const day = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric' });
-  const stamp = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
-  const number = new Intl.NumberFormat(locale);
-  const euro = (value: number) =>
-    new Intl.NumberFormat(locale, {
-      style: 'currency',
-      currency: 'EUR',
-      minimumFractionDigits: Number.isInteger(value) ? 0 : 2,
-      maximumFractionDigits: 2,
-    }).format(value);
+  const day = lazy(
+    () => new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric' }),
+  );
+  const stamp = lazy(
+    () => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }),
+  );
+  const number = lazy(() => new Intl.NumberFormat(locale));
+  const euroFormat = (fractionDigits: 0 | 2) =>
+    lazy(
+      () =>
+        new Intl.NumberFormat(locale, {
+          style: 'currency',
+          currency: 'EUR',
+          minimumFractionDigits: fractionDigits,
+          maximumFractionDigits: 2,
+        }),
+    );
+  const wholeEuros = euroFormat(0);
+  const euroCents = euroFormat(2);
   return {
     language,
     date: (iso) => {
       const d = toDate(iso);
-      return d ? day.format(d) : iso;
+      return d ? day().format(d) : iso;
     },
     dateTime: (iso) => {
       const d = toDate(iso);
-      return d ? stamp.format(d) : iso;
+      return d ? stamp().format(d) : iso;
     },
-    number: (value) => number.format(value),
-    euro,
+    number: (value) => number().format(value),
+    euro: (value) => (Number.isInteger(value) ? wholeEuros() : euroCents()).format(value),
   };
 }
 

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Doelgroep, FundamentId } from '../../domain/catalogue/schema';
 import { DOELGROEPEN, FUNDAMENT_IDS } from '../../domain/catalogue/constants';
 import { paths } from '../paths';
-import { useCatalogue } from '../use-catalogue';
+import { useCatalogueSearch } from '../use-catalogue';
 import { useFormat } from '../i18n/format';
 import { dutchAttrs } from '../i18n/dutch-attrs';
 import { useCatalogueOverlay } from '../i18n/use-catalogue-overlay';
@@ -19,7 +19,7 @@ function pick<T extends string>(value: string | null, allowed: readonly T[]): T 
  */
 export function RegelingenPage() {
   const { t } = useTranslation();
-  const { catalogue, search } = useCatalogue();
+  const { catalogue, search } = useCatalogueSearch();
   const { language } = useFormat();
   const { overlay } = useCatalogueOverlay(language);
   const [params, setParams] = useSearchParams();

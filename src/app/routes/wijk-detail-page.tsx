@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { paths } from '../paths';
-import { useCatalogue } from '../use-catalogue';
+import { useCatalogueSearch } from '../use-catalogue';
 import { SourceList } from '../components/source-list';
 import { NotFound } from '../components/not-found';
 import { LinkSection } from '../components/link-section';
@@ -22,7 +22,7 @@ function formatValue(value: number | string | undefined, unit?: string): string 
 export function WijkDetailPage() {
   const { t } = useTranslation();
   const { id } = useParams();
-  const { catalogue, search } = useCatalogue();
+  const { catalogue, search } = useCatalogueSearch();
   const { language } = useFormat();
   const { overlay } = useCatalogueOverlay(language);
   const wijk = catalogue.wijken.find((w) => w.id === id);

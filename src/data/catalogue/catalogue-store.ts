@@ -1,5 +1,6 @@
 import type { Catalogue } from '../../domain/catalogue/schema';
 import { catalogueChecksum, isCatalogueShaped } from '../../domain/catalogue/checksum';
+import type { Table } from 'dexie';
 import type { DichtbijDb } from '../db';
 import { db } from '../db';
 import { requestJson } from '../http';
@@ -53,6 +54,22 @@ export async function fetchShippedCatalogue(): Promise<Catalogue> {
   return body;
 }
 
+/** Lets the browser paint and handle input before the next piece of work (a new task). */
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/**
+ * Records per `bulkPut` while installing: copying them into IndexedDB happens on the main thread,
+ * and ~20 catalogue records (~30 KB) keep each piece short on a slow tablet. Each slice continues
+ * from the previous one's success event, a new task, inside the same transaction.
+ */
+const SLICE = 20;
+
+async function putInSlices<T, K>(table: Table<T, K>, records: readonly T[]): Promise<void> {
+  for (let i = 0; i < records.length; i += SLICE) await table.bulkPut(records.slice(i, i + SLICE));
+}
+
 /** Replaces the whole catalogue in one transaction: a device never sees half of two versions. */
 export async function installCatalogue(
   catalogue: Catalogue,
@@ -65,18 +82,33 @@ export async function installCatalogue(
     origin,
     shippedVersion,
     counts: countsOf(catalogue),
-    checksum: await catalogueChecksum(catalogue),
+    checksum: await catalogueChecksum(catalogue, nextTask),
   };
   await database.transaction('rw', [...catalogueTables(database), database.meta], async () => {
     await Promise.all(catalogueTables(database).map((t) => t.clear()));
-    await database.fundamenten.bulkPut(catalogue.fundamenten);
-    await database.programmes.bulkPut(catalogue.programmes);
-    await database.regelingen.bulkPut(catalogue.regelingen);
-    await database.organisations.bulkPut(catalogue.organisations);
-    await database.wijken.bulkPut(catalogue.wijken);
-    await database.indicators.bulkPut(catalogue.indicators);
+    await putInSlices(database.fundamenten, catalogue.fundamenten);
+    await putInSlices(database.programmes, catalogue.programmes);
+    await putInSlices(database.regelingen, catalogue.regelingen);
+    await putInSlices(database.organisations, catalogue.organisations);
+    await putInSlices(database.wijken, catalogue.wijken);
+    await putInSlices(database.indicators, catalogue.indicators);
     await database.meta.put({ key: META_KEY, value: meta });
   });
+}
+
+/** Resolves when the browser has a quiet moment (or after `timeout` ms at the latest). */
+function idle(timeout = 3000): Promise<void> {
+  return new Promise((resolve) => {
+    if (typeof requestIdleCallback === 'function')
+      requestIdleCallback(() => resolve(), { timeout });
+    else setTimeout(resolve, 0);
+  });
+}
+
+async function readMeta(database: DichtbijDb): Promise<CatalogueMeta | undefined> {
+  const row = await database.meta.get(META_KEY);
+  const meta = row?.value as CatalogueMeta | undefined;
+  return meta && typeof meta.version === 'string' ? meta : undefined;
 }
 
 /**
@@ -86,9 +118,8 @@ export async function installCatalogue(
 export async function readStoredCatalogue(
   database: DichtbijDb = db(),
 ): Promise<{ catalogue: Catalogue; meta: CatalogueMeta } | undefined> {
-  const metaRow = await database.meta.get(META_KEY);
-  const meta = metaRow?.value as CatalogueMeta | undefined;
-  if (!meta || typeof meta.version !== 'string') return undefined;
+  const meta = await readMeta(database);
+  if (!meta) return undefined;
   const [fundamenten, programmes, regelingen, organisations, wijken, indicators] =
     await Promise.all(catalogueTables(database).map((t) => t.toArray()));
   const candidate = {
@@ -100,7 +131,10 @@ export async function readStoredCatalogue(
     wijken,
     indicators,
   };
-  if (!isCatalogueShaped(candidate) || (await catalogueChecksum(candidate)) !== meta.checksum) {
+  if (
+    !isCatalogueShaped(candidate) ||
+    (await catalogueChecksum(candidate, nextTask)) !== meta.checksum
+  ) {
     log.warn('catalogue.stored-damaged');
     return undefined;
   }
@@ -116,11 +150,32 @@ export interface EnsureCatalogueResult {
 /**
  * Makes sure the device holds a whole, valid catalogue: the stored one when it is current, else
  * the shipped one (first start, damaged data, or an app update with a newer catalogue).
+ *
+ * When the shipped catalogue is the one to show, `showEarly` gets it as soon as it is fetched: the
+ * first screen need not wait for the device's copy to be checked or written, which happens in the
+ * next quiet moment (the copy is the offline fallback and the place of a published version).
  */
 export async function ensureCatalogue(
   database: DichtbijDb = db(),
   fetchShipped: () => Promise<Catalogue> = fetchShippedCatalogue,
+  showEarly?: (catalogue: Catalogue) => void,
 ): Promise<EnsureCatalogueResult> {
+  const [meta, fetched] = await Promise.all([
+    readMeta(database).catch(() => undefined),
+    fetchShipped().then(
+      (catalogue) => ({ catalogue }),
+      (error: unknown) => ({ error }),
+    ),
+  ]);
+  const shipped = 'catalogue' in fetched ? fetched.catalogue : undefined;
+  // A version a beheerder published is shown instead of the shipped one until a newer app ships.
+  const publishedIsCurrent =
+    meta?.origin === 'server' && shipped !== undefined && meta.shippedVersion === shipped.version;
+  if (shipped && showEarly && !publishedIsCurrent) {
+    showEarly(shipped);
+    await idle();
+  }
+
   let stored: Awaited<ReturnType<typeof readStoredCatalogue>>;
   try {
     stored = await readStoredCatalogue(database);
@@ -129,13 +184,11 @@ export async function ensureCatalogue(
     stored = undefined;
   }
 
-  let shipped: Catalogue | undefined;
-  try {
-    shipped = await fetchShipped();
-  } catch (e) {
-    log.warn('catalogue.fetch-failed', { error: e instanceof Error ? e.name : 'unknown' });
+  if (!shipped) {
+    const error = 'error' in fetched ? fetched.error : undefined;
+    log.warn('catalogue.fetch-failed', { error: error instanceof Error ? error.name : 'unknown' });
     if (stored) return { catalogue: stored.catalogue, stored: true };
-    throw e;
+    throw error;
   }
 
   const current =
@@ -143,7 +196,13 @@ export async function ensureCatalogue(
     (stored.meta.origin === 'shipped'
       ? stored.meta.version === shipped.version
       : stored.meta.shippedVersion === shipped.version);
-  if (stored && current) return { catalogue: stored.catalogue, stored: true };
+  // The stored shipped copy has the same content (the checksum says so): keep the object already
+  // shown, so the screens and the search index are not rebuilt for nothing.
+  if (stored && current)
+    return {
+      catalogue: stored.meta.origin === 'shipped' ? shipped : stored.catalogue,
+      stored: true,
+    };
 
   try {
     await installCatalogue(shipped, 'shipped', shipped.version, database);

@@ -24,16 +24,28 @@ export function isCatalogueShaped(value: unknown): value is Catalogue {
   );
 }
 
-/** One canonical text per catalogue, independent of the order records come back from storage. */
-function canonical(catalogue: Catalogue): string {
-  return JSON.stringify(
-    TABLES.map((t) => [...catalogue[t]].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))),
-  );
+/**
+ * One canonical text per catalogue, independent of the order records come back from storage.
+ * Written table by table with `pause` between them, so a device can let the screen respond
+ * between the tables; the text is the same as one `JSON.stringify` of all tables.
+ */
+async function canonical(catalogue: Catalogue, pause?: () => Promise<void>): Promise<string> {
+  const parts: string[] = [];
+  for (const t of TABLES) {
+    if (pause) await pause();
+    parts.push(
+      JSON.stringify([...catalogue[t]].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))),
+    );
+  }
+  return `[${parts.join(',')}]`;
 }
 
 /** SHA-256 over the canonical text, to tell whole stored data from damaged or half-written data. */
-export async function catalogueChecksum(catalogue: Catalogue): Promise<string> {
-  const bytes = new TextEncoder().encode(canonical(catalogue));
+export async function catalogueChecksum(
+  catalogue: Catalogue,
+  pause?: () => Promise<void>,
+): Promise<string> {
+  const bytes = new TextEncoder().encode(await canonical(catalogue, pause));
   const digest = await crypto.subtle.digest('SHA-256', bytes);
   return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
 }

@@ -105,4 +105,42 @@ describe('ensureCatalogue', () => {
     expect(result).toMatchObject({ stored: false, catalogue: { version: 'fixture-1' } });
     await broken.delete();
   });
+
+  it('hands the shipped catalogue over to show before the device copy is written', async () => {
+    const shownWhileStored: number[] = [];
+    const result = await ensureCatalogue(database, shipped(), (c) => {
+      expect(c.version).toBe('fixture-1');
+      // Nothing is written yet at this moment: the first screen does not wait for the copy.
+      shownWhileStored.push(-1);
+      void database.regelingen.count().then((n) => shownWhileStored.push(n));
+    });
+    expect(shownWhileStored[0]).toBe(-1);
+    expect(shownWhileStored[1]).toBe(0);
+    expect(result.stored).toBe(true);
+    expect(await database.regelingen.count()).toBe(4);
+  });
+
+  it('keeps the shown object when the stored copy is the same version', async () => {
+    await ensureCatalogue(database, shipped());
+    const fetched = fixtureCatalogue();
+    let shown: unknown;
+    const result = await ensureCatalogue(
+      database,
+      async () => fetched,
+      (c) => (shown = c),
+    );
+    expect(shown).toBe(fetched);
+    expect(result.catalogue).toBe(fetched);
+  });
+
+  it('shows nothing early while a published version is current: that one is read first', async () => {
+    await ensureCatalogue(database, shipped('shipped-1'));
+    await installCatalogue(fixtureCatalogue('server-7'), 'server', 'shipped-1', database);
+    const early: string[] = [];
+    const result = await ensureCatalogue(database, shipped('shipped-1'), (c) =>
+      early.push(c.version),
+    );
+    expect(early).toEqual([]);
+    expect(result.catalogue.version).toBe('server-7');
+  });
 });
