@@ -3,39 +3,15 @@ import type { Rule } from './rule-schema';
 import type { ConditionResult, OutcomeStatus, RegelingOutcome } from './outcome-schema';
 import { incomeFor, type Context } from './context';
 import { evalCondition } from './conditions';
-import { andList, formatEuro, unique } from './format';
+import { andList, unique } from './format';
+import { FIELD_WORDS, dutchReason } from './dutch-reasons';
+import { uniqueMsgs } from './condition-result';
+import type { ReasonMessage } from './reason-message';
 
 /**
  * From condition results to one outcome row: the verdict, one plain sentence why, the points still
  * open (each once), the next step and an estimated amount per year where the sources give one.
  */
-
-const FIELD_WORDS: Record<HouseholdField, string> = {
-  members: 'wie er in het huishouden wonen',
-  'member-ages': 'de leeftijden',
-  incomes: 'het inkomen',
-  savings: 'het spaargeld',
-  housing: 'de woonsituatie',
-  rent: 'de woonlasten',
-  uitkering: 'de uitkering',
-  gemeente: 'de woonplaats',
-  debts: 'de schulden',
-  'health-insurance': 'de zorgverzekering',
-  kinderopvang: 'de kinderopvang',
-  'special-costs': 'de bijzondere kosten',
-  'energy-worries': 'zorgen over de energierekening',
-  'money-worries': 'rondkomen',
-  car: 'de waarde van de auto',
-  vakantiegeld: 'of er vakantiegeld in het inkomen zit',
-  'low-income-long-term': 'hoe lang het inkomen al laag is',
-  illness: 'ziekte of beperking',
-  'aow-incomplete': 'of de AOW volledig is',
-};
-
-/** "label." without doubling a closing mark ("…aangifte?." → "…aangifte?"). */
-function closed(text: string): string {
-  return /[.?!]$/.test(text) ? text : `${text}.`;
-}
 
 function flat(reasons: ConditionResult[]): ConditionResult[] {
   return reasons.flatMap((r) => [r, ...(r.children ?? [])]);
@@ -45,7 +21,7 @@ function knownAmountsFor(rule: Rule, ctx: Context) {
   const kids = (ctx.household.members ?? []).filter((m) => m.role === 'kind');
   let total = 0;
   let counted = false;
-  const parts: string[] = [];
+  const parts: ReasonMessage[] = [];
   const knownAmounts: RegelingOutcome['knownAmounts'] = [];
   for (const a of rule.knownAmounts) {
     let count: number | undefined;
@@ -77,8 +53,8 @@ function knownAmountsFor(rule: Rule, ctx: Context) {
       counted = true;
       parts.push(
         count === undefined
-          ? `${a.label}: ${formatEuro(Math.round(yearly * 100))} per jaar`
-          : `${a.label}: ${formatEuro(a.amount * 100)} × ${count} ${count === 1 ? 'kind' : 'kinderen'}`,
+          ? { code: 'estimate-year', label: a.label, cents: Math.round(yearly * 100) }
+          : { code: 'estimate-children', label: a.label, amountCents: a.amount * 100, count },
       );
     }
     knownAmounts.push({
@@ -94,7 +70,7 @@ function knownAmountsFor(rule: Rule, ctx: Context) {
 }
 
 /** The top-up to the norm (algemene bijstand, AIO), from the lowest norm and the highest income. */
-function gapToNorm(rule: Rule, ctx: Context): { yearly: number; text: string } | undefined {
+function gapToNorm(rule: Rule, ctx: Context): { yearly: number; msg: ReasonMessage } | undefined {
   if (rule.estimate === undefined || ctx.norm.kind !== 'known') return undefined;
   const def = ctx.incomeDefinitions.get(rule.estimate.incomeDefinition);
   if (def === undefined) return undefined;
@@ -104,39 +80,49 @@ function gapToNorm(rule: Rule, ctx: Context): { yearly: number; text: string } |
   if (gap <= 0) return undefined;
   return {
     yearly: Math.round(gap * 12) / 100,
-    text: `${rule.estimate.label}: ongeveer ${formatEuro(gap)} per maand`,
+    msg: { code: 'estimate-gap', label: rule.estimate.label, cents: gap },
   };
 }
 
-function sentence(r: ConditionResult, verdict: string): string {
-  const grens = r.threshold === undefined ? '' : `; grens: ${r.threshold.text}`;
-  return `${r.label}: ${verdict} (${r.valueText}${grens}).`;
+/** The deciding condition's place in the reasons: [i] or, inside an any-of, [i, j]. */
+function placeOf(reasons: ConditionResult[], target: ConditionResult): number[] {
+  for (const [i, r] of reasons.entries()) {
+    if (r === target) return [i];
+    const j = (r.children ?? []).indexOf(target);
+    if (j >= 0) return [i, j];
+  }
+  return [0];
 }
 
-function summaryFor(status: OutcomeStatus, reasons: ConditionResult[]): string {
+function summaryFor(status: OutcomeStatus, reasons: ConditionResult[]): ReasonMessage {
   if (status === 'geen-recht') {
     const failed = reasons.find((r) => r.status === 'fail');
-    return failed === undefined ? 'Geen recht.' : sentence(failed, 'nee');
+    return failed === undefined
+      ? { code: 'no-right' }
+      : { code: 'deciding', verdict: 'fail', at: placeOf(reasons, failed) };
   }
   if (status === 'misschien') {
     const open = reasons.find((r) => r.status === 'unknown');
-    return open === undefined ? 'Nog niet zeker.' : sentence(open, 'nog niet zeker');
+    return open === undefined
+      ? { code: 'not-sure-yet' }
+      : { code: 'deciding', verdict: 'open', at: placeOf(reasons, open) };
   }
   const passed = reasons
     .flatMap((r) => [r, ...(r.children ?? [])])
     .filter((r) => r.status === 'pass' && r.threshold?.euro !== undefined);
   const money = passed.find((r) => r.kind === 'income-pct-of-norm') ?? passed[0];
-  return money === undefined ? 'Voldoet aan de voorwaarden die we kennen.' : sentence(money, 'ja');
+  return money === undefined
+    ? { code: 'meets-known' }
+    : { code: 'deciding', verdict: 'pass', at: placeOf(reasons, money) };
 }
 
 function openPointsFor(
   reasons: ConditionResult[],
   all: ConditionResult[],
   missing: HouseholdField[],
-): string[] {
-  const points: string[] = [];
-  if (missing.length > 0)
-    points.push(`Nog in te vullen: ${andList(missing.map((f) => FIELD_WORDS[f]))}.`);
+): ReasonMessage[] {
+  const points: ReasonMessage[] = [];
+  if (missing.length > 0) points.push({ code: 'fill-in', fields: missing });
   const inGroup = new Set(reasons.flatMap((r) => r.children ?? []));
   for (const r of reasons) {
     const open = (r.children ?? []).filter((ch) => ch.status === 'unknown');
@@ -145,28 +131,25 @@ function openPointsFor(
       open.length > 0 &&
       open.every((ch) => ch.uncertainFail === true)
     ) {
-      points.push(`Waarschijnlijk niet, maar niet zeker: ${r.label}.`);
+      points.push({ code: 'probably-not', label: r.label });
     }
   }
   for (const r of all) {
     if (r.status !== 'unknown' || r.children !== undefined) continue;
     // An unsure "no" of one alternative says nothing while another alternative is still open.
     if (r.uncertainFail === true && inGroup.has(r)) continue;
-    if (r.thresholdUnknown)
-      points.push(
-        closed(`Nog niet bekend: ${r.label.replace(/\s*\(grens nog niet in de gegevens\)/, '')}`),
-      );
-    else if (r.uncertainFail === true)
-      points.push(closed(`Waarschijnlijk niet, maar niet zeker: ${r.label}`));
-    else if (r.softFail) points.push(r.notes[r.notes.length - 1] ?? `Niet zeker: ${r.label}.`);
+    if (r.thresholdUnknown) points.push({ code: 'not-known-yet', label: r.label });
+    else if (r.uncertainFail === true) points.push({ code: 'probably-not', label: r.label });
+    else if (r.softFail)
+      points.push(r.noteMsgs[r.noteMsgs.length - 1] ?? { code: 'not-sure', label: r.label });
     else if (r.missing.length === 0) {
       const before = points.length;
-      for (const n of r.notes) points.push(n);
-      if (r.outdated !== undefined) points.push(r.outdated);
-      if (points.length === before) points.push(`Nog niet zeker: ${r.label}.`);
+      for (const n of r.noteMsgs) points.push(n);
+      if (r.outdatedMsg !== undefined) points.push(r.outdatedMsg);
+      if (points.length === before) points.push({ code: 'still-not-sure', label: r.label });
     }
   }
-  return unique(points);
+  return uniqueMsgs(points);
 }
 
 export function evaluateRule(ctx: Context, rule: Rule, rulesYear: number): RegelingOutcome {
@@ -187,36 +170,39 @@ export function evaluateRule(ctx: Context, rule: Rule, rulesYear: number): Regel
             .map((r) => r.label),
         )
       : [];
-  const unconfirmedReasons: string[] = [];
-  if (!rule.confirmed)
-    unconfirmedReasons.push('Deze regel is nog niet bevestigd door een actuele bron.');
+  const unconfirmedMsgs: ReasonMessage[] = [];
+  if (!rule.confirmed) unconfirmedMsgs.push({ code: 'rule-unconfirmed' });
   const shaky = all.filter(
     (r) => r.unconfirmed && r.children === undefined && r.outdated === undefined,
   );
   if (shaky.length > 0) {
-    unconfirmedReasons.push(
-      `Nog niet zeker uit een actuele bron: ${andList(unique(shaky.map((r) => r.label.toLowerCase())))}.`,
-    );
+    // Each label once, however it is capitalised in different conditions.
+    const seen = new Set<string>();
+    const labels = shaky
+      .map((r) => r.label)
+      .filter((l) => !seen.has(l.toLowerCase()) && seen.add(l.toLowerCase()));
+    unconfirmedMsgs.push({ code: 'not-from-source', labels });
   }
-  for (const r of all) if (r.outdated !== undefined) unconfirmedReasons.push(r.outdated);
+  for (const r of all) if (r.outdatedMsg !== undefined) unconfirmedMsgs.push(r.outdatedMsg);
   const peildatumYear = Number(ctx.peildatum.slice(0, 4));
   if (ctx.peildatumValid && peildatumYear !== rulesYear) {
-    unconfirmedReasons.push(
-      `De regels zijn voor ${rulesYear}; de peildatum valt in ${peildatumYear}.`,
-    );
+    unconfirmedMsgs.push({ code: 'rules-year', rulesYear, peildatumYear });
   }
   const receives = ctx.household.receives ?? [];
   const alreadyReceiving =
     receives.includes(rule.regeling) ||
     ctx.incomeTypes.has(rule.regeling) ||
     rule.receivedAsIncome.some((t) => ctx.incomeTypes.has(t));
+  const unconfirmed = uniqueMsgs(unconfirmedMsgs);
+  const summary = summaryFor(status, reasons);
+  const openPoints = status === 'geen-recht' ? [] : openPointsFor(reasons, all, missing);
   const amounts = knownAmountsFor(rule, ctx);
   const gap = status === 'geen-recht' ? undefined : gapToNorm(rule, ctx);
   const yearly =
     amounts.total === undefined && gap === undefined
       ? undefined
       : (amounts.total ?? 0) + (gap?.yearly ?? 0);
-  const estimateParts = [...amounts.parts, ...(gap === undefined ? [] : [gap.text])];
+  const estimateParts = [...amounts.parts, ...(gap === undefined ? [] : [gap.msg])];
   let nextStep: string | undefined;
   if (status === 'geen-recht') nextStep = undefined;
   else if (alreadyReceiving)
@@ -233,8 +219,9 @@ export function evaluateRule(ctx: Context, rule: Rule, rulesYear: number): Regel
     reasons,
     missing,
     unknownThresholds,
-    unconfirmed: unconfirmedReasons.length > 0,
-    unconfirmedReasons: unique(unconfirmedReasons),
+    unconfirmed: unconfirmed.length > 0,
+    unconfirmedMsgs: unconfirmed,
+    unconfirmedReasons: unconfirmed.map((m) => dutchReason(m)),
     knownAmounts: amounts.knownAmounts,
     ...(yearly === undefined ? {} : { estimatedYearlyValue: Math.round(yearly * 100) / 100 }),
     alreadyReceiving,
@@ -243,10 +230,17 @@ export function evaluateRule(ctx: Context, rule: Rule, rulesYear: number): Regel
     documents: rule.documents,
     notes: rule.notes,
     peildatum: ctx.peildatum,
-    summary: summaryFor(status, reasons),
-    openPoints: status === 'geen-recht' ? [] : openPointsFor(reasons, all, missing),
+    summaryMsg: summary,
+    summary: dutchReason(summary, reasons),
+    openPointMsgs: openPoints,
+    openPoints: unique(openPoints.map((m) => dutchReason(m))),
     ...(nextStep === undefined ? {} : { nextStep }),
-    ...(estimateParts.length === 0 ? {} : { estimateText: estimateParts.join(' + ') }),
+    ...(estimateParts.length === 0
+      ? {}
+      : {
+          estimateMsgs: estimateParts,
+          estimateText: estimateParts.map((m) => dutchReason(m)).join(' + '),
+        }),
   };
 }
 

@@ -5,12 +5,15 @@ import type { Context } from './context';
 import { incomeFor, memo } from './context';
 import type { MoneyRange } from './household-facts';
 import { resolveLimit, type LimitResolution } from './norms-resolve';
-import { formatDate, formatEuro, formatPct, pctOf, toCents, unique } from './format';
+import { pctOf, toCents, unique } from './format';
+import type { PctOfNorm, ReasonMessage } from './reason-message';
 import {
-  NOT_ANSWERED,
   compareRanges,
   failOrMaybe,
+  notAnswered,
   result,
+  th,
+  uniqueMsgs,
   type CentsRange,
 } from './condition-result';
 
@@ -20,56 +23,56 @@ type IncomeCondition = Extract<SimpleCondition, { kind: 'income-pct-of-norm' }>;
 type SavingsCondition = Extract<SimpleCondition, { kind: 'savings-max' }>;
 type CapacityCondition = Extract<SimpleCondition, { kind: 'betalingscapaciteit' }>;
 
-function rangeText(r: MoneyRange, unit: string): string {
-  if (r.highCents === null) {
-    return r.lowCents > 0
-      ? `Minstens ${formatEuro(r.lowCents)}${unit} (nog niet alles ingevuld)`
-      : NOT_ANSWERED;
-  }
-  if (r.highCents === r.lowCents) return `${formatEuro(r.lowCents)}${unit}`;
-  return `${formatEuro(r.lowCents)} tot ${formatEuro(r.highCents)}${unit}`;
+/** An amount, a range, or "at least" while answers are missing; "not answered" when nothing is. */
+function money(r: MoneyRange, perMonth: boolean): ReasonMessage {
+  if (r.highCents === null && r.lowCents <= 0) return notAnswered;
+  return { code: 'money', lowCents: r.lowCents, highCents: r.highCents, perMonth };
 }
 
 function limitOfNorm(
   ctx: Context,
   pct: number,
-): (CentsRange & { threshold: Threshold }) | undefined {
+): (CentsRange & { threshold: Threshold; pctOfNorm: PctOfNorm }) | undefined {
   const norm = ctx.norm;
   if (norm.kind !== 'known') return undefined;
   const low = pctOf(norm.lowCents, pct);
   const high = norm.highCents === null ? null : pctOf(norm.highCents, pct);
-  const at = `norm ${norm.label} per ${formatDate(norm.validFrom)}`;
-  const text =
-    high === low
-      ? `${pct}% van ${formatEuro(norm.lowCents)} (${at}) = ${formatEuro(low)} per maand`
-      : high === null
-        ? `${pct}% van de norm: minstens ${formatEuro(low)} per maand (${at}; een nieuwere of hogere norm kan gelden)`
-        : `${pct}% van de norm: tussen ${formatEuro(low)} en ${formatEuro(high)} per maand (${at})`;
+  const pctOfNorm: PctOfNorm = {
+    pct,
+    normLowCents: norm.lowCents,
+    lowCents: low,
+    highCents: high,
+    normCategory: norm.category,
+    validFrom: norm.validFrom,
+  };
   return {
     lowCents: low,
     highCents: high,
-    threshold: {
-      pct,
-      euro: low / 100,
-      normAmount: norm.lowCents / 100,
-      normCategory: norm.category,
-      normValidFrom: norm.validFrom,
-      text,
-    },
+    pctOfNorm,
+    threshold: th(
+      { code: 'pct-of-norm', ...pctOfNorm },
+      {
+        pct,
+        euro: low / 100,
+        normAmount: norm.lowCents / 100,
+        normCategory: norm.category,
+        normValidFrom: norm.validFrom,
+      },
+    ),
   };
 }
 
 function normInfo(ctx: Context): {
   unconfirmed: boolean;
-  outdated?: string;
-  notes: string[];
+  outdatedMsg?: ReasonMessage;
+  notes: ReasonMessage[];
   missing: HouseholdField[];
 } {
   const norm = ctx.norm;
   if (norm.kind === 'known') {
     return {
       unconfirmed: !norm.confirmed || norm.stale !== undefined,
-      ...(norm.stale === undefined ? {} : { outdated: norm.stale }),
+      ...(norm.stale === undefined ? {} : { outdatedMsg: norm.stale }),
       notes: norm.notes,
       missing: norm.missing,
     };
@@ -81,24 +84,29 @@ function normInfo(ctx: Context): {
 export function evalIncome(ctx: Context, c: IncomeCondition): SimpleResult {
   const def = ctx.incomeDefinitions.get(c.incomeDefinition);
   if (def === undefined) {
-    return result(c, 'unknown', NOT_ANSWERED, {
+    return result(c, 'unknown', notAnswered, {
       thresholdUnknown: true,
-      notes: [`Inkomensdefinitie ${c.incomeDefinition} ontbreekt in de regels.`],
+      noteMsgs: [{ code: 'income-definition-missing', id: c.incomeDefinition }],
     });
   }
   const income = incomeFor(ctx, def);
   const info = normInfo(ctx);
   const unconfirmed = !c.confirmed || info.unconfirmed;
-  let valueText = rangeText(income, ' per maand');
+  let valueText = money(income, true);
   const norm = ctx.norm;
-  if (norm.kind === 'known' && income.highCents !== null && income.highCents === income.lowCents) {
-    valueText += ` (${formatPct((income.lowCents / norm.lowCents) * 100)} van de norm)`;
+  if (
+    valueText.code === 'money' &&
+    norm.kind === 'known' &&
+    income.highCents !== null &&
+    income.highCents === income.lowCents
+  ) {
+    valueText = { ...valueText, pctOfNorm: (income.lowCents / norm.lowCents) * 100 };
   }
   const value = income.highCents === null ? undefined : income.lowCents / 100;
   const base = {
     ...(value === undefined ? {} : { value }),
     unconfirmed,
-    ...(info.outdated === undefined ? {} : { outdated: info.outdated }),
+    ...(info.outdatedMsg === undefined ? {} : { outdatedMsg: info.outdatedMsg }),
   };
   const notes = [...income.notes];
 
@@ -108,32 +116,38 @@ export function evalIncome(ctx: Context, c: IncomeCondition): SimpleResult {
       if (income.highCents === 0) {
         return result(c, 'pass', valueText, {
           ...base,
-          notes,
-          threshold: { pct: c.maxPct, text: `${c.maxPct}% van de norm` },
+          noteMsgs: notes,
+          threshold: th(
+            { code: 'pct-of-norm-only', pct: c.maxPct, normUnknown: false },
+            { pct: c.maxPct },
+          ),
         });
       }
       return result(c, 'unknown', valueText, {
         ...base,
-        notes: [...notes, ...info.notes],
+        noteMsgs: [...notes, ...info.notes],
         missing: unique([...info.missing, ...income.missing]),
         thresholdUnknown: norm.kind === 'not-in-data',
-        threshold: { pct: c.maxPct, text: `${c.maxPct}% van de norm (norm nog niet bekend)` },
+        threshold: th(
+          { code: 'pct-of-norm-only', pct: c.maxPct, normUnknown: true },
+          { pct: c.maxPct },
+        ),
       });
     }
     const status = compareRanges(income, limit);
     if (status === 'pass')
-      return result(c, 'pass', valueText, { ...base, notes, threshold: limit.threshold });
+      return result(c, 'pass', valueText, { ...base, noteMsgs: notes, threshold: limit.threshold });
     if (status === 'fail') {
       return result(c, failOrMaybe(c.failOutcome), valueText, {
         ...base,
-        notes,
+        noteMsgs: notes,
         threshold: limit.threshold,
         softFail: c.failOutcome === 'misschien',
       });
     }
     return result(c, 'unknown', valueText, {
       ...base,
-      notes: unique([...notes, ...info.notes]),
+      noteMsgs: uniqueMsgs([...notes, ...info.notes]),
       threshold: limit.threshold,
       missing: unique([...income.missing, ...info.missing]),
     });
@@ -142,14 +156,14 @@ export function evalIncome(ctx: Context, c: IncomeCondition): SimpleResult {
   // The source gives no percentage: only "certainly within it" (at or below surelyWithinPct) and,
   // with a yearly euro limit, "certainly above it" can be said.
   const surely = c.surelyWithinPct === undefined ? undefined : limitOfNorm(ctx, c.surelyWithinPct);
-  let threshold: Threshold = {
-    text: surely
-      ? `Grens nog niet bekend; tot ${surely.threshold.text} zeker binnen de grens`
-      : 'Grens nog niet bekend',
+  const unknownLimit: Extract<ReasonMessage, { code: 'limit-unknown' }> = {
+    code: 'limit-unknown',
+    ...(surely ? { surely: surely.pctOfNorm } : {}),
   };
-  if (surely) threshold = { ...surely.threshold, text: threshold.text };
+  const { msg: _msg, text: _text, ...surelyFigures } = surely?.threshold ?? { msg: 0, text: '' };
+  let threshold: Threshold = th(unknownLimit, surelyFigures);
   if (income.highCents === 0 || (surely && compareRanges(income, surely) === 'pass')) {
-    return result(c, 'pass', valueText, { ...base, notes, threshold });
+    return result(c, 'pass', valueText, { ...base, noteMsgs: notes, threshold });
   }
   let yearly: LimitResolution | undefined;
   if (c.yearlyLimit !== undefined) {
@@ -159,18 +173,26 @@ export function evalIncome(ctx: Context, c: IncomeCondition): SimpleResult {
     );
     if (yearly.kind === 'known') {
       const perYear: MoneyRange = { ...income, lowCents: income.lowCents * 12, highCents: null };
-      threshold = {
-        ...threshold,
-        text: `${threshold.text}; ${yearly.label}: ${yearly.highCents === yearly.lowCents ? formatEuro(yearly.lowCents) : `${formatEuro(yearly.lowCents)} of ${formatEuro(yearly.highCents ?? yearly.lowCents)}`} (per ${formatDate(yearly.validFrom)})`,
-      };
+      threshold = th(
+        {
+          ...unknownLimit,
+          yearly: {
+            limit: yearly.name,
+            lowCents: yearly.lowCents,
+            highCents: yearly.highCents,
+            validFrom: yearly.validFrom,
+          },
+        },
+        surelyFigures,
+      );
       if (compareRanges(perYear, yearly) === 'fail') {
         return result(c, failOrMaybe(c.failOutcome), valueText, {
           ...base,
           unconfirmed: unconfirmed || !yearly.confirmed,
-          notes: [
+          noteMsgs: [
             ...notes,
             ...yearly.notes,
-            `Netto ${formatEuro(income.lowCents * 12)} per jaar; het bruto inkomen is nog hoger.`,
+            { code: 'net-yearly', cents: income.lowCents * 12 },
           ],
           threshold,
           softFail: c.failOutcome === 'misschien',
@@ -180,7 +202,7 @@ export function evalIncome(ctx: Context, c: IncomeCondition): SimpleResult {
   }
   return result(c, 'unknown', valueText, {
     ...base,
-    notes,
+    noteMsgs: notes,
     threshold,
     // Once even the lowest possible income is above the "surely within" line, no answer about the
     // income can make it pass any more: only the missing limit is open.
@@ -192,12 +214,18 @@ export function evalIncome(ctx: Context, c: IncomeCondition): SimpleResult {
   });
 }
 
-function vermogenText(ctx: Context): string {
+function vermogenText(ctx: Context): ReasonMessage {
   const v = ctx.vermogen;
-  if (ctx.household.savings === undefined) return NOT_ANSWERED;
-  const s = formatEuro(toCents(ctx.household.savings));
-  if (v.highCents !== null && v.highCents === v.lowCents) return s;
-  return `${s} spaargeld; samen met auto en schulden ${rangeText(v, '')}`;
+  if (ctx.household.savings === undefined) return notAnswered;
+  const s = toCents(ctx.household.savings);
+  if (v.highCents !== null && v.highCents === v.lowCents)
+    return { code: 'money', lowCents: s, highCents: s, perMonth: false };
+  return {
+    code: 'savings-and-more',
+    savingsCents: s,
+    lowCents: v.lowCents,
+    highCents: v.highCents,
+  };
 }
 
 export function evalSavings(ctx: Context, c: SavingsCondition): SimpleResult {
@@ -207,7 +235,7 @@ export function evalSavings(ctx: Context, c: SavingsCondition): SimpleResult {
     ...(ctx.household.savings === undefined ? {} : { value: ctx.household.savings }),
   };
   if (c.limit === null) {
-    const threshold = { text: 'Grens nog niet bekend' };
+    const threshold = th({ code: 'limit-unknown' });
     if (v.highCents === 0) return result(c, 'pass', valueText, { ...base, threshold });
     return result(c, 'unknown', valueText, {
       ...base,
@@ -220,6 +248,7 @@ export function evalSavings(ctx: Context, c: SavingsCondition): SimpleResult {
   if (typeof c.limit === 'number') {
     limit = {
       kind: 'known',
+      name: 'fixed',
       label: 'Grens',
       lowCents: toCents(c.limit),
       highCents: toCents(c.limit),
@@ -240,37 +269,40 @@ export function evalSavings(ctx: Context, c: SavingsCondition): SimpleResult {
   if (limit.kind !== 'known') {
     return result(c, 'unknown', valueText, {
       ...base,
-      notes: [limit.reason],
-      threshold: { text: 'Vermogensgrens nog niet bekend' },
+      noteMsgs: [limit.reason],
+      threshold: th({ code: 'vermogensgrens-unknown' }),
       missing: unique([...limit.missing, ...v.missing]),
       thresholdUnknown: true,
     });
   }
-  const threshold: Threshold = {
-    euro: limit.lowCents / 100,
-    text:
-      limit.highCents === limit.lowCents
-        ? `${limit.label}: ${formatEuro(limit.lowCents)} (per ${formatDate(limit.validFrom)})`
-        : `${limit.label}: ${formatEuro(limit.lowCents)} tot ${limit.highCents === null ? 'onbekend' : formatEuro(limit.highCents)} (per ${formatDate(limit.validFrom)})`,
-  };
+  const threshold = th(
+    {
+      code: 'limit',
+      limit: limit.name,
+      lowCents: limit.lowCents,
+      highCents: limit.highCents,
+      validFrom: limit.validFrom,
+    },
+    { euro: limit.lowCents / 100 },
+  );
   const extra = {
     ...base,
     threshold,
     unconfirmed: !c.confirmed || !limit.confirmed || limit.stale !== undefined,
-    ...(limit.stale === undefined ? {} : { outdated: limit.stale }),
+    ...(limit.stale === undefined ? {} : { outdatedMsg: limit.stale }),
   };
   const status = compareRanges(v, limit);
   if (status === 'pass') return result(c, 'pass', valueText, extra);
   if (status === 'fail') {
     return result(c, failOrMaybe(c.failOutcome), valueText, {
       ...extra,
-      notes: [...v.notes, ...limit.notes],
+      noteMsgs: [...v.notes, ...limit.notes],
       softFail: c.failOutcome === 'misschien',
     });
   }
   return result(c, 'unknown', valueText, {
     ...extra,
-    notes: [...v.notes, ...limit.notes],
+    noteMsgs: [...v.notes, ...limit.notes],
     missing: unique([...v.missing, ...limit.missing]),
   });
 }
@@ -280,23 +312,23 @@ export function evalCapacity(ctx: Context, c: CapacityCondition): SimpleResult {
   const limit = limitOfNorm(ctx, c.normPct);
   if (def === undefined || limit === undefined) {
     const info = normInfo(ctx);
-    return result(c, 'unknown', NOT_ANSWERED, {
-      notes: info.notes,
+    return result(c, 'unknown', notAnswered, {
+      noteMsgs: info.notes,
       missing: info.missing,
       thresholdUnknown: def === undefined || ctx.norm.kind === 'not-in-data',
     });
   }
   const income = incomeFor(ctx, def);
   const info = normInfo(ctx);
-  const valueText = rangeText(income, ' per maand');
+  const valueText = money(income, true);
   const base = {
     ...(income.highCents === null ? {} : { value: income.lowCents / 100 }),
     unconfirmed: !c.confirmed || info.unconfirmed,
-    ...(info.outdated === undefined ? {} : { outdated: info.outdated }),
+    ...(info.outdatedMsg === undefined ? {} : { outdatedMsg: info.outdatedMsg }),
     threshold: limit.threshold,
   };
   if (compareRanges(income, limit) === 'pass')
-    return result(c, 'pass', valueText, { ...base, notes: income.notes });
+    return result(c, 'pass', valueText, { ...base, noteMsgs: income.notes });
   const h = ctx.household;
   const housing = h.housing === 'koop' ? h.mortgageMonthly : h.rentMonthly;
   if (limit.highCents !== null && income.lowCents > limit.highCents) {
@@ -305,33 +337,31 @@ export function evalCapacity(ctx: Context, c: CapacityCondition): SimpleResult {
       return result(c, 'unknown', valueText, {
         ...base,
         missing: ['rent'],
-        notes: [
-          ...income.notes,
-          `Het inkomen is ${formatEuro(surplus)} per maand hoger dan de kosten van bestaan; hoge woonlasten kunnen dat opheffen. Vul de woonlasten in.`,
-        ],
+        noteMsgs: [...income.notes, { code: 'capacity-fill-rent', surplusCents: surplus }],
       });
     }
     if (surplus > toCents(housing)) {
       return result(c, 'fail', valueText, {
         ...base,
-        notes: [
+        noteMsgs: [
           ...income.notes,
-          `Ook als alle woonlasten (${formatEuro(toCents(housing))}) meetellen, blijft er ${formatEuro(surplus - toCents(housing))} per maand over om de belasting te betalen.`,
+          {
+            code: 'capacity-fail',
+            housingCents: toCents(housing),
+            leftCents: surplus - toCents(housing),
+          },
         ],
       });
     }
     return result(c, 'unknown', valueText, {
       ...base,
       softFail: true,
-      notes: [
-        ...income.notes,
-        `Het inkomen is net hoger dan de kosten van bestaan, maar de woonlasten (${formatEuro(toCents(housing))}) zijn hoog. Bij de aanvraag wordt de betalingscapaciteit precies uitgerekend: vraag kwijtschelding toch aan.`,
-      ],
+      noteMsgs: [...income.notes, { code: 'capacity-close', housingCents: toCents(housing) }],
     });
   }
   return result(c, 'unknown', valueText, {
     ...base,
-    notes: unique([...income.notes, ...info.notes]),
+    noteMsgs: uniqueMsgs([...income.notes, ...info.notes]),
     missing: unique([...income.missing, ...info.missing]),
   });
 }

@@ -1,28 +1,57 @@
-import type { SimpleResult } from './outcome-schema';
+import type { SimpleResult, Threshold } from './outcome-schema';
+import type { ReasonMessage } from './reason-message';
+import { NOT_ANSWERED, dutchReason } from './dutch-reasons';
 
 /** Building blocks every condition evaluator shares. */
 
-export const NOT_ANSWERED = 'Nog niet ingevuld';
+export { NOT_ANSWERED };
+
+export const notAnswered: ReasonMessage = { code: 'not-answered' };
+
+/** Extra fields of a result; the Dutch texts (notes, outdated) are made from the messages. */
+export type ResultExtra = Partial<
+  Omit<SimpleResult, 'notes' | 'outdated' | 'valueText' | 'valueMsg'>
+>;
+
+/** A threshold from its message, with the Dutch text beside it. */
+export function th(msg: ReasonMessage, extra: Omit<Threshold, 'msg' | 'text'> = {}): Threshold {
+  return { ...extra, msg, text: dutchReason(msg) };
+}
 
 export function result(
   c: { kind: string; label: string; confirmed: boolean; note?: string | undefined },
   status: SimpleResult['status'],
-  valueText: string,
-  extra: Partial<SimpleResult> = {},
+  valueMsg: ReasonMessage,
+  extra: ResultExtra = {},
 ): SimpleResult {
-  const notes = c.note === undefined ? [] : [c.note];
+  const own: ReasonMessage[] = c.note === undefined ? [] : [{ code: 'data-text', text: c.note }];
+  const noteMsgs = [...own, ...(extra.noteMsgs ?? [])];
   return {
     kind: c.kind,
     label: c.label,
     status,
-    valueText,
+    valueMsg,
+    valueText: dutchReason(valueMsg),
     missing: [],
     thresholdUnknown: false,
     softFail: false,
     unconfirmed: !c.confirmed,
     ...extra,
-    notes: [...notes, ...(extra.notes ?? [])],
+    ...(extra.outdatedMsg === undefined ? {} : { outdated: dutchReason(extra.outdatedMsg) }),
+    noteMsgs,
+    notes: noteMsgs.map((n) => dutchReason(n)),
   };
+}
+
+/** Messages each once, compared by their content (the Dutch `unique` works on strings). */
+export function uniqueMsgs(msgs: readonly ReasonMessage[]): ReasonMessage[] {
+  const seen = new Set<string>();
+  return msgs.filter((msg) => {
+    const key = JSON.stringify(msg);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 export function failOrMaybe(failOutcome: 'geen-recht' | 'misschien'): SimpleResult['status'] {

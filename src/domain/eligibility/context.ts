@@ -36,7 +36,7 @@ export function memo<T>(ctx: Context, key: string, make: () => T): T {
   return value;
 }
 
-const INVALID_DATE = 'De peildatum is geen bestaande datum.';
+const INVALID_DATE = { code: 'invalid-peildatum' } as const;
 
 export function buildContext(
   household: Household,

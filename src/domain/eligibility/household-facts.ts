@@ -6,7 +6,8 @@ import {
 } from './household-schema';
 import type { Norms } from './norms-schema';
 import type { IncomeDefinition } from './rule-schema';
-import { formatEuro, formatPct, toCents } from './format';
+import { toCents } from './format';
+import type { ReasonMessage } from './reason-message';
 
 /**
  * Income and vermogen as ranges in cents. An unanswered amount leaves the top open (never read as
@@ -19,7 +20,7 @@ export interface MoneyRange {
   /** null: no upper bound known (an amount is missing). */
   highCents: number | null;
   missing: HouseholdField[];
-  notes: string[];
+  notes: ReasonMessage[];
 }
 
 function vakantiegeldShares(norms: Norms): Map<string, Norms['vakantiegeld'][number]> {
@@ -39,7 +40,8 @@ export function incomeRange(household: Household, def: IncomeDefinition, norms: 
   let low = 0;
   let high: number | null = 0;
   const missing = new Set<HouseholdField>();
-  const notes = new Set<string>();
+  // Keyed by the message's content: each note once, however many incomes add the same share.
+  const notes = new Map<string, ReasonMessage>();
   for (const m of members) {
     if (!def.members.includes(m.role)) continue;
     if (m.incomes === undefined) {
@@ -65,26 +67,32 @@ export function incomeRange(household: Household, def: IncomeDefinition, norms: 
       if (included === false) {
         low += withShare;
         if (high !== null) high += withShare;
-        notes.add(
-          `Vakantiegeld zit niet in het maandbedrag; daarom is ${formatPct(share.pct)} opgeteld (${share.label}), want de normen zijn inclusief vakantiegeld.`,
-        );
+        const note: ReasonMessage = {
+          code: 'vakantiegeld-added',
+          pct: share.pct,
+          label: share.label,
+        };
+        notes.set(JSON.stringify(note), note);
       } else {
         low += x;
         if (high !== null) high += withShare;
         missing.add('vakantiegeld');
-        notes.add(
-          `Nog niet bekend of vakantiegeld in het maandbedrag zit; gerekend zonder en met ${formatPct(share.pct)} (${share.label}).`,
-        );
+        const note: ReasonMessage = {
+          code: 'vakantiegeld-unknown',
+          pct: share.pct,
+          label: share.label,
+        };
+        notes.set(JSON.stringify(note), note);
       }
     }
   }
-  return { lowCents: low, highCents: high, missing: [...missing], notes: [...notes] };
+  return { lowCents: low, highCents: high, missing: [...missing], notes: [...notes.values()] };
 }
 
 /** Savings plus a car, minus debts (Participatiewet art. 34: bezittingen verminderd met schulden). */
 export function vermogenRange(household: Household): MoneyRange {
   const { savings, hasDebts, debtAmount, hasCar, carValue } = household;
-  const notes: string[] = [];
+  const notes: ReasonMessage[] = [];
   const missing: HouseholdField[] = [];
   if (savings === undefined) {
     return { lowCents: 0, highCents: null, missing: ['savings'], notes };
@@ -95,12 +103,11 @@ export function vermogenRange(household: Household): MoneyRange {
   if (hasDebts === true || (hasDebts === undefined && debtAmount !== undefined)) {
     if (debtAmount === undefined) {
       low = 0;
-      notes.push('Schulden gaan van het vermogen af; het bedrag van de schulden is niet ingevuld.');
+      notes.push({ code: 'debts-amount-missing' });
     } else {
       low = Math.max(0, s - toCents(debtAmount));
       high = low;
-      if (debtAmount > 0)
-        notes.push(`Schulden (${formatEuro(toCents(debtAmount))}) gaan van het vermogen af.`);
+      if (debtAmount > 0) notes.push({ code: 'debts-subtracted', cents: toCents(debtAmount) });
     }
   } else if (hasDebts === undefined) {
     low = 0;
@@ -110,13 +117,11 @@ export function vermogenRange(household: Household): MoneyRange {
     if (carValue === undefined) {
       high = null;
       missing.push('car');
-      notes.push('Er is een auto; de waarde ervan kan meetellen als vermogen.');
+      notes.push({ code: 'car-value-missing' });
     } else {
       high = (high ?? 0) + toCents(carValue);
       if (carValue > 0) {
-        notes.push(
-          `De auto (${formatEuro(toCents(carValue))}) telt mee als vermogen, tenzij die nodig is, bijvoorbeeld voor werk of door een beperking.`,
-        );
+        notes.push({ code: 'car-counts', cents: toCents(carValue) });
       }
     }
   }

@@ -1,6 +1,8 @@
 import type { Household, HouseholdField, Member } from './household-schema';
 import type { LimitKey, NormCategory, Norms, VermogenCategory } from './norms-schema';
-import { formatDate, formatEuro, monthsBetween, toCents } from './format';
+import { monthsBetween, toCents } from './format';
+import { LIMIT_LABEL, NORM_LABEL } from './dutch-reasons';
+import type { LimitName, ReasonMessage } from './reason-message';
 
 /**
  * Which norm and which vermogensgrens apply to a household on a peildatum. Where the answers or the
@@ -14,8 +16,8 @@ export interface AmountLookup {
   amountCents: number;
   validFrom: string;
   confirmed: boolean;
-  /** Why this amount may be outdated on the peildatum, in Dutch. */
-  staleReason: string | undefined;
+  /** Why this amount may be outdated on the peildatum. */
+  staleReason: ReasonMessage | undefined;
 }
 
 interface DatedRecord<C extends string> {
@@ -35,7 +37,7 @@ export function lookupAmount<C extends string>(
   table: DatedTable<C>,
   category: C,
   peildatum: string,
-  what: string,
+  what: 'bijstandsnorm' | 'vermogensgrens',
 ): AmountLookup | undefined {
   let best: DatedRecord<C> | undefined;
   for (const r of table.records) {
@@ -56,12 +58,17 @@ export function lookupAmount<C extends string>(
       pendingNote = p.note;
     }
   }
-  let staleReason: string | undefined;
+  let staleReason: ReasonMessage | undefined;
   if (latestChange > best.validFrom) {
-    staleReason = `De ${what} per ${formatDate(latestChange)} staat nog niet in de gegevens; gerekend met die van ${formatDate(best.validFrom)}, dus nooit "geen recht" op grond van deze grens.`;
-    if (pendingNote !== undefined) staleReason += ` ${pendingNote}`;
+    staleReason = {
+      code: 'stale-newer',
+      what,
+      changedOn: latestChange,
+      usedFrom: best.validFrom,
+      ...(pendingNote === undefined ? {} : { pending: pendingNote }),
+    };
   } else if (monthsBetween(best.validFrom, peildatum) >= table.updateIntervalMonths) {
-    staleReason = `De ${what} is van ${formatDate(best.validFrom)}; er is waarschijnlijk een nieuwere, dus nooit "geen recht" op grond van deze grens.`;
+    staleReason = { code: 'stale-old', what, usedFrom: best.validFrom };
   }
   return {
     amountCents: toCents(best.amount),
@@ -77,9 +84,9 @@ export interface Range {
   highCents: number | null;
   validFrom: string;
   confirmed: boolean;
-  stale: string | undefined;
-  /** Plain Dutch: why the low and high ends differ. */
-  notes: string[];
+  stale: ReasonMessage | undefined;
+  /** Why the low and high ends differ. */
+  notes: ReasonMessage[];
   /** Answers that would narrow the range. */
   missing: HouseholdField[];
 }
@@ -87,26 +94,11 @@ export interface Range {
 export type NormResolution =
   | ({ kind: 'known'; category: NormCategory; label: string } & Range)
   | { kind: 'missing'; missing: HouseholdField[] }
-  | { kind: 'not-in-data'; reason: string };
+  | { kind: 'not-in-data'; reason: ReasonMessage };
 
 export type LimitResolution =
-  | ({ kind: 'known'; label: string } & Range)
-  | { kind: 'not-in-data'; reason: string; missing: HouseholdField[] };
-
-const NORM_LABEL: Record<NormCategory, string> = {
-  'alleenstaande-18-20': 'alleenstaande van 18 tot en met 20 jaar',
-  'alleenstaande-ouder-18-20': 'alleenstaande ouder van 18 tot en met 20 jaar',
-  'gehuwden-18-20': 'paar, beiden 18 tot en met 20 jaar',
-  'gehuwden-18-20-met-kinderen': 'paar met kinderen, beiden 18 tot en met 20 jaar',
-  'gehuwden-18-20-en-21-plus': 'paar, één van 18 tot en met 20 jaar',
-  'gehuwden-18-20-en-21-plus-met-kinderen': 'paar met kinderen, één van 18 tot en met 20 jaar',
-  'verhoging-18-20': 'verhoging voor 18 tot en met 20 jaar',
-  'alleenstaande-21-aow': 'alleenstaande (ouder) vanaf 21 jaar',
-  'gehuwden-21-aow': 'paar vanaf 21 jaar',
-  'alleenstaande-aow': 'alleenstaande (ouder) met AOW-leeftijd',
-  'gehuwden-aow': 'paar met AOW-leeftijd',
-  'gehuwden-aow-en-21-aow': 'paar, één met AOW-leeftijd',
-};
+  | ({ kind: 'known'; name: LimitName; label: string } & Range)
+  | { kind: 'not-in-data'; reason: ReasonMessage; missing: HouseholdField[] };
 
 type Band = 'u18' | '18-20' | '21-aow' | 'aow';
 
@@ -135,7 +127,7 @@ interface Pick {
 function pickCategories(
   members: Member[],
   aowAge: number,
-): Pick | { kind: 'missing' | 'not-in-data'; reason?: string; missing: HouseholdField[] } {
+): Pick | { kind: 'missing' | 'not-in-data'; reason?: ReasonMessage; missing: HouseholdField[] } {
   const aanvrager = members.find((m) => m.role === 'aanvrager');
   if (aanvrager === undefined) return { kind: 'missing', missing: ['members'] };
   const partner = members.find((m) => m.role === 'partner');
@@ -147,7 +139,7 @@ function pickCategories(
   if (a === 'u18' || p === 'u18') {
     return {
       kind: 'not-in-data',
-      reason: 'Voor iemand jonger dan 18 jaar is er geen bijstandsnorm.',
+      reason: { code: 'norm-under-18' },
       missing: [],
     };
   }
@@ -221,7 +213,7 @@ export function resolveNorm(household: Household, norms: Norms, peildatum: strin
   if ('kind' in picked) {
     return picked.kind === 'missing'
       ? { kind: 'missing', missing: picked.missing }
-      : { kind: 'not-in-data', reason: picked.reason ?? '' };
+      : { kind: 'not-in-data', reason: picked.reason ?? { code: 'norm-under-18' } };
   }
   const table = norms.bijstandsnormen;
   const look = (c: NormCategory) => lookupAmount(table, c, peildatum, 'bijstandsnorm');
@@ -230,32 +222,30 @@ export function resolveNorm(household: Household, norms: Norms, peildatum: strin
   if (first === undefined || lookups.some((l) => l === undefined)) {
     return {
       kind: 'not-in-data',
-      reason: `Er staat geen bijstandsnorm voor deze situatie op ${formatDate(peildatum)} in de gegevens.`,
+      reason: { code: 'norm-not-in-data', date: peildatum },
     };
   }
   const amounts = lookups.map((l) => l?.amountCents ?? 0);
   let low = Math.min(...amounts);
   let high: number | null = Math.max(...amounts);
-  const notes: string[] = [];
+  const notes: ReasonMessage[] = [];
   let confirmed = lookups.every((l) => l?.confirmed === true);
   let stale = lookups.find((l) => l?.staleReason !== undefined)?.staleReason;
   const category = picked.categories[0] ?? 'alleenstaande-21-aow';
   if (picked.categories.length > 1) {
-    notes.push('De norm hangt af van de leeftijd van de kinderen (jonger of ouder dan 18).');
+    notes.push({ code: 'norm-depends-on-child-ages' });
   }
   if (picked.verhoging !== undefined) {
     const raise = look('verhoging-18-20');
     const cap = look(picked.verhoging.cap);
     if (raise === undefined || cap === undefined) {
       high = null;
-      notes.push('De verhoging voor 18 tot en met 20 jaar staat niet in de gegevens.');
+      notes.push({ code: 'norm-raise-missing' });
     } else {
       high = Math.min(high + picked.verhoging.times * raise.amountCents, cap.amountCents);
       confirmed = confirmed && raise.confirmed && cap.confirmed;
       stale ??= raise.staleReason ?? cap.staleReason;
-      notes.push(
-        `Voor 18 tot en met 20 jaar is de norm ${formatEuro(low)}; als de ouders niet kunnen bijdragen, wordt die hoger, tot ${formatEuro(high)} (Participatiewet art. 20).`,
-      );
+      notes.push({ code: 'norm-raise', lowCents: low, highCents: high });
     }
   }
   const others = possibleKostendelers(members);
@@ -269,9 +259,7 @@ export function resolveNorm(household: Household, norms: Norms, peildatum: strin
       );
       if (kdn < low) {
         low = kdn;
-        notes.push(
-          `Woont er iemand van 27 jaar of ouder in huis (geen partner, student of huurder)? Dan geldt de lagere kostendelersnorm: ${formatEuro(kdn)}.`,
-        );
+        notes.push({ code: 'kostendelersnorm', cents: kdn });
       }
     }
   }
@@ -320,21 +308,22 @@ export function resolveVermogensgrens(
   if (first === undefined || lookups.some((l) => l === undefined)) {
     return {
       kind: 'not-in-data',
-      reason: 'Er staat geen vermogensgrens voor deze datum in de gegevens.',
+      reason: { code: 'vermogensgrens-not-in-data' },
       missing,
     };
   }
   const amounts = lookups.map((l) => l?.amountCents ?? 0);
   const stale = lookups.find((l) => l?.staleReason !== undefined)?.staleReason;
-  const label =
+  const name: LimitName =
     categories.length > 1
-      ? 'Vermogensgrens bijstand (hangt af van het huishouden)'
+      ? 'vermogensgrens-open'
       : categories[0] === 'alleenstaande'
-        ? 'Vermogensgrens alleenstaande'
-        : 'Vermogensgrens alleenstaande ouder of paar';
+        ? 'vermogensgrens-alleenstaande'
+        : 'vermogensgrens-ouder-of-paar';
   return {
     kind: 'known',
-    label,
+    name,
+    label: LIMIT_LABEL[name],
     lowCents: Math.min(...amounts),
     highCents: stale === undefined ? Math.max(...amounts) : null,
     validFrom: first.validFrom,
@@ -344,13 +333,6 @@ export function resolveVermogensgrens(
     missing,
   };
 }
-
-const LIMIT_LABEL: Record<LimitKey, string> = {
-  'zorgtoeslag-inkomen': 'Inkomensgrens zorgtoeslag (bruto per jaar)',
-  'zorgtoeslag-vermogen': 'Vermogensgrens zorgtoeslag',
-  'huurtoeslag-vermogen': 'Vermogensgrens huurtoeslag',
-  'kindgebonden-budget-vermogen': 'Vermogensgrens kindgebonden budget',
-};
 
 /** A euro limit of a toeslag on the peildatum, alone or with a partner. */
 export function resolveLimit(
@@ -373,28 +355,29 @@ export function resolveLimit(
   if (best === undefined) {
     return {
       kind: 'not-in-data',
-      reason: `${LIMIT_LABEL[key]}: nog niet in de gegevens voor ${formatDate(peildatum)}.`,
+      reason: { code: 'limit-not-in-data', limit: key, date: peildatum },
       missing,
     };
   }
   const partner = members === undefined ? undefined : members.some((m) => m.role === 'partner');
   const alone = toCents(best.alone);
   const both = toCents(best.withPartner);
-  const stale =
+  const stale: ReasonMessage | undefined =
     monthsBetween(best.validFrom, peildatum) >= norms.limits.updateIntervalMonths
-      ? `${LIMIT_LABEL[key]} is van ${formatDate(best.validFrom)}; er is waarschijnlijk een nieuwere, dus nooit "geen recht" op grond van deze grens.`
+      ? { code: 'limit-stale', limit: key, usedFrom: best.validFrom }
       : undefined;
   const low = partner === true ? both : alone;
   const high = partner === false ? alone : both;
   return {
     kind: 'known',
+    name: key,
     label: LIMIT_LABEL[key],
     lowCents: Math.min(low, high),
     highCents: stale === undefined ? Math.max(low, high) : null,
     validFrom: best.validFrom,
     confirmed: best.confirmed,
     stale,
-    notes: best.note === undefined ? [] : [best.note],
+    notes: best.note === undefined ? [] : [{ code: 'data-text', text: best.note }],
     missing,
   };
 }

@@ -3,6 +3,7 @@ import { FUNDAMENT_IDS } from '../catalogue/constants';
 import { householdFieldSchema } from './household-schema';
 import { normCategorySchema } from './norms-schema';
 import { eligibilityRegelingIdSchema } from './rule-schema';
+import { reasonMessageSchema } from './reason-message';
 
 /**
  * What the engine returns per regeling. Three-valued logic: each condition is `pass`, `fail` or
@@ -23,7 +24,9 @@ export const thresholdSchema = z.object({
   normAmount: z.number().optional(),
   normCategory: normCategorySchema.optional(),
   normValidFrom: z.string().optional(),
-  /** Dutch, for the reason list: "140% van € 1.401,50 (norm per 1-1-2026) = € 1.962,10 per maand". */
+  /** What the threshold is, as a code with its figures: each screen says it in its own language. */
+  msg: reasonMessageSchema,
+  /** `msg` in Dutch, for the audit trail: "140% van € 1.401,50 (norm per 1-1-2026) = € 1.962,10 per maand". */
   text: z.string(),
 });
 export type Threshold = z.infer<typeof thresholdSchema>;
@@ -34,7 +37,9 @@ const conditionResultBase = z.object({
   status: z.enum(CONDITION_STATUSES),
   /** The household's value, as a number (euro, age …), text or list. */
   value: z.union([z.number(), z.string(), z.boolean(), z.array(z.string())]).optional(),
-  /** Dutch, for the reason list. */
+  /** The household's value as a code with its figures. */
+  valueMsg: reasonMessageSchema,
+  /** `valueMsg` in Dutch, for the audit trail. */
   valueText: z.string(),
   threshold: thresholdSchema.optional(),
   /** Answers that would settle an `unknown`. */
@@ -50,7 +55,11 @@ const conditionResultBase = z.object({
   uncertainFail: z.boolean().optional(),
   unconfirmed: z.boolean(),
   /** Why the norm or vermogensgrens used may be outdated on the peildatum. */
+  outdatedMsg: reasonMessageSchema.optional(),
+  /** `outdatedMsg` in Dutch. */
   outdated: z.string().optional(),
+  noteMsgs: z.array(reasonMessageSchema),
+  /** `noteMsgs` in Dutch. */
   notes: z.array(z.string()),
 });
 export const conditionResultSchema = conditionResultBase.extend({
@@ -72,6 +81,8 @@ export const regelingOutcomeSchema = z.object({
   /** For `misschien`: limits the data does not have yet (labels). */
   unknownThresholds: z.array(z.string()),
   unconfirmed: z.boolean(),
+  unconfirmedMsgs: z.array(reasonMessageSchema),
+  /** `unconfirmedMsgs` in Dutch. */
   unconfirmedReasons: z.array(z.string()),
   knownAmounts: z.array(
     z.object({
@@ -92,13 +103,19 @@ export const regelingOutcomeSchema = z.object({
   documents: z.array(z.string()),
   notes: z.array(z.string()),
   peildatum: z.string(),
-  /** One plain-Dutch sentence: why this verdict (the deciding condition). */
+  /** Why this verdict: the deciding condition (or that none decides). */
+  summaryMsg: reasonMessageSchema.optional(),
+  /** `summaryMsg` as one plain-Dutch sentence. */
   summary: z.string().optional(),
-  /** Plain-Dutch points still open, each said once ("Nog niet bekend: …", "Vraag na: …"). */
+  /** Points still open, each said once. */
+  openPointMsgs: z.array(reasonMessageSchema).optional(),
+  /** `openPointMsgs` in plain Dutch ("Nog niet bekend: …", "Vraag na: …"). */
   openPoints: z.array(z.string()).optional(),
   /** The one next step for the resident, in plain Dutch; absent for "geen recht". */
   nextStep: z.string().optional(),
-  /** How the estimated yearly value was reached, in plain Dutch ("€ 300 × 2 kinderen"). */
+  /** How the estimated yearly value was reached, one message per part. */
+  estimateMsgs: z.array(reasonMessageSchema).optional(),
+  /** `estimateMsgs` in plain Dutch ("€ 300 × 2 kinderen"). */
   estimateText: z.string().optional(),
 });
 export type RegelingOutcome = z.infer<typeof regelingOutcomeSchema>;
