@@ -1,5 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { ConditionResult } from '../../domain/eligibility/evaluate';
+import { useFormat } from '../i18n/format';
+import { reasonText } from './reason-text';
 
 const MARK = { pass: '✓', fail: '✗', unknown: '?' } as const;
 
@@ -9,6 +11,7 @@ const MARK = { pass: '✓', fail: '✗', unknown: '?' } as const;
  */
 export function ConditionReasons({ reasons }: { reasons: ConditionResult[] }) {
   const { t } = useTranslation();
+  const words = { t, format: useFormat() };
   return (
     <ul className="reasons">
       {reasons.map((r, i) => (
@@ -26,12 +29,11 @@ export function ConditionReasons({ reasons }: { reasons: ConditionResult[] }) {
           {r.children === undefined ? (
             <dl className="facts reason-facts">
               <dt>{t('checkUi.reason.value')}</dt>
-              {/* The engine describes values and limits in Dutch only. */}
-              <dd lang="nl">{r.valueText}</dd>
+              <dd>{reasonText(words, r.valueMsg)}</dd>
               {r.threshold && (
                 <>
                   <dt>{t('checkUi.reason.threshold')}</dt>
-                  <dd lang="nl">{r.threshold.text}</dd>
+                  <dd>{reasonText(words, r.threshold.msg)}</dd>
                 </>
               )}
             </dl>
@@ -43,16 +45,13 @@ export function ConditionReasons({ reasons }: { reasons: ConditionResult[] }) {
           )}
           {r.thresholdUnknown && <p className="small">{t('checkUi.reason.thresholdUnknown')}</p>}
           {r.softFail && <p className="small">{t('checkUi.reason.softFail')}</p>}
-          {r.outdated && (
-            <p className="muted small" lang="nl">
-              {r.outdated}
-            </p>
-          )}
-          {r.notes.length > 0 && (
-            <ul className="muted small reason-notes" lang="nl">
-              {r.notes.map((n) => (
-                <li key={n}>{n}</li>
-              ))}
+          {r.outdatedMsg && <p className="muted small">{reasonText(words, r.outdatedMsg)}</p>}
+          {r.noteMsgs.length > 0 && (
+            <ul className="muted small reason-notes">
+              {r.noteMsgs.map((n) => {
+                const text = reasonText(words, n);
+                return <li key={text}>{text}</li>;
+              })}
             </ul>
           )}
         </li>

@@ -7,6 +7,7 @@ import { paths } from '../paths';
 import { useFormat } from '../i18n/format';
 import { questionsForFields } from './check-model';
 import { ConditionReasons } from './condition-reasons';
+import { reasonText } from './reason-text';
 
 /** Documents from the rule and the catalogue together, each once. */
 function documentsFor(outcome: RegelingOutcome, regeling: Regeling | undefined): string[] {
@@ -32,12 +33,21 @@ export function OutcomeDetails({
   const format = useFormat();
   const open = questionsForFields(answers, outcome.missing);
   const documents = documentsFor(outcome, regeling);
+  const words = { t, format };
+  const say = (msgs: Parameters<typeof reasonText>[1][] | undefined) => [
+    ...new Set((msgs ?? []).map((m) => reasonText(words, m, outcome.reasons))),
+  ];
+  const openPoints = say(outcome.openPointMsgs);
+  const estimate = say(outcome.estimateMsgs);
+  const unconfirmed = say(outcome.unconfirmedMsgs);
   return (
     <div className="outcome-details">
-      {outcome.summary !== undefined && <p className="outcome-summary">{outcome.summary}</p>}
-      {outcome.openPoints !== undefined && outcome.openPoints.length > 0 && (
+      {outcome.summaryMsg !== undefined && (
+        <p className="outcome-summary">{reasonText(words, outcome.summaryMsg, outcome.reasons)}</p>
+      )}
+      {openPoints.length > 0 && (
         <ul className="outcome-open-points">
-          {outcome.openPoints.map((p) => (
+          {openPoints.map((p) => (
             <li key={p}>{p}</li>
           ))}
         </ul>
@@ -88,7 +98,7 @@ export function OutcomeDetails({
               {t('checkUi.outcome.estimatedValue', {
                 amount: format.euro(outcome.estimatedYearlyValue),
               })}
-              {outcome.estimateText !== undefined && ` (${outcome.estimateText})`}
+              {estimate.length > 0 && ` (${estimate.join(' + ')})`}
             </p>
           )}
         </>
@@ -96,12 +106,11 @@ export function OutcomeDetails({
 
       <h4>{t('checkUi.outcome.reasons')}</h4>
       <ConditionReasons reasons={outcome.reasons} />
-      {outcome.unconfirmedReasons.length > 0 && (
-        // The engine writes these explanations in Dutch only; say so, so they are read as Dutch.
-        <details className="unconfirmed" lang="nl">
+      {unconfirmed.length > 0 && (
+        <details className="unconfirmed">
           <summary>{t('checkUi.outcome.unconfirmed')}</summary>
           <ul className="small">
-            {outcome.unconfirmedReasons.map((r) => (
+            {unconfirmed.map((r) => (
               <li key={r}>{r}</li>
             ))}
           </ul>
@@ -134,7 +143,7 @@ export function OutcomeDetails({
         </>
       )}
       {outcome.notes.length > 0 && (
-        <ul className="muted small" lang="nl">
+        <ul className="muted small">
           {outcome.notes.map((n) => (
             <li key={n}>{n}</li>
           ))}

@@ -23,6 +23,7 @@ import { TopicNav } from './topic-nav';
 import { useOutcomeBasis, type OutcomeBasis } from './use-outcome-basis';
 import { followUpOf } from './follow-up';
 import { TakeUpPanel } from './take-up-panel';
+import { reasonText } from './reason-text';
 
 /**
  * The worker's result screen, to go through with a resident: first one row per regeling (verdict,
@@ -69,6 +70,7 @@ function ReadyOutcome({
   };
   const { rows, noRight, received } = groupOutcomes(outcomes);
   const outdated = outdatedNormNotes(outcomes);
+  const words = { t, format };
   const done = check.status === 'afgerond';
   // A resident who wants (other) work goes to the toekomstmakelaars, not only to the Werkcentrum
   // that is still to be set up (000 L447–453; 003 L3651–3653).
@@ -112,7 +114,7 @@ function ReadyOutcome({
             <summary>{t('checkUi.rows.outdated')}</summary>
             <ul>
               {outdated.map((note) => (
-                <li key={note}>{note}</li>
+                <li key={JSON.stringify(note)}>{reasonText(words, note)}</li>
               ))}
             </ul>
           </details>

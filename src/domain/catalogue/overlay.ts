@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Regeling } from './schema';
 import type { ConditionResult, RegelingOutcome } from '../eligibility/evaluate';
+import type { ReasonMessage } from '../eligibility/reason-message';
 import { householdFieldSchema } from '../eligibility/household-schema';
 import type { Rule } from '../eligibility/rule-schema';
 
@@ -75,6 +76,11 @@ export const catalogueOverlaySchema = z
     rules: z.record(z.string(), ruleOverlaySchema),
     /** Condition labels of the rules, keyed by the Dutch label (conditions carry no id). */
     conditionLabels: z.record(z.string(), text),
+    /**
+     * The editors' notes the engine passes on (rule and condition notes, norm and limit notes,
+     * vakantiegeld labels, estimate labels), keyed by the Dutch text as the labels are.
+     */
+    dataTexts: z.record(z.string(), text),
   })
   .strict();
 
@@ -131,11 +137,55 @@ export function localiseRegeling(
   };
 }
 
+/** How the Dutch texts inside the engine's messages are looked up in the overlay. */
+interface MessageWords {
+  label(dutch: string): string;
+  data(dutch: string): string;
+  amount(dutch: string): string;
+}
+
+/**
+ * The Dutch texts a message carries (condition labels, editors' notes, amount labels) in the
+ * overlay's language; codes and figures stay as they are, the screen words them.
+ */
+export function localiseMessage(msg: ReasonMessage, words: MessageWords): ReasonMessage {
+  switch (msg.code) {
+    case 'data-text':
+      return { ...msg, text: words.data(msg.text) };
+    case 'vakantiegeld-added':
+    case 'vakantiegeld-unknown':
+      return { ...msg, label: words.data(msg.label) };
+    case 'stale-newer':
+      return msg.pending === undefined ? msg : { ...msg, pending: words.data(msg.pending) };
+    case 'probably-not':
+    case 'not-known-yet':
+    case 'not-sure':
+    case 'still-not-sure':
+      return { ...msg, label: words.label(msg.label) };
+    case 'not-from-source':
+      return { ...msg, labels: msg.labels.map((l) => words.label(l)) };
+    case 'estimate-year':
+    case 'estimate-children':
+      return { ...msg, label: words.amount(msg.label) };
+    case 'estimate-gap':
+      return { ...msg, label: words.data(msg.label) };
+    default:
+      return msg;
+  }
+}
+
 function localiseCondition<T extends Omit<ConditionResult, 'children'>>(
   condition: T,
   labels: Record<string, string>,
+  words: MessageWords,
 ): T {
-  return { ...condition, label: labels[condition.label] ?? condition.label };
+  const local = (m: ReasonMessage) => localiseMessage(m, words);
+  return {
+    ...condition,
+    label: labels[condition.label] ?? condition.label,
+    noteMsgs: condition.noteMsgs.map(local),
+    ...(condition.outdatedMsg === undefined ? {} : { outdatedMsg: local(condition.outdatedMsg) }),
+  };
 }
 
 /**
@@ -171,6 +221,16 @@ export function localiseOutcome(
     return rule.knownAmounts[at] ?? label;
   };
   const labels = overlay.conditionLabels;
+  const data = overlay.dataTexts;
+  const words: MessageWords = {
+    label: (l) => labels[l] ?? l,
+    data: (t) => data[t] ?? t,
+    amount: (l) => {
+      const i = outcome.knownAmounts.findIndex((a) => a.label === l);
+      return i < 0 ? l : amountLabel(l, i);
+    },
+  };
+  const local = (m: ReasonMessage) => localiseMessage(m, words);
   const nextStep = localNextStep(outcome, overlay, rule, dutchRule);
   return {
     ...outcome,
@@ -187,10 +247,16 @@ export function localiseOutcome(
       : {}),
     ...(nextStep === undefined ? {} : { nextStep }),
     reasons: outcome.reasons.map((r) => ({
-      ...localiseCondition(r, labels),
-      ...(r.children ? { children: r.children.map((c) => localiseCondition(c, labels)) } : {}),
+      ...localiseCondition(r, labels, words),
+      ...(r.children
+        ? { children: r.children.map((c) => localiseCondition(c, labels, words)) }
+        : {}),
     })),
     unknownThresholds: outcome.unknownThresholds.map((l) => labels[l] ?? l),
+    notes: outcome.notes.map((n) => data[n] ?? n),
+    unconfirmedMsgs: outcome.unconfirmedMsgs.map(local),
+    ...(outcome.openPointMsgs ? { openPointMsgs: outcome.openPointMsgs.map(local) } : {}),
+    ...(outcome.estimateMsgs ? { estimateMsgs: outcome.estimateMsgs.map(local) } : {}),
   };
 }
 

@@ -19,7 +19,8 @@ import { getQuestion } from './questions';
  * Declined and "weet ik niet" become undefined, which the engine treats as unknown — never zero.
  */
 
-const GEMEENTEN: Record<string, string> = {
+/** The woonplaats answer's options as the engine reads them (rules name gemeenten by these names). */
+export const GEMEENTEN: Record<string, string> = {
   dordrecht: 'Dordrecht',
   zwijndrecht: 'Zwijndrecht',
   papendrecht: 'Papendrecht',

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { outcomeStatusSchema, type ConditionResult, type RegelingOutcome } from './evaluate';
+import type { ReasonMessage } from './reason-message';
 
 /**
  * What an outcome said, kept with a completed check: the rules version and peildatum it was
@@ -148,9 +149,10 @@ export function groupOutcomes(outcomes: readonly RegelingOutcome[]): OutcomeGrou
 }
 
 /** Each note that a norm used may be outdated on the peildatum, once for the whole outcome. */
-export function outdatedNormNotes(outcomes: readonly RegelingOutcome[]): string[] {
-  const notes = outcomes.flatMap((o) =>
-    o.reasons.flatMap((r) => [r, ...(r.children ?? [])]).flatMap((r) => r.outdated ?? []),
-  );
-  return [...new Set(notes)];
+export function outdatedNormNotes(outcomes: readonly RegelingOutcome[]): ReasonMessage[] {
+  const notes = new Map<string, ReasonMessage>();
+  for (const o of outcomes)
+    for (const r of o.reasons.flatMap((r) => [r, ...(r.children ?? [])]))
+      if (r.outdatedMsg !== undefined) notes.set(JSON.stringify(r.outdatedMsg), r.outdatedMsg);
+  return [...notes.values()];
 }

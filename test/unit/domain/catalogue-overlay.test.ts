@@ -35,6 +35,28 @@ function conditionLabels(): Set<string> {
   return labels;
 }
 
+/**
+ * The Dutch texts from the rules and norms data that reach an outcome: rule and condition notes,
+ * estimate labels, norm and limit notes, vakantiegeld labels.
+ */
+function engineDataTexts(): Set<string> {
+  const texts = new Set<string>();
+  const walk = (c: { note?: string | undefined; conditions?: readonly object[] }) => {
+    if (c.note !== undefined) texts.add(c.note);
+    for (const child of c.conditions ?? []) walk(child as typeof c);
+  };
+  for (const rule of rules2026.rules) {
+    for (const note of rule.notes) texts.add(note);
+    for (const c of rule.conditions) walk(c);
+    if (rule.estimate) texts.add(rule.estimate.label);
+  }
+  for (const table of [norms2026.bijstandsnormen, norms2026.vermogensgrenzen])
+    for (const p of table.pending) texts.add(p.note);
+  for (const r of norms2026.limits.records) if (r.note !== undefined) texts.add(r.note);
+  for (const share of norms2026.vakantiegeld) texts.add(share.label);
+  return texts;
+}
+
 describe.each(Object.entries(OVERLAYS))('catalogue overlay %s', (_language, overlay) => {
   it('covers the regelingen the check judged before the 2026 rule update and every partner', () => {
     const rules = new Set<string>(rules2026.rules.map((r) => r.regeling));
@@ -73,6 +95,14 @@ describe.each(Object.entries(OVERLAYS))('catalogue overlay %s', (_language, over
         problems.push(`rule ${rule.regeling}: knownAmounts`);
     }
     expect(problems).toEqual([]);
+  });
+
+  it("translates every editors' note the engine passes on, and no note it does not", () => {
+    const wanted = engineDataTexts();
+    const missing = [...wanted].filter((t) => !(t in overlay.dataTexts));
+    const extra = Object.keys(overlay.dataTexts).filter((t) => !wanted.has(t));
+    expect(missing).toEqual([]);
+    expect(extra).toEqual([]);
   });
 
   it('translates only condition labels the rules use', () => {
