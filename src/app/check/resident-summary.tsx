@@ -13,6 +13,8 @@ import { useCatalogueOverlay } from '../i18n/use-catalogue-overlay';
 import { DirArrow } from '../components/dir-arrow';
 import { computeOutcome, localiseCheckOutcome, questionsForFields } from './check-model';
 import { useOutcomeBasis, type OutcomeBasis } from './use-outcome-basis';
+import { isTakeHomePoint } from '../../domain/eligibility/reason-message';
+import { reasonText } from './reason-text';
 
 /**
  * The page a resident takes home. Its language is chosen apart from the app's, because the worker
@@ -120,6 +122,14 @@ function ReadySummary({
                 const regeling = findRegeling(o.regeling);
                 const documents = [...new Set([...o.documents, ...(regeling?.documents ?? [])])];
                 const open = questionsForFields(answers, o.missing);
+                // What is still open about the regeling itself, in the resident's language.
+                const points = [
+                  ...new Set(
+                    (o.openPointMsgs ?? [])
+                      .filter(isTakeHomePoint)
+                      .map((m) => reasonText({ t: st, format }, m, o.reasons)),
+                  ),
+                ];
                 const amounts = o.knownAmounts
                   .map(
                     (a) =>
@@ -138,6 +148,13 @@ function ReadySummary({
                         {st('checkUi.summary.stillToFind')}{' '}
                         {open.map((q) => st(q.labelKey)).join(' · ')}
                       </p>
+                    )}
+                    {points.length > 0 && (
+                      <ul className="summary-points">
+                        {points.map((p) => (
+                          <li key={p}>{p}</li>
+                        ))}
+                      </ul>
                     )}
                     {amounts !== '' && <p className="summary-amounts">{amounts}</p>}
                     <p className="summary-label">{st('checkUi.summary.howToApply')}</p>

@@ -159,3 +159,30 @@ export type MessageOf<C extends ReasonCode> = Extract<ReasonMessage, { code: C }
 export const REASON_CODES = reasonMessageSchema.options.map(
   (o) => o.shape.code.value,
 ) as ReasonCode[];
+
+/**
+ * Codes whose figures are the household's own (income, savings, debts, car, rent, ages) or follow
+ * from them. The resident's printed summary leaves these out: it holds no household figures.
+ */
+export const HOUSEHOLD_FIGURE_CODES: ReadonlySet<ReasonCode> = new Set<ReasonCode>([
+  'money',
+  'savings-and-more',
+  'children',
+  'rent',
+  'debts',
+  'ages',
+  'debts-subtracted',
+  'car-counts',
+  'kostendelersnorm',
+  'norm-raise',
+  'net-yearly',
+  'capacity-fill-rent',
+  'capacity-fail',
+  'capacity-close',
+  'deciding',
+]);
+
+/** An open point the resident may take home: no household figure, not a question to fill in. */
+export function isTakeHomePoint(msg: ReasonMessage): boolean {
+  return !HOUSEHOLD_FIGURE_CODES.has(msg.code) && msg.code !== 'fill-in';
+}

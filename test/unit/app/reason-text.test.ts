@@ -31,6 +31,7 @@ import {
   reasonMessageSchema,
   type ReasonCode,
   type ReasonMessage,
+  isTakeHomePoint,
 } from '../../../src/domain/eligibility/reason-message';
 import { dutchReason } from '../../../src/domain/eligibility/dutch-reasons';
 import { formatters } from '../../../src/app/i18n/format';
