@@ -224,6 +224,38 @@ describe('reach: every screen in nl, en and ar on a tablet, both ways up', () =>
     }
   }
 
+  for (const language of ['en', 'ar'] as const) {
+    it(`the outcome's folded-open reasons read in ${language}: every row opened, no Dutch`, async () => {
+      const page = volunteer.page;
+      await page.setViewportSize({ width: 1024, height: 768 });
+      await goInApp(page, '/');
+      await chooseLanguage(page, language);
+      volunteer.errors.length = 0;
+      await goInApp(page, `/check/${checkId}/uitkomst`);
+      // Open every fold (rows, the no-right list, "not everything is confirmed", outdated norms).
+      const opened = await page.evaluate(() => {
+        const folds = [...document.querySelectorAll('main details')];
+        for (const d of folds) d.setAttribute('open', '');
+        return folds.length;
+      });
+      expect(opened).toBeGreaterThan(3);
+      await settle(page);
+      const reasons = page.locator('.reasons');
+      expect(await reasons.count()).toBeGreaterThan(3);
+      const detector = dutchDetector(language);
+      const texts = [...new Set((await visibleTexts(page)).map(normalise))].filter((t) => t !== '');
+      // The reasons, summaries and open points are on screen, not only the closed rows.
+      const shown = await page.locator('.outcome-summary').allInnerTexts();
+      expect(shown.length).toBeGreaterThan(3);
+      const dutch = texts.flatMap((t) => {
+        const why = detector.why(t);
+        return why ? [`${why}: "${t.slice(0, 120)}"`] : [];
+      });
+      expect(dutch).toEqual([]);
+      expect(volunteer.errors.splice(0)).toEqual([]);
+    }, 120_000);
+  }
+
   for (const taal of ['ar', 'en'] as const) {
     it(`a Dutch-speaking worker prints the resident's summary in ${taal}: no Dutch sentence on paper`, async () => {
       const page = volunteer.page;
