@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import regelingen from '../../../src/domain/catalogue/data/regelingen.json';
 import fundamenten from '../../../src/domain/catalogue/data/fundamenten.json';
 import wijken from '../../../src/domain/catalogue/data/wijken.json';
+import organisations from '../../../src/domain/catalogue/data/organisations.json';
 import overlayEn from '../../../src/domain/catalogue/i18n/overlay-en.json';
 import overlayAr from '../../../src/domain/catalogue/i18n/overlay-ar.json';
 import {
@@ -14,6 +15,7 @@ import { norms2026, rules2026 } from '../../../src/domain/eligibility/data-2026'
 import { REFERRAL_IDS } from '../../../src/domain/check/question-schema';
 import { evaluateRegelingen } from '../../../src/domain/eligibility/evaluate';
 import { regelingSchema } from '../../../src/domain/catalogue/schema';
+import { dutchDetector } from '../../helpers/dutch-detector';
 
 /**
  * The English and Arabic texts of what the check suggests: every regeling the rules judge and every
@@ -24,6 +26,11 @@ const OVERLAYS: Record<string, CatalogueOverlay> = {
   ar: catalogueOverlaySchema.parse(overlayAr),
 };
 const catalogue = regelingen.map((r) => regelingSchema.parse(r));
+
+/** A Dutch field with something to translate: a non-empty text or list. */
+function hasText(value: unknown): boolean {
+  return Array.isArray(value) ? value.length > 0 : typeof value === 'string' && value.trim() !== '';
+}
 
 function conditionLabels(): Set<string> {
   const labels = new Set<string>();
@@ -103,6 +110,40 @@ describe.each(Object.entries(OVERLAYS))('catalogue overlay %s', (_language, over
     const extra = Object.keys(overlay.dataTexts).filter((t) => !wanted.has(t));
     expect(missing).toEqual([]);
     expect(extra).toEqual([]);
+  });
+
+  it('translates every resident-facing field of every regeling and every organisation summary', () => {
+    const problems: string[] = [];
+    for (const regeling of catalogue) {
+      const texts = overlay.regelingen[regeling.id];
+      if (!texts) {
+        problems.push(`${regeling.id}: missing`);
+        continue;
+      }
+      const local = localiseRegeling(regeling, overlay);
+      // Each field the Dutch has must be in the overlay's language (a list of the same length).
+      for (const [field, done] of Object.entries(local.translated))
+        if (!done && hasText(regeling[field as keyof typeof local.translated]))
+          problems.push(`${regeling.id}: ${field}`);
+    }
+    for (const organisation of organisations)
+      if (hasText(organisation.summary) && !overlay.organisations[organisation.id])
+        problems.push(`organisation ${organisation.id}: summary`);
+    expect(problems).toEqual([]);
+  });
+
+  it('reads as its own language: no regeling, organisation or note text in it is Dutch', () => {
+    const detector = dutchDetector(_language as 'en' | 'ar');
+    const texts = [
+      ...Object.values(overlay.regelingen).flatMap((r) => Object.values(r).flat()),
+      ...Object.values(overlay.organisations).map((o) => o.summary),
+      ...Object.values(overlay.dataTexts),
+    ];
+    const dutch = texts.flatMap((t) => {
+      const why = detector.why(t);
+      return why ? [`${why}: ${t.slice(0, 100)}`] : [];
+    });
+    expect(dutch).toEqual([]);
   });
 
   it('translates only condition labels the rules use', () => {
