@@ -8,10 +8,19 @@ import { dismissOfflineToast, newDevice, signInAsVolunteer } from './session';
 
 const env = setUpE2eEnvironment();
 
-/** 2026-11-01 → "1-11-2026", as the reasons write a norm's date. */
+/** 2026-11-01 → "1-11-2026", as the beheerder's diff writes a norm's date. */
 function shortDate(iso: string): string {
   const [y, m, d] = iso.split('-');
   return `${Number(d)}-${Number(m)}-${y}`;
+}
+
+/** 2026-11-01 → "1 november 2026", as the reasons write a norm's date (Intl, in Dutch). */
+function longDate(iso: string): string {
+  return new Intl.DateTimeFormat('nl-NL', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+  }).format(new Date(`${iso}T12:00:00`));
 }
 
 /**
@@ -158,9 +167,12 @@ describe('norms and rules are published data', () => {
     await dordtpas(t).waitFor({ state: 'attached' });
     expect(await dordtpas(t).locator('.outcome-tag').textContent()).toBe('Waarschijnlijk recht');
     await dordtpas(t).locator('summary').first().click();
-    const reasons = (await dordtpas(t).locator('.reasons').first().textContent()) ?? '';
-    expect(reasons).toContain('€ 2.100,00');
-    expect(reasons).toContain(shortDate(validFrom));
+    const reasons = ((await dordtpas(t).locator('.reasons').first().textContent()) ?? '').replace(
+      /\s/g,
+      ' ',
+    );
+    expect(reasons).toContain('€ 2.100 per maand');
+    expect(reasons).toContain(longDate(validFrom));
     expect(await t.getByTestId('rules-basis').textContent()).toContain('normen e2e-verhoogd');
 
     // The old check still shows the rules it was computed with, and what today's rules change.
