@@ -396,6 +396,38 @@ describe('the engine reasons for real households', () => {
     },
   );
 
+  it('leaves household figures out of the points a resident takes home', () => {
+    const words = wordsFor('en');
+    const h: Household = {
+      gemeente: 'Dordrecht',
+      members: [{ role: 'aanvrager', age: 40, incomes: [{ type: 'loon', netMonthly: 1777.77 }] }],
+      savings: 3333.33,
+      hasDebts: true,
+      debtAmount: 2222.22,
+      hasCar: true,
+      carValue: 4444.44,
+      housing: 'huur-sociaal',
+      rentMonthly: 555,
+    };
+    const figures = /1,777|3,333|2,222|4,444|555|21,333/;
+    let points = 0;
+    let shown = 0;
+    for (const peildatum of ['2026-03-01', '2027-03-01']) {
+      for (const o of evaluateRegelingen(h, rules2026, norms2026, peildatum)) {
+        for (const m of (o.openPointMsgs ?? []).filter(isTakeHomePoint)) {
+          points++;
+          expect(reasonText(words, m, o.reasons)).not.toMatch(figures);
+        }
+        // The worker's screen does show them: the filter is what keeps them off paper.
+        const all = (o.openPointMsgs ?? []).map((m) => reasonText(words, m, o.reasons));
+        if (o.summaryMsg) all.push(reasonText(words, o.summaryMsg, o.reasons));
+        if (all.some((text) => figures.test(text))) shown++;
+      }
+    }
+    expect(points).toBeGreaterThan(0);
+    expect(shown).toBeGreaterThan(0);
+  });
+
   it("fails when the overlay misses the editors' notes or the condition labels", () => {
     const bare = { ...OVERLAYS.en, dataTexts: {}, conditionLabels: {} };
     const { problems } = outcomeProblems('en', bare, (check) => check({}, '2026-03-01'));
