@@ -4,12 +4,11 @@ import {
   monthSchema,
   NATIONAL_CONTACT_SHARE_2024,
   previousMonth,
-  type CheckFact,
   type InsightDimensions,
   type InsightResponse,
-  type SignalFacts,
   rowsOf,
 } from '../domain/insight/figures';
+import type { RollupCount } from '../domain/insight/rollup';
 import {
   computeToekomstFigures,
   foldTrajectories,
@@ -21,10 +20,10 @@ import { SIGNAL_CATEGORY_IDS } from '../domain/signals/categories';
 import { SIGNAL_STATUSES } from '../domain/signals/lifecycle';
 import { URGENCIES } from '../domain/signals/signal-schema';
 
-/** What the insight route needs from storage: facts for records made in [from, to). */
+/** What the insight route needs from storage. */
 export interface InsightSource {
-  insightSignals(from: string, to: string): Promise<SignalFacts>;
-  insightChecks(from: string, to: string): Promise<CheckFact[]>;
+  /** The month's maintained counts (insight-rollup.ts). */
+  insightCounts(month: string): Promise<RollupCount[]>;
   /** Every trajectory made before `to`, with its step and status events. */
   insightTrajectories(to: string): Promise<TrajectoryFact[]>;
 }
@@ -50,26 +49,21 @@ export async function insightFor(
     .insightTrajectories(monthRange(month.data).to)
     .then(foldTrajectories);
   const [current, previous] = await Promise.all(
-    [month.data, prev].map(async (m) => {
-      const { from, to } = monthRange(m);
-      const [signals, checks] = await Promise.all([
-        source.insightSignals(from, to),
-        source.insightChecks(from, to),
-      ]);
-      return { m, signals, checks };
-    }),
+    [month.data, prev].map(async (m) => ({ m, counts: await source.insightCounts(m) })),
   );
   const trajectories = await trajectoriesRead;
   const all = [current, previous].filter((x) => x !== undefined);
+  const keysOf = (metric: RollupCount['metric']) =>
+    all.flatMap((x) => x.counts.filter((c) => c.metric === metric).map((c) => c.key));
   const wijken = [
     ...new Set([
-      ...all.flatMap((x) => [...x.signals.groups, ...x.checks].map((r) => r.wijk)),
+      ...all.flatMap((x) => x.counts.map((c) => c.wijk)),
       ...trajectories.map((t) => t.wijk),
     ]),
   ]
-    .filter((w): w is string => w !== null)
+    .filter((w): w is string => w !== null && w !== '')
     .sort();
-  const regelingen = [...new Set(all.flatMap((x) => x.checks.flatMap((c) => c.suggested)))].sort();
+  const regelingen = [...new Set(keysOf('suggested'))].sort();
   const dims: InsightDimensions = {
     wijken,
     categories: SIGNAL_CATEGORY_IDS,
@@ -80,9 +74,8 @@ export async function insightFor(
     doelgroepen: DOELGROEPEN,
   };
   const at = now.toISOString();
-  const none: SignalFacts = { groups: [], hoursToFirstContact: [] };
-  const figures = (x: { m: string; signals: SignalFacts; checks: CheckFact[] } | undefined) => ({
-    ...computeMonthFigures(x?.m ?? month.data, dims, x?.signals ?? none, x?.checks ?? []),
+  const figures = (x: { m: string; counts: RollupCount[] } | undefined) => ({
+    ...computeMonthFigures(x?.m ?? month.data, dims, x?.counts ?? []),
     toekomst: computeToekomstFigures(x?.m ?? month.data, rowsOf(dims), trajectories, at),
   });
   return {

@@ -7,46 +7,16 @@ import {
   type ProtectedTable,
   type Published,
 } from './suppression';
-import type { Doelgroep, TakeUpStatus } from './take-up';
-import { isApplied } from './take-up';
+import { medianHours, type RollupCount, type RollupMetric } from './rollup';
 
 /**
- * The coordinator's figures for one month, computed on the server from facts that hold no person
- * (wijk, category, status, dates, counts) and published only through small-cell suppression.
+ * The coordinator's figures for one month, computed on the server from the month's rollup
+ * (counts per wijk, team and part; see rollup.ts) and published only through small-cell suppression.
  * Signals and checks count in the month they were made; what happened to them since (first
  * contact, help accepted, applications) counts with them, as of the moment of asking.
  */
 
 export const UNKNOWN_WIJK = 'onbekend';
-
-/** `count` signals alike in everything counted (the store groups them). */
-export interface SignalFact {
-  wijk: string | null;
-  category: string | null;
-  urgency: string | null;
-  status: string | null;
-  /** A first contact was made. */
-  contact: boolean;
-  /** The last word on help after contact. */
-  help: 'aanvaard' | 'geweigerd' | null;
-  count: number;
-}
-
-/** The month's signals, grouped, and the hours from each signal to its first contact. */
-export interface SignalFacts {
-  groups: readonly SignalFact[];
-  hoursToFirstContact: readonly number[];
-}
-
-/** `count` checks alike in everything counted. */
-export interface CheckFact {
-  wijk: string | null;
-  authorRole: string;
-  suggested: readonly string[];
-  takeUp: Readonly<Record<string, TakeUpStatus>>;
-  doelgroepen: readonly Doelgroep[];
-  count: number;
-}
 
 export interface InsightDimensions {
   wijken: readonly string[];
@@ -143,40 +113,37 @@ export function rowIndex(rows: readonly string[], wijk: string | null): number {
   return i >= 0 ? i : rows.length - 1;
 }
 
-/** Counts per row and column; values outside the known columns are left out of that breakdown. */
-function crossCount<T extends { count: number }>(
+/**
+ * Counts per row and column of one metric; keys outside the known columns are left out of that
+ * breakdown (`col` maps a key to its column, e.g. an unknown category to 'overig').
+ */
+function grid(
   rows: readonly string[],
   cols: readonly string[],
-  items: readonly T[],
-  row: (item: T) => string | null,
-  col: (item: T) => readonly (string | null)[],
+  counts: readonly RollupCount[],
+  metric: RollupMetric,
+  col: (key: string) => string = (k) => k,
 ): number[][] {
   const cells = rows.map(() => cols.map(() => 0));
-  for (const item of items) {
-    const r = cells[rowIndex(rows, row(item))];
-    if (!r) continue;
-    for (const c of col(item)) {
-      const j = c === null ? -1 : cols.indexOf(c);
-      if (j >= 0) r[j] = (r[j] ?? 0) + item.count;
-    }
+  for (const c of counts) {
+    if (c.metric !== metric) continue;
+    const r = cells[rowIndex(rows, c.wijk === '' ? null : c.wijk)];
+    const j = cols.indexOf(col(c.key));
+    if (r && j >= 0) r[j] = (r[j] ?? 0) + c.n;
   }
   return cells;
 }
 
-function median(values: readonly number[]): number | null {
-  if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  const upper = sorted[mid] ?? 0;
-  return sorted.length % 2 === 1 ? upper : ((sorted[mid - 1] ?? upper) + upper) / 2;
+function oneCount(rows: readonly string[], counts: readonly RollupCount[], metric: RollupMetric) {
+  return grid(rows, [''], counts, metric).map((r) => r[0] ?? 0);
 }
 
 /** Every signal lands in one column of each breakdown, so all breakdowns share the row totals. */
 function withOther(values: readonly string[]): string[] {
   return [...values, 'overig'];
 }
-function orOther(values: readonly string[], v: string | null): string {
-  return v !== null && values.includes(v) ? v : 'overig';
+function orOther(values: readonly string[]): (v: string) => string {
+  return (v) => (values.includes(v) ? v : 'overig');
 }
 
 function shareOf(numerator: Published | undefined, denominator: Published | undefined) {
@@ -203,10 +170,8 @@ function oneColumn(
 export function computeMonthFigures(
   month: string,
   dims: InsightDimensions,
-  facts: SignalFacts,
-  checks: readonly CheckFact[],
+  counts: readonly RollupCount[],
 ): Omit<MonthFigures, 'toekomst'> {
-  const signals = facts.groups;
   const rows = rowsOf(dims);
   const categories = withOther(dims.categories);
   const urgencies = withOther(dims.urgencies);
@@ -214,79 +179,45 @@ export function computeMonthFigures(
   const breakdowns = protectBreakdowns(rows, [
     {
       cols: categories,
-      cells: crossCount(
-        rows,
-        categories,
-        signals,
-        (s) => s.wijk,
-        (s) => [orOther(dims.categories, s.category)],
-      ),
+      cells: grid(rows, categories, counts, 'category', orOther(dims.categories)),
       showColTotals: true,
     },
     {
       cols: urgencies,
-      cells: crossCount(
-        rows,
-        urgencies,
-        signals,
-        (s) => s.wijk,
-        (s) => [orOther(dims.urgencies, s.urgency)],
-      ),
+      cells: grid(rows, urgencies, counts, 'urgency', orOther(dims.urgencies)),
       showColTotals: true,
     },
     {
       cols: statuses,
-      cells: crossCount(
-        rows,
-        statuses,
-        signals,
-        (s) => s.wijk,
-        (s) => [orOther(dims.statuses, s.status)],
-      ),
+      cells: grid(rows, statuses, counts, 'status', orOther(dims.statuses)),
       showColTotals: true,
     },
   ]);
   const [byCategory, byUrgency, byStatus] = breakdowns.tables;
 
-  const contactCounts = crossCount(
-    rows,
-    ['contact'],
-    signals,
-    (s) => s.wijk,
-    (s) => (s.contact ? ['contact'] : []),
-  ).map((r) => r[0] ?? 0);
-  const withContact = oneColumn(rows, contactCounts, 'contact');
-  const med = median(facts.hoursToFirstContact);
+  const withContact = oneColumn(rows, oneCount(rows, counts, 'contact'), 'contact');
+  const histogram = new Map<number, number>();
+  for (const c of counts) {
+    if (c.metric === 'contactTenths')
+      histogram.set(Number(c.key), (histogram.get(Number(c.key)) ?? 0) + c.n);
+  }
+  const med = medianHours(histogram);
   const contactTotal = withContact.colTotals?.[0];
-
-  const acceptedCounts = crossCount(
-    rows,
-    ['aanvaard'],
-    signals,
-    (s) => s.wijk,
-    (s) => (s.help === 'aanvaard' ? ['aanvaard'] : []),
-  ).map((r) => r[0] ?? 0);
-  const accepted = oneColumn(rows, acceptedCounts, 'aanvaard');
+  const accepted = oneColumn(rows, oneCount(rows, counts, 'accepted'), 'aanvaard');
 
   const roleTable = protectTable({
     rows,
     cols: dims.roles,
-    cells: crossCount(
-      rows,
-      dims.roles,
-      checks,
-      (c) => c.wijk,
-      (c) => [c.authorRole],
-    ),
+    cells: grid(rows, dims.roles, counts, 'role'),
     showRowTotals: true,
     showColTotals: true,
     showTotal: true,
   });
-  const perRegeling = (pick: (c: CheckFact) => readonly string[]) =>
+  const perRegeling = (metric: RollupMetric) =>
     protectTable({
       rows,
       cols: dims.regelingen,
-      cells: crossCount(rows, dims.regelingen, checks, (c) => c.wijk, pick),
+      cells: grid(rows, dims.regelingen, counts, metric),
       showRowTotals: false,
       showColTotals: true,
       showTotal: false,
@@ -304,8 +235,7 @@ export function computeMonthFigures(
       shareByWijk: rows.map((_, i) => shareOf(withContact.cells[i]?.[0], breakdowns.rowTotals[i])),
       share: shareOf(contactTotal, breakdowns.total),
       // A median of fewer than five contacts would describe those few people.
-      medianHoursToFirstContact:
-        contactTotal?.kind === 'value' && med !== null ? Math.round(med * 10) / 10 : null,
+      medianHoursToFirstContact: contactTotal?.kind === 'value' && med !== null ? med : null,
     },
     help: {
       accepted,
@@ -317,30 +247,16 @@ export function computeMonthFigures(
       doelgroepen: protectTable({
         rows,
         cols: dims.doelgroepen,
-        cells: crossCount(
-          rows,
-          dims.doelgroepen,
-          checks,
-          (c) => c.wijk,
-          (c) => c.doelgroepen,
-        ),
+        cells: grid(rows, dims.doelgroepen, counts, 'doelgroep'),
         showRowTotals: false,
         showColTotals: true,
         showTotal: false,
       }),
     },
     funnel: {
-      suggested: perRegeling((c) => c.suggested),
-      applied: perRegeling((c) =>
-        Object.entries(c.takeUp)
-          .filter(([, s]) => isApplied(s))
-          .map(([id]) => id),
-      ),
-      granted: perRegeling((c) =>
-        Object.entries(c.takeUp)
-          .filter(([, s]) => s === 'toegekend')
-          .map(([id]) => id),
-      ),
+      suggested: perRegeling('suggested'),
+      applied: perRegeling('applied'),
+      granted: perRegeling('granted'),
     },
   };
 }
