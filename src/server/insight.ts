@@ -33,8 +33,8 @@ const ROLES_THAT_CHECK = ['vrijwilliger', 'wijkteam', 'toekomstmakelaar'];
 export type InsightResult = { ok: true; body: InsightResponse } | { ok: false; message: string };
 
 /**
- * The coordinator's figures for a month next to the month before. Both months share their rows
- * and columns so the screen can compare them; every number goes through suppression.
+ * The coordinator's figures for a month next to the month before; every number goes through
+ * suppression. The screen lines the months up by wijk and column id.
  */
 export async function insightFor(
   source: InsightSource,
@@ -52,39 +52,41 @@ export async function insightFor(
     [month.data, prev].map(async (m) => ({ m, counts: await source.insightCounts(m) })),
   );
   const trajectories = await trajectoriesRead;
-  const all = [current, previous].filter((x) => x !== undefined);
-  const keysOf = (metric: RollupCount['metric']) =>
-    all.flatMap((x) => x.counts.filter((c) => c.metric === metric).map((c) => c.key));
-  const wijken = [
-    ...new Set([
-      ...all.flatMap((x) => x.counts.map((c) => c.wijk)),
-      ...trajectories.map((t) => t.wijk),
-    ]),
-  ]
-    .filter((w): w is string => w !== null && w !== '')
-    .sort();
-  const regelingen = [...new Set(keysOf('suggested'))].sort();
-  const dims: InsightDimensions = {
+  const known = (ws: readonly (string | null)[]) =>
+    // '*' is where the city-wide histogram is kept (rollup.ts), not a wijk.
+    [...new Set(ws)].filter((w): w is string => w !== null && w !== '' && w !== '*').sort();
+  /** Rows and regelingen of one month from its own counts (see computeMonthFigures). */
+  const dimsOf = (counts: readonly RollupCount[], wijken: string[]): InsightDimensions => ({
     wijken,
     categories: SIGNAL_CATEGORY_IDS,
     urgencies: URGENCIES,
     statuses: SIGNAL_STATUSES,
     roles: ROLES_THAT_CHECK,
-    regelingen,
+    regelingen: known(counts.filter((c) => c.metric === 'suggested').map((c) => c.key)),
     doelgroepen: DOELGROEPEN,
-  };
+  });
+  // The toekomst tables keep their rows across both months and the trajectories' wijken.
+  const toekomstRows = rowsOf(
+    dimsOf(
+      [],
+      known([
+        ...[current, previous].flatMap((x) => x?.counts.map((c) => c.wijk) ?? []),
+        ...trajectories.map((t) => t.wijk),
+      ]),
+    ),
+  );
   const at = now.toISOString();
-  const figures = (x: { m: string; counts: RollupCount[] } | undefined) => ({
-    ...computeMonthFigures(x?.m ?? month.data, dims, x?.counts ?? []),
-    toekomst: computeToekomstFigures(x?.m ?? month.data, rowsOf(dims), trajectories, at),
+  const figures = (m: string, counts: readonly RollupCount[]) => ({
+    ...computeMonthFigures(m, dimsOf(counts, known(counts.map((c) => c.wijk))), counts),
+    toekomst: computeToekomstFigures(m, toekomstRows, trajectories, at),
   });
   return {
     ok: true,
     body: {
       minCell: MIN_CELL,
       nationalContactShare: NATIONAL_CONTACT_SHARE_2024,
-      current: figures(current),
-      previous: figures(previous),
+      current: figures(month.data, current?.counts ?? []),
+      previous: figures(prev, previous?.counts ?? []),
     },
   };
 }

@@ -255,7 +255,7 @@ describe.each(STORES)('the maintained insight counts on %s', (kind) => {
         '2026-09|crabbehof|team-geldpraatje|category|eenzaamheid=1',
         '2026-09|crabbehof|team-geldpraatje|contact|=1',
         // Three hours to first contact: 30 tenths of an hour.
-        '2026-09|crabbehof|team-geldpraatje|contactTenths|30=1',
+        '2026-09|*|*|contactTenths|30=1',
         '2026-09|crabbehof|team-geldpraatje|signals|=1',
         '2026-09|crabbehof|team-geldpraatje|status|contact-gelegd=1',
         '2026-09|crabbehof|team-geldpraatje|urgency|=1',

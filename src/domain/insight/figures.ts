@@ -6,6 +6,7 @@ import {
   MIN_CELL,
   type ProtectedTable,
   type Published,
+  type TeamCounts,
 } from './suppression';
 import { medianHours, type RollupCount, type RollupMetric } from './rollup';
 
@@ -40,6 +41,14 @@ const tableSchema = z.object({
   rowTotals: z.array(publishedSchema).nullable(),
   colTotals: z.array(publishedSchema).nullable(),
   total: publishedSchema.nullable(),
+  /** The rows per team within each wijk (ids `wijk|team`, see teamKey); null where not offered. */
+  teams: z
+    .object({
+      ids: z.array(z.string()),
+      cells: z.array(z.array(publishedSchema)),
+      totals: z.array(publishedSchema).nullable(),
+    })
+    .nullable(),
 });
 const shareSchema = z.number().min(0).max(1).nullable();
 
@@ -54,6 +63,8 @@ export const monthFiguresSchema = z.object({
   contact: z.object({
     withContact: tableSchema,
     shareByWijk: z.array(shareSchema),
+    /** Per team row of `withContact.teams`. */
+    shareByTeam: z.array(shareSchema),
     share: shareSchema,
     medianHoursToFirstContact: z.number().nonnegative().nullable(),
   }),
@@ -61,6 +72,7 @@ export const monthFiguresSchema = z.object({
     accepted: tableSchema,
     /** Accepted among signals with contact. */
     shareByWijk: z.array(shareSchema),
+    shareByTeam: z.array(shareSchema),
     share: shareSchema,
   }),
   checks: z.object({ byRole: tableSchema, doelgroepen: tableSchema }),
@@ -113,29 +125,65 @@ export function rowIndex(rows: readonly string[], wijk: string | null): number {
   return i >= 0 ? i : rows.length - 1;
 }
 
+/** The id of a team's row within a wijk's row ('' = no team). */
+export function teamKey(row: string, team: string): string {
+  return `${row}|${team}`;
+}
+
 /**
- * Counts per row and column of one metric; keys outside the known columns are left out of that
- * breakdown (`col` maps a key to its column, e.g. an unknown category to 'overig').
+ * The team rows of a population (signals or checks, counted by `metric`): per wijk row, the
+ * teams that have any of its records this month, or one row without a team.
+ */
+function teamRows(
+  rows: readonly string[],
+  counts: readonly RollupCount[],
+  metric: RollupMetric,
+): { ids: string[]; parent: number[]; index: Map<string, number> } {
+  const perRow = rows.map(() => new Set<string>());
+  for (const c of counts)
+    if (c.metric === metric && c.n > 0) perRow[rowIndex(rows, c.wijk || null)]?.add(c.team);
+  const ids: string[] = [];
+  const parent: number[] = [];
+  const index = new Map<string, number>();
+  perRow.forEach((teams, i) => {
+    const sorted = teams.size > 0 ? [...teams].sort() : [''];
+    for (const team of sorted) {
+      const id = teamKey(rows[i] ?? UNKNOWN_WIJK, team);
+      index.set(id, ids.length);
+      ids.push(id);
+      parent.push(i);
+    }
+  });
+  return { ids, parent, index };
+}
+type Teams = ReturnType<typeof teamRows>;
+
+/**
+ * Counts per row (and team) and column of one metric; keys outside the known columns are left
+ * out of that breakdown (`col` maps a key to its column, e.g. an unknown category to 'overig').
  */
 function grid(
   rows: readonly string[],
+  teams: Teams,
   cols: readonly string[],
   counts: readonly RollupCount[],
   metric: RollupMetric,
   col: (key: string) => string = (k) => k,
-): number[][] {
+): { cells: number[][]; teams: TeamCounts } {
   const cells = rows.map(() => cols.map(() => 0));
+  const teamCells = teams.ids.map(() => cols.map(() => 0));
   for (const c of counts) {
     if (c.metric !== metric) continue;
-    const r = cells[rowIndex(rows, c.wijk === '' ? null : c.wijk)];
+    const i = rowIndex(rows, c.wijk || null);
+    const t = teams.index.get(teamKey(rows[i] ?? UNKNOWN_WIJK, c.team));
     const j = cols.indexOf(col(c.key));
-    if (r && j >= 0) r[j] = (r[j] ?? 0) + c.n;
+    const r = cells[i];
+    const tr = t === undefined ? undefined : teamCells[t];
+    if (!r || !tr || j < 0) continue;
+    r[j] = (r[j] ?? 0) + c.n;
+    tr[j] = (tr[j] ?? 0) + c.n;
   }
-  return cells;
-}
-
-function oneCount(rows: readonly string[], counts: readonly RollupCount[], metric: RollupMetric) {
-  return grid(rows, [''], counts, metric).map((r) => r[0] ?? 0);
+  return { cells, teams: { ids: teams.ids, parent: teams.parent, cells: teamCells } };
 }
 
 /** Every signal lands in one column of each breakdown, so all breakdowns share the row totals. */
@@ -154,48 +202,60 @@ function shareOf(numerator: Published | undefined, denominator: Published | unde
 
 function oneColumn(
   rows: readonly string[],
-  counts: readonly number[],
+  counted: { cells: number[][]; teams: TeamCounts },
   col: string,
 ): ProtectedTable {
   return protectTable({
     rows,
     cols: [col],
-    cells: counts.map((n) => [n]),
+    cells: counted.cells,
+    teams: counted.teams,
     showRowTotals: false,
     showColTotals: true,
     showTotal: false,
   });
 }
 
+/**
+ * One month's figures. Its rows (wijken, and teams within them) and the regelingen come from
+ * this month's counts alone, so a month is published the same whether it is asked for as
+ * "this month" or as "the month before": a reader cannot set two versions side by side.
+ */
 export function computeMonthFigures(
   month: string,
   dims: InsightDimensions,
   counts: readonly RollupCount[],
 ): Omit<MonthFigures, 'toekomst'> {
   const rows = rowsOf(dims);
+  const signalTeams = teamRows(rows, counts, 'signals');
+  const checkTeams = teamRows(rows, counts, 'checks');
+  const signals = (cols: readonly string[], metric: RollupMetric, col?: (k: string) => string) =>
+    grid(rows, signalTeams, cols, counts, metric, col);
+  const checks = (cols: readonly string[], metric: RollupMetric) =>
+    grid(rows, checkTeams, cols, counts, metric);
   const categories = withOther(dims.categories);
   const urgencies = withOther(dims.urgencies);
   const statuses = withOther(dims.statuses);
   const breakdowns = protectBreakdowns(rows, [
     {
       cols: categories,
-      cells: grid(rows, categories, counts, 'category', orOther(dims.categories)),
+      ...signals(categories, 'category', orOther(dims.categories)),
       showColTotals: true,
     },
     {
       cols: urgencies,
-      cells: grid(rows, urgencies, counts, 'urgency', orOther(dims.urgencies)),
+      ...signals(urgencies, 'urgency', orOther(dims.urgencies)),
       showColTotals: true,
     },
     {
       cols: statuses,
-      cells: grid(rows, statuses, counts, 'status', orOther(dims.statuses)),
+      ...signals(statuses, 'status', orOther(dims.statuses)),
       showColTotals: true,
     },
   ]);
   const [byCategory, byUrgency, byStatus] = breakdowns.tables;
 
-  const withContact = oneColumn(rows, oneCount(rows, counts, 'contact'), 'contact');
+  const withContact = oneColumn(rows, signals([''], 'contact'), 'contact');
   const histogram = new Map<number, number>();
   for (const c of counts) {
     if (c.metric === 'contactTenths')
@@ -203,12 +263,14 @@ export function computeMonthFigures(
   }
   const med = medianHours(histogram);
   const contactTotal = withContact.colTotals?.[0];
-  const accepted = oneColumn(rows, oneCount(rows, counts, 'accepted'), 'aanvaard');
+  const accepted = oneColumn(rows, signals([''], 'accepted'), 'aanvaard');
+  const perTeam = (numerator: ProtectedTable, denominator: readonly Published[] | undefined) =>
+    signalTeams.ids.map((_, t) => shareOf(numerator.teams?.cells[t]?.[0], denominator?.[t]));
 
   const roleTable = protectTable({
     rows,
     cols: dims.roles,
-    cells: grid(rows, dims.roles, counts, 'role'),
+    ...checks(dims.roles, 'role'),
     showRowTotals: true,
     showColTotals: true,
     showTotal: true,
@@ -217,7 +279,7 @@ export function computeMonthFigures(
     protectTable({
       rows,
       cols: dims.regelingen,
-      cells: grid(rows, dims.regelingen, counts, metric),
+      ...checks(dims.regelingen, metric),
       showRowTotals: false,
       showColTotals: true,
       showTotal: false,
@@ -233,6 +295,7 @@ export function computeMonthFigures(
     contact: {
       withContact,
       shareByWijk: rows.map((_, i) => shareOf(withContact.cells[i]?.[0], breakdowns.rowTotals[i])),
+      shareByTeam: perTeam(withContact, breakdowns.teamTotals ?? undefined),
       share: shareOf(contactTotal, breakdowns.total),
       // A median of fewer than five contacts would describe those few people.
       medianHoursToFirstContact: contactTotal?.kind === 'value' && med !== null ? med : null,
@@ -240,6 +303,10 @@ export function computeMonthFigures(
     help: {
       accepted,
       shareByWijk: rows.map((_, i) => shareOf(accepted.cells[i]?.[0], withContact.cells[i]?.[0])),
+      shareByTeam: perTeam(
+        accepted,
+        withContact.teams?.cells.map((r) => r[0] ?? { kind: 'hidden' }),
+      ),
       share: shareOf(accepted.colTotals?.[0], contactTotal),
     },
     checks: {
@@ -247,7 +314,7 @@ export function computeMonthFigures(
       doelgroepen: protectTable({
         rows,
         cols: dims.doelgroepen,
-        cells: grid(rows, dims.doelgroepen, counts, 'doelgroep'),
+        ...checks(dims.doelgroepen, 'doelgroep'),
         showRowTotals: false,
         showColTotals: true,
         showTotal: false,

@@ -203,7 +203,11 @@ export function placed(r: RecordInput, parts: readonly RollupPart[]): Placed {
 export function addParts(delta: Map<string, number>, p: Placed | null, sign: 1 | -1): void {
   if (!p) return;
   for (const part of p.parts) {
-    const k = JSON.stringify([p.month, p.wijk, p.team, part.metric, part.key]);
+    // The median is published for Dordrecht only: its histogram is kept for the city as a
+    // whole (wijk and team '*'), a few thousand rows a month rather than that many per team.
+    const city = part.metric === 'contactTenths';
+    const where = city ? ['*', '*'] : [p.wijk, p.team];
+    const k = JSON.stringify([p.month, ...where, part.metric, part.key]);
     delta.set(k, (delta.get(k) ?? 0) + sign);
   }
 }
