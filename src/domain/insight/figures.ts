@@ -120,6 +120,19 @@ export function rowsOf(dims: InsightDimensions): string[] {
   return [...dims.wijken, UNKNOWN_WIJK];
 }
 
+/** The wijken a population (counted by `metric`) has this month, "onbekend" last if any lack one. */
+function populationRows(
+  dims: InsightDimensions,
+  counts: readonly RollupCount[],
+  metric: RollupMetric,
+): string[] {
+  const present = new Set(counts.filter((c) => c.metric === metric && c.n > 0).map((c) => c.wijk));
+  const rows = dims.wijken.filter((w) => present.has(w));
+  const unknown = [...present].some((w) => w === '' || !dims.wijken.includes(w));
+  // An empty month keeps one row, so its zeros read "< 5" rather than hidden.
+  return unknown || rows.length === 0 ? [...rows, UNKNOWN_WIJK] : rows;
+}
+
 export function rowIndex(rows: readonly string[], wijk: string | null): number {
   const i = wijk === null ? -1 : rows.indexOf(wijk);
   return i >= 0 ? i : rows.length - 1;
@@ -226,13 +239,17 @@ export function computeMonthFigures(
   dims: InsightDimensions,
   counts: readonly RollupCount[],
 ): Omit<MonthFigures, 'toekomst'> {
-  const rows = rowsOf(dims);
-  const signalTeams = teamRows(rows, counts, 'signals');
-  const checkTeams = teamRows(rows, counts, 'checks');
+  // Signals and checks each have the rows of the wijken they were made in (and "onbekend" only
+  // when some have no wijk): a row of zeros would only force hiding numbers in the others.
+  const signalRows = populationRows(dims, counts, 'signals');
+  const checkRows = populationRows(dims, counts, 'checks');
+  const rows = signalRows;
+  const signalTeams = teamRows(signalRows, counts, 'signals');
+  const checkTeams = teamRows(checkRows, counts, 'checks');
   const signals = (cols: readonly string[], metric: RollupMetric, col?: (k: string) => string) =>
-    grid(rows, signalTeams, cols, counts, metric, col);
+    grid(signalRows, signalTeams, cols, counts, metric, col);
   const checks = (cols: readonly string[], metric: RollupMetric) =>
-    grid(rows, checkTeams, cols, counts, metric);
+    grid(checkRows, checkTeams, cols, counts, metric);
   const categories = withOther(dims.categories);
   const urgencies = withOther(dims.urgencies);
   const statuses = withOther(dims.statuses);
@@ -268,7 +285,7 @@ export function computeMonthFigures(
     signalTeams.ids.map((_, t) => shareOf(numerator.teams?.cells[t]?.[0], denominator?.[t]));
 
   const roleTable = protectTable({
-    rows,
+    rows: checkRows,
     cols: dims.roles,
     ...checks(dims.roles, 'role'),
     showRowTotals: true,
@@ -277,7 +294,7 @@ export function computeMonthFigures(
   });
   const perRegeling = (metric: RollupMetric) =>
     protectTable({
-      rows,
+      rows: checkRows,
       cols: dims.regelingen,
       ...checks(dims.regelingen, metric),
       showRowTotals: false,
@@ -312,7 +329,7 @@ export function computeMonthFigures(
     checks: {
       byRole: roleTable,
       doelgroepen: protectTable({
-        rows,
+        rows: checkRows,
         cols: dims.doelgroepen,
         ...checks(dims.doelgroepen, 'doelgroep'),
         showRowTotals: false,
