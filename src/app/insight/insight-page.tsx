@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { loadInsight } from '../../data/insight/insight-client';
 import type { InsightResponse } from '../../domain/insight/figures';
@@ -27,6 +27,9 @@ import { IndicatorNote } from './indicator-note';
 import { ToekomstSection } from './toekomst-section';
 import { downloadText } from './download';
 import './insight.css';
+
+// chart.js comes with this module only: loaded when the coordinator's screen draws a chart.
+const CountsChart = lazy(() => import('./counts-chart'));
 
 const thisMonth = () => new Date().toISOString().slice(0, 7);
 
@@ -242,16 +245,27 @@ export function InsightPage() {
           {screenTables(data, area)
             .filter((table) => !isToekomstTable(table.key))
             .map((table) => (
-              <CountsTable
-                key={table.key}
-                caption={t(`insight.section.${table.key}`)}
-                table={table}
-                head={t(table.key === 'funnel' ? 'insight.regeling' : 'insight.csv.item')}
-                columnName={(c) => columnName(table.key, c, data)}
-                label={(id) => label(table.key, id)}
-                empty={table.key === 'funnel' ? t('insight.noChecks') : undefined}
-                note={table.key === 'funnel' ? <IndicatorNote id="takeUp" /> : undefined}
-              />
+              <div key={table.key}>
+                {table.rows.length > 0 && (
+                  <Suspense fallback={null}>
+                    <CountsChart
+                      table={table}
+                      title={t('insight.chartOf', { table: t(`insight.section.${table.key}`) })}
+                      label={(id) => label(table.key, id)}
+                      columnName={(c) => columnName(table.key, c, data)}
+                    />
+                  </Suspense>
+                )}
+                <CountsTable
+                  caption={t(`insight.section.${table.key}`)}
+                  table={table}
+                  head={t(table.key === 'funnel' ? 'insight.regeling' : 'insight.csv.item')}
+                  columnName={(c) => columnName(table.key, c, data)}
+                  label={(id) => label(table.key, id)}
+                  empty={table.key === 'funnel' ? t('insight.noChecks') : undefined}
+                  note={table.key === 'funnel' ? <IndicatorNote id="takeUp" /> : undefined}
+                />
+              </div>
             ))}
           <ToekomstSection
             tables={screenTables(data, area).filter((table) => isToekomstTable(table.key))}

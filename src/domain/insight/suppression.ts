@@ -222,7 +222,15 @@ function reachable(graph: Arc[][], from: number, to: number, skip: number): bool
   return false;
 }
 
-/** A binary min-heap of [cost, node] for Dijkstra (the wijk × team networks reach ~1,000 nodes). */
+/** [cost, node] before another: by cost, then by node, so ties settle as a scan by index would. */
+function before(a: [number, number], b: [number, number]): boolean {
+  return a[0] < b[0] || (a[0] === b[0] && a[1] < b[1]);
+}
+
+/**
+ * A binary min-heap of [cost, node] for Dijkstra (the wijk × team networks reach ~1,000 nodes).
+ * Nodes settle in the same order as the plain scan did, so the same cells get hidden.
+ */
 class Heap {
   private items: [number, number][] = [];
   get size(): number {
@@ -235,7 +243,7 @@ class Heap {
     while (i > 0) {
       const p = (i - 1) >> 1;
       const up = a[p];
-      if (!up || up[0] <= item[0]) break;
+      if (!up || !before(item, up)) break;
       a[i] = up;
       i = p;
     }
@@ -253,9 +261,9 @@ class Heap {
       const r = l + 1;
       const left = a[l];
       const right = a[r];
-      const c = right && left && right[0] < left[0] ? r : l;
+      const c = right && left && before(right, left) ? r : l;
       const child = a[c];
-      if (!child || child[0] >= last[0]) break;
+      if (!child || !before(child, last)) break;
       a[i] = child;
       i = c;
     }
