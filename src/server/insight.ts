@@ -4,12 +4,11 @@ import {
   monthSchema,
   NATIONAL_CONTACT_SHARE_2024,
   previousMonth,
-  type CheckFact,
   type InsightDimensions,
   type InsightResponse,
-  type SignalFacts,
   rowsOf,
 } from '../domain/insight/figures';
+import type { RollupCount } from '../domain/insight/rollup';
 import {
   computeToekomstFigures,
   foldTrajectories,
@@ -21,10 +20,10 @@ import { SIGNAL_CATEGORY_IDS } from '../domain/signals/categories';
 import { SIGNAL_STATUSES } from '../domain/signals/lifecycle';
 import { URGENCIES } from '../domain/signals/signal-schema';
 
-/** What the insight route needs from storage: facts for records made in [from, to). */
+/** What the insight route needs from storage. */
 export interface InsightSource {
-  insightSignals(from: string, to: string): Promise<SignalFacts>;
-  insightChecks(from: string, to: string): Promise<CheckFact[]>;
+  /** The month's maintained counts (insight-rollup.ts). */
+  insightCounts(month: string): Promise<RollupCount[]>;
   /** Every trajectory made before `to`, with its step and status events. */
   insightTrajectories(to: string): Promise<TrajectoryFact[]>;
 }
@@ -34,8 +33,8 @@ const ROLES_THAT_CHECK = ['vrijwilliger', 'wijkteam', 'toekomstmakelaar'];
 export type InsightResult = { ok: true; body: InsightResponse } | { ok: false; message: string };
 
 /**
- * The coordinator's figures for a month next to the month before. Both months share their rows
- * and columns so the screen can compare them; every number goes through suppression.
+ * The coordinator's figures for a month next to the month before; every number goes through
+ * suppression. The screen lines the months up by wijk and column id.
  */
 export async function insightFor(
   source: InsightSource,
@@ -50,48 +49,44 @@ export async function insightFor(
     .insightTrajectories(monthRange(month.data).to)
     .then(foldTrajectories);
   const [current, previous] = await Promise.all(
-    [month.data, prev].map(async (m) => {
-      const { from, to } = monthRange(m);
-      const [signals, checks] = await Promise.all([
-        source.insightSignals(from, to),
-        source.insightChecks(from, to),
-      ]);
-      return { m, signals, checks };
-    }),
+    [month.data, prev].map(async (m) => ({ m, counts: await source.insightCounts(m) })),
   );
   const trajectories = await trajectoriesRead;
-  const all = [current, previous].filter((x) => x !== undefined);
-  const wijken = [
-    ...new Set([
-      ...all.flatMap((x) => [...x.signals.groups, ...x.checks].map((r) => r.wijk)),
-      ...trajectories.map((t) => t.wijk),
-    ]),
-  ]
-    .filter((w): w is string => w !== null)
-    .sort();
-  const regelingen = [...new Set(all.flatMap((x) => x.checks.flatMap((c) => c.suggested)))].sort();
-  const dims: InsightDimensions = {
+  const known = (ws: readonly (string | null)[]) =>
+    // '*' is where the city-wide histogram is kept (rollup.ts), not a wijk.
+    [...new Set(ws)].filter((w): w is string => w !== null && w !== '' && w !== '*').sort();
+  /** Rows and regelingen of one month from its own counts (see computeMonthFigures). */
+  const dimsOf = (counts: readonly RollupCount[], wijken: string[]): InsightDimensions => ({
     wijken,
     categories: SIGNAL_CATEGORY_IDS,
     urgencies: URGENCIES,
     statuses: SIGNAL_STATUSES,
     roles: ROLES_THAT_CHECK,
-    regelingen,
+    regelingen: known(counts.filter((c) => c.metric === 'suggested').map((c) => c.key)),
     doelgroepen: DOELGROEPEN,
-  };
+  });
+  // The toekomst tables keep their rows across both months and the trajectories' wijken.
+  const toekomstRows = rowsOf(
+    dimsOf(
+      [],
+      known([
+        ...[current, previous].flatMap((x) => x?.counts.map((c) => c.wijk) ?? []),
+        ...trajectories.map((t) => t.wijk),
+      ]),
+    ),
+  );
   const at = now.toISOString();
-  const none: SignalFacts = { groups: [], hoursToFirstContact: [] };
-  const figures = (x: { m: string; signals: SignalFacts; checks: CheckFact[] } | undefined) => ({
-    ...computeMonthFigures(x?.m ?? month.data, dims, x?.signals ?? none, x?.checks ?? []),
-    toekomst: computeToekomstFigures(x?.m ?? month.data, rowsOf(dims), trajectories, at),
+  const figures = (m: string, counts: readonly RollupCount[]) => ({
+    ...computeMonthFigures(m, dimsOf(counts, known(counts.map((c) => c.wijk))), counts),
+    toekomst: computeToekomstFigures(m, toekomstRows, trajectories, at),
   });
   return {
     ok: true,
     body: {
       minCell: MIN_CELL,
       nationalContactShare: NATIONAL_CONTACT_SHARE_2024,
-      current: figures(current),
-      previous: figures(previous),
+      current: figures(month.data, current?.counts ?? []),
+      previous: figures(prev, previous?.counts ?? []),
     },
   };
 }

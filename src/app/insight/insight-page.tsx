@@ -1,19 +1,25 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { loadInsight } from '../../data/insight/insight-client';
 import type { InsightResponse } from '../../domain/insight/figures';
 import {
   countText,
   insightCsv,
+  isTeamArea,
   screenTables,
   shareFor,
   single,
+  teamsOf,
   totalOf,
+  wijkenOf,
   WHOLE_CITY,
+  type Area,
   type ScreenColumn,
   cohortOf,
   isToekomstTable,
 } from '../../domain/insight/view';
+import type { MonthFigures } from '../../domain/insight/figures';
+import { DEFAULT_TEAMS } from '../../domain/signals/handover';
 import { useAdminLoad } from '../admin/use-admin-load';
 import { useCatalogue } from '../use-catalogue';
 import { CountsTable } from './counts-table';
@@ -21,6 +27,9 @@ import { IndicatorNote } from './indicator-note';
 import { ToekomstSection } from './toekomst-section';
 import { downloadText } from './download';
 import './insight.css';
+
+// chart.js comes with this module only: loaded when the coordinator's screen draws a chart.
+const CountsChart = lazy(() => import('./counts-chart'));
 
 const thisMonth = () => new Date().toISOString().slice(0, 7);
 
@@ -34,13 +43,23 @@ export function InsightPage() {
   const { catalogue } = useCatalogue();
   const [month, setMonth] = useState(thisMonth);
   const [wijk, setWijk] = useState(WHOLE_CITY);
+  // A team within the chosen wijk ('' = the whole wijk).
+  const [team, setTeam] = useState('');
+  const area: Area = team || wijk;
   const { state } = useAdminLoad(month, () => loadInsight(month));
-  const wijkName = (id: string) =>
+  const teamName = (key: string) => {
+    const id = key.slice(key.indexOf('|') + 1);
+    if (id === '') return t('insight.noTeam');
+    return DEFAULT_TEAMS.find((x) => x.id === id)?.name ?? id;
+  };
+  const wijkName = (id: string): string =>
     id === WHOLE_CITY
       ? t('insight.wholeCity')
-      : id === 'onbekend'
-        ? t('insight.unknownWijk')
-        : (catalogue.wijken.find((w) => w.id === id)?.name ?? id);
+      : isTeamArea(id)
+        ? `${wijkName(id.slice(0, id.indexOf('|')))} – ${teamName(id)}`
+        : id === 'onbekend'
+          ? t('insight.unknownWijk')
+          : (catalogue.wijken.find((w) => w.id === id)?.name ?? id);
   const regelingName = (id: string) => catalogue.regelingen.find((r) => r.id === id)?.name ?? id;
   const percent = (share: number | null) =>
     share === null
@@ -77,8 +96,42 @@ export function InsightPage() {
       : t(`insight.section.${c}`);
   };
 
+  /** The key figures for the area: this month's and the month before's, from the same rule. */
+  const kpis = (
+    a: Area,
+  ): { label: string; show: (f: MonthFigures) => string; note?: React.ReactNode }[] => [
+    {
+      label: 'insight.kpi.signals',
+      show: (f) => countText(totalOf(f.signals.byCategory, a)),
+    },
+    {
+      label: 'insight.kpi.contact',
+      show: (f) => percent(shareFor(f.contact, f.contact.withContact, a)),
+      note: data && <IndicatorNote id="contact" national={percent(data.nationalContactShare)} />,
+    },
+    // The median is published for Dordrecht as a whole only.
+    ...(a === WHOLE_CITY
+      ? [
+          {
+            label: 'insight.kpi.median',
+            show: (f: MonthFigures) => hours(f.contact.medianHoursToFirstContact, t),
+          },
+        ]
+      : []),
+    {
+      label: 'insight.kpi.help',
+      show: (f) => percent(shareFor(f.help, f.help.accepted, a)),
+      note: <IndicatorNote id="help" />,
+    },
+    { label: 'insight.kpi.checks', show: (f) => countText(totalOf(f.checks.byRole, a)) },
+    {
+      label: 'insight.section.withContact',
+      show: (f) => countText(single(f.contact.withContact, a)),
+    },
+  ];
+
   function exportCsv(d: InsightResponse) {
-    const csv = insightCsv(d, wijk, {
+    const csv = insightCsv(d, area, {
       table: (key) => t(`insight.section.${key}`),
       row: label,
       column: (table, c) =>
@@ -97,7 +150,8 @@ export function InsightPage() {
         t('insight.csv.count'),
       ],
     });
-    downloadText(`dichtbij-cijfers-${d.current.month}-${wijk || 'dordrecht'}.csv`, csv, 'text/csv');
+    const name = area.replace('|', '-') || 'dordrecht';
+    downloadText(`dichtbij-cijfers-${d.current.month}-${name}.csv`, csv, 'text/csv');
   }
 
   return (
@@ -116,15 +170,34 @@ export function InsightPage() {
         </label>
         <label>
           {t('insight.wijk')}
-          <select value={wijk} onChange={(e) => setWijk(e.target.value)}>
+          <select
+            value={wijk}
+            onChange={(e) => {
+              setWijk(e.target.value);
+              setTeam('');
+            }}
+          >
             <option value={WHOLE_CITY}>{t('insight.wholeCity')}</option>
-            {(data?.current.signals.byCategory.rows ?? []).map((id) => (
+            {(data ? wijkenOf(data) : []).map((id) => (
               <option key={id} value={id}>
                 {wijkName(id)}
               </option>
             ))}
           </select>
         </label>
+        {data && wijk !== WHOLE_CITY && (
+          <label>
+            {t('insight.team')}
+            <select value={team} onChange={(e) => setTeam(e.target.value)}>
+              <option value="">{t('insight.wholeWijk')}</option>
+              {teamsOf(data, wijk).map((id) => (
+                <option key={id} value={id}>
+                  {teamName(id)}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
         {data && (
           <div className="insight-actions">
             <button
@@ -156,88 +229,46 @@ export function InsightPage() {
       {data && (
         <>
           <section aria-labelledby="kpi-heading">
-            <h2 id="kpi-heading">{t('insight.kpis', { wijk: wijkName(wijk) })}</h2>
+            <h2 id="kpi-heading">{t('insight.kpis', { wijk: wijkName(area) })}</h2>
             <dl className="insight-kpis">
-              <Kpi
-                label={t('insight.kpi.signals')}
-                now={countText(totalOf(data.current.signals.byCategory, wijk))}
-                before={countText(totalOf(data.previous.signals.byCategory, wijk))}
-              />
-              <Kpi
-                label={t('insight.kpi.contact')}
-                now={percent(
-                  shareFor(
-                    data.current.contact.shareByWijk,
-                    data.current.contact.share,
-                    data.current.contact.withContact.rows,
-                    wijk,
-                  ),
-                )}
-                before={percent(
-                  shareFor(
-                    data.previous.contact.shareByWijk,
-                    data.previous.contact.share,
-                    data.previous.contact.withContact.rows,
-                    wijk,
-                  ),
-                )}
-                note={<IndicatorNote id="contact" national={percent(data.nationalContactShare)} />}
-              />
-              {wijk === WHOLE_CITY && (
+              {kpis(area).map((kpi) => (
                 <Kpi
-                  label={t('insight.kpi.median')}
-                  now={hours(data.current.contact.medianHoursToFirstContact, t)}
-                  before={hours(data.previous.contact.medianHoursToFirstContact, t)}
+                  key={kpi.label}
+                  label={t(kpi.label)}
+                  now={kpi.show(data.current)}
+                  before={kpi.show(data.previous)}
+                  note={kpi.note}
                 />
-              )}
-              <Kpi
-                label={t('insight.kpi.help')}
-                now={percent(
-                  shareFor(
-                    data.current.help.shareByWijk,
-                    data.current.help.share,
-                    data.current.help.accepted.rows,
-                    wijk,
-                  ),
-                )}
-                before={percent(
-                  shareFor(
-                    data.previous.help.shareByWijk,
-                    data.previous.help.share,
-                    data.previous.help.accepted.rows,
-                    wijk,
-                  ),
-                )}
-                note={<IndicatorNote id="help" />}
-              />
-              <Kpi
-                label={t('insight.kpi.checks')}
-                now={countText(totalOf(data.current.checks.byRole, wijk))}
-                before={countText(totalOf(data.previous.checks.byRole, wijk))}
-              />
-              <Kpi
-                label={t('insight.section.withContact')}
-                now={countText(single(data.current.contact.withContact, wijk))}
-                before={countText(single(data.previous.contact.withContact, wijk))}
-              />
+              ))}
             </dl>
           </section>
-          {screenTables(data, wijk)
+          {screenTables(data, area)
             .filter((table) => !isToekomstTable(table.key))
             .map((table) => (
-              <CountsTable
-                key={table.key}
-                caption={t(`insight.section.${table.key}`)}
-                table={table}
-                head={t(table.key === 'funnel' ? 'insight.regeling' : 'insight.csv.item')}
-                columnName={(c) => columnName(table.key, c, data)}
-                label={(id) => label(table.key, id)}
-                empty={table.key === 'funnel' ? t('insight.noChecks') : undefined}
-                note={table.key === 'funnel' ? <IndicatorNote id="takeUp" /> : undefined}
-              />
+              <div key={table.key}>
+                {table.rows.length > 0 && (
+                  <Suspense fallback={null}>
+                    <CountsChart
+                      table={table}
+                      title={t('insight.chartOf', { table: t(`insight.section.${table.key}`) })}
+                      label={(id) => label(table.key, id)}
+                      columnName={(c) => columnName(table.key, c, data)}
+                    />
+                  </Suspense>
+                )}
+                <CountsTable
+                  caption={t(`insight.section.${table.key}`)}
+                  table={table}
+                  head={t(table.key === 'funnel' ? 'insight.regeling' : 'insight.csv.item')}
+                  columnName={(c) => columnName(table.key, c, data)}
+                  label={(id) => label(table.key, id)}
+                  empty={table.key === 'funnel' ? t('insight.noChecks') : undefined}
+                  note={table.key === 'funnel' ? <IndicatorNote id="takeUp" /> : undefined}
+                />
+              </div>
             ))}
           <ToekomstSection
-            tables={screenTables(data, wijk).filter((table) => isToekomstTable(table.key))}
+            tables={screenTables(data, area).filter((table) => isToekomstTable(table.key))}
             columnName={(table, c) => columnName(table, c, data)}
             label={(id) => label('toekomst', id)}
           />

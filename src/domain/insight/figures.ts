@@ -6,47 +6,18 @@ import {
   MIN_CELL,
   type ProtectedTable,
   type Published,
+  type TeamCounts,
 } from './suppression';
-import type { Doelgroep, TakeUpStatus } from './take-up';
-import { isApplied } from './take-up';
+import { medianHours, type RollupCount, type RollupMetric } from './rollup';
 
 /**
- * The coordinator's figures for one month, computed on the server from facts that hold no person
- * (wijk, category, status, dates, counts) and published only through small-cell suppression.
+ * The coordinator's figures for one month, computed on the server from the month's rollup
+ * (counts per wijk, team and part; see rollup.ts) and published only through small-cell suppression.
  * Signals and checks count in the month they were made; what happened to them since (first
  * contact, help accepted, applications) counts with them, as of the moment of asking.
  */
 
 export const UNKNOWN_WIJK = 'onbekend';
-
-/** `count` signals alike in everything counted (the store groups them). */
-export interface SignalFact {
-  wijk: string | null;
-  category: string | null;
-  urgency: string | null;
-  status: string | null;
-  /** A first contact was made. */
-  contact: boolean;
-  /** The last word on help after contact. */
-  help: 'aanvaard' | 'geweigerd' | null;
-  count: number;
-}
-
-/** The month's signals, grouped, and the hours from each signal to its first contact. */
-export interface SignalFacts {
-  groups: readonly SignalFact[];
-  hoursToFirstContact: readonly number[];
-}
-
-/** `count` checks alike in everything counted. */
-export interface CheckFact {
-  wijk: string | null;
-  authorRole: string;
-  suggested: readonly string[];
-  takeUp: Readonly<Record<string, TakeUpStatus>>;
-  doelgroepen: readonly Doelgroep[];
-  count: number;
-}
 
 export interface InsightDimensions {
   wijken: readonly string[];
@@ -70,6 +41,14 @@ const tableSchema = z.object({
   rowTotals: z.array(publishedSchema).nullable(),
   colTotals: z.array(publishedSchema).nullable(),
   total: publishedSchema.nullable(),
+  /** The rows per team within each wijk (ids `wijk|team`, see teamKey); null where not offered. */
+  teams: z
+    .object({
+      ids: z.array(z.string()),
+      cells: z.array(z.array(publishedSchema)),
+      totals: z.array(publishedSchema).nullable(),
+    })
+    .nullable(),
 });
 const shareSchema = z.number().min(0).max(1).nullable();
 
@@ -84,6 +63,8 @@ export const monthFiguresSchema = z.object({
   contact: z.object({
     withContact: tableSchema,
     shareByWijk: z.array(shareSchema),
+    /** Per team row of `withContact.teams`. */
+    shareByTeam: z.array(shareSchema),
     share: shareSchema,
     medianHoursToFirstContact: z.number().nonnegative().nullable(),
   }),
@@ -91,6 +72,7 @@ export const monthFiguresSchema = z.object({
     accepted: tableSchema,
     /** Accepted among signals with contact. */
     shareByWijk: z.array(shareSchema),
+    shareByTeam: z.array(shareSchema),
     share: shareSchema,
   }),
   checks: z.object({ byRole: tableSchema, doelgroepen: tableSchema }),
@@ -138,45 +120,91 @@ export function rowsOf(dims: InsightDimensions): string[] {
   return [...dims.wijken, UNKNOWN_WIJK];
 }
 
+/** The wijken a population (counted by `metric`) has this month, "onbekend" last if any lack one. */
+function populationRows(
+  dims: InsightDimensions,
+  counts: readonly RollupCount[],
+  metric: RollupMetric,
+): string[] {
+  const present = new Set(counts.filter((c) => c.metric === metric && c.n > 0).map((c) => c.wijk));
+  const rows = dims.wijken.filter((w) => present.has(w));
+  const unknown = [...present].some((w) => w === '' || !dims.wijken.includes(w));
+  // An empty month keeps one row, so its zeros read "< 5" rather than hidden.
+  return unknown || rows.length === 0 ? [...rows, UNKNOWN_WIJK] : rows;
+}
+
 export function rowIndex(rows: readonly string[], wijk: string | null): number {
   const i = wijk === null ? -1 : rows.indexOf(wijk);
   return i >= 0 ? i : rows.length - 1;
 }
 
-/** Counts per row and column; values outside the known columns are left out of that breakdown. */
-function crossCount<T extends { count: number }>(
-  rows: readonly string[],
-  cols: readonly string[],
-  items: readonly T[],
-  row: (item: T) => string | null,
-  col: (item: T) => readonly (string | null)[],
-): number[][] {
-  const cells = rows.map(() => cols.map(() => 0));
-  for (const item of items) {
-    const r = cells[rowIndex(rows, row(item))];
-    if (!r) continue;
-    for (const c of col(item)) {
-      const j = c === null ? -1 : cols.indexOf(c);
-      if (j >= 0) r[j] = (r[j] ?? 0) + item.count;
-    }
-  }
-  return cells;
+/** The id of a team's row within a wijk's row ('' = no team). */
+export function teamKey(row: string, team: string): string {
+  return `${row}|${team}`;
 }
 
-function median(values: readonly number[]): number | null {
-  if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  const upper = sorted[mid] ?? 0;
-  return sorted.length % 2 === 1 ? upper : ((sorted[mid - 1] ?? upper) + upper) / 2;
+/**
+ * The team rows of a population (signals or checks, counted by `metric`): per wijk row, the
+ * teams that have any of its records this month, or one row without a team.
+ */
+function teamRows(
+  rows: readonly string[],
+  counts: readonly RollupCount[],
+  metric: RollupMetric,
+): { ids: string[]; parent: number[]; index: Map<string, number> } {
+  const perRow = rows.map(() => new Set<string>());
+  for (const c of counts)
+    if (c.metric === metric && c.n > 0) perRow[rowIndex(rows, c.wijk || null)]?.add(c.team);
+  const ids: string[] = [];
+  const parent: number[] = [];
+  const index = new Map<string, number>();
+  perRow.forEach((teams, i) => {
+    const sorted = teams.size > 0 ? [...teams].sort() : [''];
+    for (const team of sorted) {
+      const id = teamKey(rows[i] ?? UNKNOWN_WIJK, team);
+      index.set(id, ids.length);
+      ids.push(id);
+      parent.push(i);
+    }
+  });
+  return { ids, parent, index };
+}
+type Teams = ReturnType<typeof teamRows>;
+
+/**
+ * Counts per row (and team) and column of one metric; keys outside the known columns are left
+ * out of that breakdown (`col` maps a key to its column, e.g. an unknown category to 'overig').
+ */
+function grid(
+  rows: readonly string[],
+  teams: Teams,
+  cols: readonly string[],
+  counts: readonly RollupCount[],
+  metric: RollupMetric,
+  col: (key: string) => string = (k) => k,
+): { cells: number[][]; teams: TeamCounts } {
+  const cells = rows.map(() => cols.map(() => 0));
+  const teamCells = teams.ids.map(() => cols.map(() => 0));
+  for (const c of counts) {
+    if (c.metric !== metric) continue;
+    const i = rowIndex(rows, c.wijk || null);
+    const t = teams.index.get(teamKey(rows[i] ?? UNKNOWN_WIJK, c.team));
+    const j = cols.indexOf(col(c.key));
+    const r = cells[i];
+    const tr = t === undefined ? undefined : teamCells[t];
+    if (!r || !tr || j < 0) continue;
+    r[j] = (r[j] ?? 0) + c.n;
+    tr[j] = (tr[j] ?? 0) + c.n;
+  }
+  return { cells, teams: { ids: teams.ids, parent: teams.parent, cells: teamCells } };
 }
 
 /** Every signal lands in one column of each breakdown, so all breakdowns share the row totals. */
 function withOther(values: readonly string[]): string[] {
   return [...values, 'overig'];
 }
-function orOther(values: readonly string[], v: string | null): string {
-  return v !== null && values.includes(v) ? v : 'overig';
+function orOther(values: readonly string[]): (v: string) => string {
+  return (v) => (values.includes(v) ? v : 'overig');
 }
 
 function shareOf(numerator: Published | undefined, denominator: Published | undefined) {
@@ -187,106 +215,88 @@ function shareOf(numerator: Published | undefined, denominator: Published | unde
 
 function oneColumn(
   rows: readonly string[],
-  counts: readonly number[],
+  counted: { cells: number[][]; teams: TeamCounts },
   col: string,
 ): ProtectedTable {
   return protectTable({
     rows,
     cols: [col],
-    cells: counts.map((n) => [n]),
+    cells: counted.cells,
+    teams: counted.teams,
     showRowTotals: false,
     showColTotals: true,
     showTotal: false,
   });
 }
 
+/**
+ * One month's figures. Its rows (wijken, and teams within them) and the regelingen come from
+ * this month's counts alone, so a month is published the same whether it is asked for as
+ * "this month" or as "the month before": a reader cannot set two versions side by side.
+ */
 export function computeMonthFigures(
   month: string,
   dims: InsightDimensions,
-  facts: SignalFacts,
-  checks: readonly CheckFact[],
+  counts: readonly RollupCount[],
 ): Omit<MonthFigures, 'toekomst'> {
-  const signals = facts.groups;
-  const rows = rowsOf(dims);
+  // Signals and checks each have the rows of the wijken they were made in (and "onbekend" only
+  // when some have no wijk): a row of zeros would only force hiding numbers in the others.
+  const signalRows = populationRows(dims, counts, 'signals');
+  const checkRows = populationRows(dims, counts, 'checks');
+  const rows = signalRows;
+  const signalTeams = teamRows(signalRows, counts, 'signals');
+  const checkTeams = teamRows(checkRows, counts, 'checks');
+  const signals = (cols: readonly string[], metric: RollupMetric, col?: (k: string) => string) =>
+    grid(signalRows, signalTeams, cols, counts, metric, col);
+  const checks = (cols: readonly string[], metric: RollupMetric) =>
+    grid(checkRows, checkTeams, cols, counts, metric);
   const categories = withOther(dims.categories);
   const urgencies = withOther(dims.urgencies);
   const statuses = withOther(dims.statuses);
   const breakdowns = protectBreakdowns(rows, [
     {
       cols: categories,
-      cells: crossCount(
-        rows,
-        categories,
-        signals,
-        (s) => s.wijk,
-        (s) => [orOther(dims.categories, s.category)],
-      ),
+      ...signals(categories, 'category', orOther(dims.categories)),
       showColTotals: true,
     },
     {
       cols: urgencies,
-      cells: crossCount(
-        rows,
-        urgencies,
-        signals,
-        (s) => s.wijk,
-        (s) => [orOther(dims.urgencies, s.urgency)],
-      ),
+      ...signals(urgencies, 'urgency', orOther(dims.urgencies)),
       showColTotals: true,
     },
     {
       cols: statuses,
-      cells: crossCount(
-        rows,
-        statuses,
-        signals,
-        (s) => s.wijk,
-        (s) => [orOther(dims.statuses, s.status)],
-      ),
+      ...signals(statuses, 'status', orOther(dims.statuses)),
       showColTotals: true,
     },
   ]);
   const [byCategory, byUrgency, byStatus] = breakdowns.tables;
 
-  const contactCounts = crossCount(
-    rows,
-    ['contact'],
-    signals,
-    (s) => s.wijk,
-    (s) => (s.contact ? ['contact'] : []),
-  ).map((r) => r[0] ?? 0);
-  const withContact = oneColumn(rows, contactCounts, 'contact');
-  const med = median(facts.hoursToFirstContact);
+  const withContact = oneColumn(rows, signals([''], 'contact'), 'contact');
+  const histogram = new Map<number, number>();
+  for (const c of counts) {
+    if (c.metric === 'contactTenths')
+      histogram.set(Number(c.key), (histogram.get(Number(c.key)) ?? 0) + c.n);
+  }
+  const med = medianHours(histogram);
   const contactTotal = withContact.colTotals?.[0];
-
-  const acceptedCounts = crossCount(
-    rows,
-    ['aanvaard'],
-    signals,
-    (s) => s.wijk,
-    (s) => (s.help === 'aanvaard' ? ['aanvaard'] : []),
-  ).map((r) => r[0] ?? 0);
-  const accepted = oneColumn(rows, acceptedCounts, 'aanvaard');
+  const accepted = oneColumn(rows, signals([''], 'accepted'), 'aanvaard');
+  const perTeam = (numerator: ProtectedTable, denominator: readonly Published[] | undefined) =>
+    signalTeams.ids.map((_, t) => shareOf(numerator.teams?.cells[t]?.[0], denominator?.[t]));
 
   const roleTable = protectTable({
-    rows,
+    rows: checkRows,
     cols: dims.roles,
-    cells: crossCount(
-      rows,
-      dims.roles,
-      checks,
-      (c) => c.wijk,
-      (c) => [c.authorRole],
-    ),
+    ...checks(dims.roles, 'role'),
     showRowTotals: true,
     showColTotals: true,
     showTotal: true,
   });
-  const perRegeling = (pick: (c: CheckFact) => readonly string[]) =>
+  const perRegeling = (metric: RollupMetric) =>
     protectTable({
-      rows,
+      rows: checkRows,
       cols: dims.regelingen,
-      cells: crossCount(rows, dims.regelingen, checks, (c) => c.wijk, pick),
+      ...checks(dims.regelingen, metric),
       showRowTotals: false,
       showColTotals: true,
       showTotal: false,
@@ -302,45 +312,35 @@ export function computeMonthFigures(
     contact: {
       withContact,
       shareByWijk: rows.map((_, i) => shareOf(withContact.cells[i]?.[0], breakdowns.rowTotals[i])),
+      shareByTeam: perTeam(withContact, breakdowns.teamTotals ?? undefined),
       share: shareOf(contactTotal, breakdowns.total),
       // A median of fewer than five contacts would describe those few people.
-      medianHoursToFirstContact:
-        contactTotal?.kind === 'value' && med !== null ? Math.round(med * 10) / 10 : null,
+      medianHoursToFirstContact: contactTotal?.kind === 'value' && med !== null ? med : null,
     },
     help: {
       accepted,
       shareByWijk: rows.map((_, i) => shareOf(accepted.cells[i]?.[0], withContact.cells[i]?.[0])),
+      shareByTeam: perTeam(
+        accepted,
+        withContact.teams?.cells.map((r) => r[0] ?? { kind: 'hidden' }),
+      ),
       share: shareOf(accepted.colTotals?.[0], contactTotal),
     },
     checks: {
       byRole: roleTable,
       doelgroepen: protectTable({
-        rows,
+        rows: checkRows,
         cols: dims.doelgroepen,
-        cells: crossCount(
-          rows,
-          dims.doelgroepen,
-          checks,
-          (c) => c.wijk,
-          (c) => c.doelgroepen,
-        ),
+        ...checks(dims.doelgroepen, 'doelgroep'),
         showRowTotals: false,
         showColTotals: true,
         showTotal: false,
       }),
     },
     funnel: {
-      suggested: perRegeling((c) => c.suggested),
-      applied: perRegeling((c) =>
-        Object.entries(c.takeUp)
-          .filter(([, s]) => isApplied(s))
-          .map(([id]) => id),
-      ),
-      granted: perRegeling((c) =>
-        Object.entries(c.takeUp)
-          .filter(([, s]) => s === 'toegekend')
-          .map(([id]) => id),
-      ),
+      suggested: perRegeling('suggested'),
+      applied: perRegeling('applied'),
+      granted: perRegeling('granted'),
     },
   };
 }

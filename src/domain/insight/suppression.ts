@@ -13,6 +13,14 @@
  * being totally unimodular — is when no cycle of movable edges runs through it in the residual
  * network. Where a cell is still derivable we suppress the cheapest published edges that close
  * such a cycle (fewest, then smallest numbers) and check again until nothing is derivable.
+ *
+ * Teams within a wijk (the screen's "per team") keep that exactness: a wijk's cell is the sum of
+ * its teams' cells, so the network gets a node per team and one per wijk × column in between
+ * (wijk margin RS→wijk, team margin wijk→team, team cell team→(wijk, column), wijk cell
+ * (wijk, column)→column, …). It is still a circulation, so one check covers the wijk table, the
+ * team table, Dordrecht's totals and every subtraction between them. A team working in several
+ * wijken is a row per wijk; its sum over wijken is not published (that second way of adding up
+ * the same cells would no longer be a network, and the check would no longer be exact).
  */
 
 export const MIN_CELL = 5;
@@ -25,15 +33,32 @@ export type Published =
   /** A count of 5 or more hidden so that a small one cannot be worked out. */
   | { kind: 'hidden' };
 
+/** Rows within rows: teams within a wijk. `parent[k]` is the row team row k belongs to. */
+export interface TeamCounts {
+  ids: readonly string[];
+  parent: readonly number[];
+  /** cells[team][col]; a row's cells are the sums of its teams' cells. */
+  cells: readonly (readonly number[])[];
+}
+
 export interface CountTable {
   rows: readonly string[];
   cols: readonly string[];
   /** cells[row][col] */
   cells: readonly (readonly number[])[];
+  /** Every row with at least one team row, when the table is also shown per team. */
+  teams?: TeamCounts | undefined;
   /** Which margins the screen shows. */
   showRowTotals: boolean;
   showColTotals: boolean;
   showTotal: boolean;
+}
+
+export interface ProtectedTeams {
+  ids: string[];
+  cells: Published[][];
+  /** Shown where the rows' totals are. */
+  totals: Published[] | null;
 }
 
 export interface ProtectedTable {
@@ -43,6 +68,7 @@ export interface ProtectedTable {
   rowTotals: Published[] | null;
   colTotals: Published[] | null;
   total: Published | null;
+  teams: ProtectedTeams | null;
 }
 
 /** How a row margin was decided in another table that shares it (see protectBreakdowns). */
@@ -83,13 +109,33 @@ interface Network {
   rowEdge: number[];
   colEdge: number[];
   totalEdge: number;
+  teamEdge: number[];
+  teamCellEdge: number[][];
 }
 
-function buildNetwork(table: CountTable, rowMargins?: readonly MarginDecision[]): Network {
+/** Margins decided in another table that shares them, held as they are. */
+interface Held {
+  rows?: readonly MarginDecision[] | undefined;
+  teams?: readonly MarginDecision[] | undefined;
+}
+
+function hold(edge: Edge | undefined, decided: MarginDecision | undefined, shown: boolean) {
+  if (!edge || !decided || !shown) return;
+  // Shared with another table: keep exactly what was decided there, never change it here.
+  edge.state = decided === 'value' ? 'published' : decided;
+  edge.hideCost = Number.POSITIVE_INFINITY;
+}
+
+function buildNetwork(table: CountTable, held: Held = {}): Network {
   const m = table.rows.length;
   const n = table.cols.length;
+  const teams = table.teams;
+  const k = teams?.ids.length ?? 0;
   const rowNode = (i: number) => 2 + i;
   const colNode = (j: number) => 2 + m + j;
+  const teamNode = (t: number) => 2 + m + n + t;
+  // With teams, a wijk's cell runs from a (wijk, column) node its teams' cells flow into.
+  const cellNode = (i: number, j: number) => (teams ? 2 + m + n + k + i * n + j : rowNode(i));
   const edges: Edge[] = [];
   const add = (from: number, to: number, value: number, shown: boolean, hideCost: number) => {
     const state: EdgeState = !shown ? 'free' : value < MIN_CELL ? 'small' : 'published';
@@ -102,23 +148,29 @@ function buildNetwork(table: CountTable, rowMargins?: readonly MarginDecision[])
 
   const rowEdge = table.rows.map((_, i) => {
     const e = add(RS, rowNode(i), rowSums[i] ?? 0, table.showRowTotals, BIG);
-    const decided = rowMargins?.[i];
-    const edge = edges[e];
-    if (decided && edge && table.showRowTotals) {
-      // Shared with another table: keep exactly what was decided there, never change it here.
-      edge.state = decided === 'value' ? 'published' : decided;
-      edge.hideCost = Number.POSITIVE_INFINITY;
-    }
+    hold(edges[e], held.rows?.[i], table.showRowTotals);
     return e;
   });
+  const teamEdge = (teams?.ids ?? []).map((_, t) => {
+    const sum = (teams?.cells[t] ?? []).reduce((a, b) => a + b, 0);
+    const e = add(rowNode(teams?.parent[t] ?? 0), teamNode(t), sum, table.showRowTotals, BIG);
+    hold(edges[e], held.teams?.[t], table.showRowTotals);
+    return e;
+  });
+  const teamCellEdge = (teams?.ids ?? []).map((_, t) =>
+    table.cols.map((__, j) =>
+      add(teamNode(t), cellNode(teams?.parent[t] ?? 0, j), teams?.cells[t]?.[j] ?? 0, true, BIG),
+    ),
+  );
   const cellEdge = table.rows.map((_, i) =>
-    table.cols.map((__, j) => add(rowNode(i), colNode(j), table.cells[i]?.[j] ?? 0, true, BIG)),
+    table.cols.map((__, j) => add(cellNode(i, j), colNode(j), table.cells[i]?.[j] ?? 0, true, BIG)),
   );
   const colEdge = table.cols.map((_, j) =>
     add(colNode(j), CS, colSums[j] ?? 0, table.showColTotals, BIG),
   );
   const totalEdge = add(CS, RS, total, table.showTotal, BIG * BIG);
-  return { nodes: 2 + m + n, edges, cellEdge, rowEdge, colEdge, totalEdge };
+  const nodes = teams ? 2 + m + n + k + m * n : 2 + m + n;
+  return { nodes, edges, cellEdge, rowEdge, colEdge, totalEdge, teamEdge, teamCellEdge };
 }
 
 interface Arc {
@@ -170,7 +222,57 @@ function reachable(graph: Arc[][], from: number, to: number, skip: number): bool
   return false;
 }
 
-/** Cheapest path (Dijkstra; the graphs are tiny) as the list of published edges it would hide. */
+/** [cost, node] before another: by cost, then by node, so ties settle as a scan by index would. */
+function before(a: [number, number], b: [number, number]): boolean {
+  return a[0] < b[0] || (a[0] === b[0] && a[1] < b[1]);
+}
+
+/**
+ * A binary min-heap of [cost, node] for Dijkstra (the wijk × team networks reach ~1,000 nodes).
+ * Nodes settle in the same order as the plain scan did, so the same cells get hidden.
+ */
+class Heap {
+  private items: [number, number][] = [];
+  get size(): number {
+    return this.items.length;
+  }
+  push(item: [number, number]): void {
+    const a = this.items;
+    a.push(item);
+    let i = a.length - 1;
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      const up = a[p];
+      if (!up || !before(item, up)) break;
+      a[i] = up;
+      i = p;
+    }
+    a[i] = item;
+  }
+  pop(): [number, number] | undefined {
+    const a = this.items;
+    const top = a[0];
+    const last = a.pop();
+    if (a.length === 0 || !last) return top;
+    let i = 0;
+    for (;;) {
+      const l = 2 * i + 1;
+      if (l >= a.length) break;
+      const r = l + 1;
+      const left = a[l];
+      const right = a[r];
+      const c = right && left && before(right, left) ? r : l;
+      const child = a[c];
+      if (!child || !before(child, last)) break;
+      a[i] = child;
+      i = c;
+    }
+    a[i] = last;
+    return top;
+  }
+}
+
+/** Cheapest path (Dijkstra) as the list of published edges it would hide. */
 function cheapestPath(
   graph: Arc[][],
   from: number,
@@ -181,28 +283,24 @@ function cheapestPath(
   const via = new Array<{ node: number; hides: number | null } | null>(graph.length).fill(null);
   const done = new Array<boolean>(graph.length).fill(false);
   dist[from] = 0;
-  for (;;) {
-    let u = -1;
-    for (let k = 0; k < graph.length; k++) {
-      if (
-        !done[k] &&
-        (dist[k] ?? Infinity) < Infinity &&
-        (u < 0 || (dist[k] ?? 0) < (dist[u] ?? 0))
-      )
-        u = k;
-    }
-    if (u < 0) return null;
+  const heap = new Heap();
+  heap.push([0, from]);
+  while (heap.size > 0) {
+    const [d0, u] = heap.pop() ?? [0, from];
+    if (done[u] || d0 > (dist[u] ?? Infinity)) continue;
     if (u === to) break;
     done[u] = true;
     for (const arc of graph[u] ?? []) {
       if (arc.edge === skip) continue;
-      const d = (dist[u] ?? 0) + arc.cost;
+      const d = d0 + arc.cost;
       if (d < (dist[arc.to] ?? Infinity)) {
         dist[arc.to] = d;
         via[arc.to] = { node: u, hides: arc.hides };
+        heap.push([d, arc.to]);
       }
     }
   }
+  if (!Number.isFinite(dist[to] ?? Infinity)) return null;
   const hides: number[] = [];
   for (let k = to; k !== from;) {
     const step = via[k];
@@ -283,6 +381,7 @@ function publish(edge: Edge | undefined): Published {
 
 function hiddenTable(table: CountTable): ProtectedTable {
   const hidden = (): Published => ({ kind: 'hidden' });
+  const teams = table.teams;
   return {
     rows: [...table.rows],
     cols: [...table.cols],
@@ -290,17 +389,32 @@ function hiddenTable(table: CountTable): ProtectedTable {
     rowTotals: table.showRowTotals ? table.rows.map(hidden) : null,
     colTotals: table.showColTotals ? table.cols.map(hidden) : null,
     total: table.showTotal ? hidden() : null,
+    teams: teams
+      ? {
+          ids: [...teams.ids],
+          cells: teams.ids.map(() => table.cols.map(hidden)),
+          totals: table.showRowTotals ? teams.ids.map(hidden) : null,
+        }
+      : null,
   };
 }
 
 function toProtected(table: CountTable, net: Network): ProtectedTable {
+  const at = (e: number) => publish(net.edges[e]);
   return {
     rows: [...table.rows],
     cols: [...table.cols],
-    cells: net.cellEdge.map((row) => row.map((e) => publish(net.edges[e]))),
-    rowTotals: table.showRowTotals ? net.rowEdge.map((e) => publish(net.edges[e])) : null,
-    colTotals: table.showColTotals ? net.colEdge.map((e) => publish(net.edges[e])) : null,
-    total: table.showTotal ? publish(net.edges[net.totalEdge]) : null,
+    cells: net.cellEdge.map((row) => row.map(at)),
+    rowTotals: table.showRowTotals ? net.rowEdge.map(at) : null,
+    colTotals: table.showColTotals ? net.colEdge.map(at) : null,
+    total: table.showTotal ? at(net.totalEdge) : null,
+    teams: table.teams
+      ? {
+          ids: [...table.teams.ids],
+          cells: net.teamCellEdge.map((row) => row.map(at)),
+          totals: table.showRowTotals ? net.teamEdge.map(at) : null,
+        }
+      : null,
   };
 }
 
@@ -312,40 +426,48 @@ export function protectTable(table: CountTable): ProtectedTable {
 
 /**
  * Several breakdowns of the same population by row (e.g. signals per wijk by category, by
- * urgency and by status) share their row totals. Those totals are decided once, on the table of
- * row totals alone, and then held fixed in every breakdown, so no two tables show the same
- * number differently (which would let a reader subtract one from the other). A breakdown that
- * cannot be protected without changing a shared total is not shown at all.
+ * urgency and by status) share their row totals (and their teams' totals). Those totals are
+ * decided once, on the table of totals alone, and then held fixed in every breakdown, so no two
+ * tables show the same number differently (which would let a reader subtract one from the
+ * other). A breakdown that cannot be protected without changing a shared total is not shown.
  */
 export function protectBreakdowns(
   rows: readonly string[],
   breakdowns: readonly Omit<CountTable, 'rows' | 'showRowTotals' | 'showTotal'>[],
   rowTotalsIfNoBreakdown: readonly number[] = [],
-): { rowTotals: Published[]; total: Published; tables: ProtectedTable[] } {
-  const totals =
-    breakdowns[0]?.cells.map((r) => r.reduce((a, b) => a + b, 0)) ??
-    rows.map((_, i) => rowTotalsIfNoBreakdown[i] ?? 0);
+): {
+  rowTotals: Published[];
+  teamTotals: Published[] | null;
+  total: Published;
+  tables: ProtectedTable[];
+} {
+  const sums = (cells: readonly (readonly number[])[]) =>
+    cells.map((r) => [r.reduce((a, b) => a + b, 0)]);
+  const first = breakdowns[0];
+  const totals = first ? sums(first.cells) : rows.map((_, i) => [rowTotalsIfNoBreakdown[i] ?? 0]);
+  const teams = first?.teams;
   const margins = protectTable({
     rows,
     cols: ['totaal'],
-    cells: totals.map((t) => [t]),
+    cells: totals,
+    teams: teams && { ...teams, cells: sums(teams.cells) },
     showRowTotals: false,
     showColTotals: true,
     showTotal: false,
   });
-  const rowTotals = margins.cells.map((r) => r[0] ?? { kind: 'hidden' as const });
-  const decisions: MarginDecision[] = rowTotals.map((p) => p.kind);
-  const total = margins.colTotals?.[0] ?? { kind: 'hidden' as const };
+  const hidden = { kind: 'hidden' as const };
+  const rowTotals = margins.cells.map((r) => r[0] ?? hidden);
+  const teamTotals = margins.teams ? margins.teams.cells.map((r) => r[0] ?? hidden) : null;
+  const total = margins.colTotals?.[0] ?? hidden;
   const tables = breakdowns.map((b) => {
     const table: CountTable = { ...b, rows, showRowTotals: true, showTotal: true };
-    const net = buildNetwork(table, decisions);
+    const net = buildNetwork(table, {
+      rows: rowTotals.map((p) => p.kind),
+      teams: teamTotals?.map((p) => p.kind),
+    });
     // The grand total is shared too: hold it as the margins table decided.
-    const totalEdge = net.edges[net.totalEdge];
-    if (totalEdge) {
-      totalEdge.state = total.kind === 'value' ? 'published' : total.kind;
-      totalEdge.hideCost = Number.POSITIVE_INFINITY;
-    }
+    hold(net.edges[net.totalEdge], total.kind, true);
     return protect(net) ? toProtected(table, net) : hiddenTable(table);
   });
-  return { rowTotals, total, tables };
+  return { rowTotals, teamTotals, total, tables };
 }

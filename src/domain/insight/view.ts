@@ -7,35 +7,84 @@ import type { InsightResponse, MonthFigures, PublishedCount, PublishedTable } fr
 
 export const WHOLE_CITY = '';
 
-/** A column of a table for the chosen wijk ('' = Dordrecht): one published count per column. */
-export function column(table: PublishedTable, wijk: string): PublishedCount[] {
-  if (wijk === WHOLE_CITY) return table.colTotals ?? table.cols.map(() => ({ kind: 'hidden' }));
-  const i = table.rows.indexOf(wijk);
-  return i < 0 ? table.cols.map(() => ({ kind: 'value', value: 0 })) : (table.cells[i] ?? []);
+/**
+ * What the screen shows figures for: Dordrecht (''), a wijk id, or a team within a wijk
+ * (`wijk|team`, see teamKey). A wijk or team without records in a month shows "< 5" there.
+ */
+export type Area = string;
+
+export function isTeamArea(area: Area): boolean {
+  return area.includes('|');
 }
 
-/** The table's total for the chosen wijk ('' = Dordrecht). */
-export function totalOf(table: PublishedTable, wijk: string): PublishedCount | null {
-  if (wijk === WHOLE_CITY) return table.total;
-  const i = table.rows.indexOf(wijk);
-  if (i < 0) return { kind: 'value', value: 0 };
+const SMALL: PublishedCount = { kind: 'small' };
+
+/** A column of a table for the chosen area: one published count per column. */
+export function column(table: PublishedTable, area: Area): PublishedCount[] {
+  if (area === WHOLE_CITY) return table.colTotals ?? table.cols.map(() => ({ kind: 'hidden' }));
+  if (isTeamArea(area)) {
+    const t = table.teams?.ids.indexOf(area) ?? -1;
+    if (!table.teams) return table.cols.map(() => ({ kind: 'hidden' }));
+    return t < 0 ? table.cols.map(() => SMALL) : (table.teams.cells[t] ?? []);
+  }
+  const i = table.rows.indexOf(area);
+  return i < 0 ? table.cols.map(() => SMALL) : (table.cells[i] ?? []);
+}
+
+/** The table's total for the chosen area. */
+export function totalOf(table: PublishedTable, area: Area): PublishedCount | null {
+  if (area === WHOLE_CITY) return table.total;
+  if (isTeamArea(area)) {
+    const t = table.teams?.ids.indexOf(area) ?? -1;
+    if (!table.teams?.totals) return null;
+    return t < 0 ? SMALL : (table.teams.totals[t] ?? null);
+  }
+  const i = table.rows.indexOf(area);
+  if (i < 0) return table.rowTotals ? SMALL : null;
   return table.rowTotals?.[i] ?? null;
 }
 
-/** One-column tables (signals with contact, help accepted) for the chosen wijk. */
-export function single(table: PublishedTable, wijk: string): PublishedCount {
-  return column(table, wijk)[0] ?? { kind: 'hidden' };
+/** One-column tables (signals with contact, help accepted) for the chosen area. */
+export function single(table: PublishedTable, area: Area): PublishedCount {
+  return column(table, area)[0] ?? { kind: 'hidden' };
 }
 
+/** A share (contact, help accepted) for the area; null where it is not shown. */
 export function shareFor(
-  byWijk: readonly (number | null)[],
-  city: number | null,
-  rows: readonly string[],
-  wijk: string,
+  shares: {
+    shareByWijk: readonly (number | null)[];
+    shareByTeam: readonly (number | null)[];
+    share: number | null;
+  },
+  table: PublishedTable,
+  area: Area,
 ): number | null {
-  if (wijk === WHOLE_CITY) return city;
-  const i = rows.indexOf(wijk);
-  return i < 0 ? null : (byWijk[i] ?? null);
+  if (area === WHOLE_CITY) return shares.share;
+  if (isTeamArea(area)) {
+    const t = table.teams?.ids.indexOf(area) ?? -1;
+    return t < 0 ? null : (shares.shareByTeam[t] ?? null);
+  }
+  const i = table.rows.indexOf(area);
+  return i < 0 ? null : (shares.shareByWijk[i] ?? null);
+}
+
+/** The teams within a wijk that the month or the one before has figures for. */
+export function teamsOf(data: InsightResponse, wijk: string): string[] {
+  const ids = [data.current, data.previous].flatMap((f) => [
+    ...(f.signals.byCategory.teams?.ids ?? []),
+    ...(f.checks.byRole.teams?.ids ?? []),
+  ]);
+  return [...new Set(ids)].filter((id) => id.startsWith(`${wijk}|`)).sort();
+}
+
+/** The wijken the month or the one before has figures for. */
+export function wijkenOf(data: InsightResponse): string[] {
+  const rows = [data.current, data.previous].flatMap((f) => [
+    ...f.signals.byCategory.rows,
+    ...f.checks.byRole.rows,
+  ]);
+  const unknown = 'onbekend';
+  return [...[...new Set(rows)].filter((r) => r !== unknown).sort(), unknown];
 }
 
 /** The count as text: "< 5" for 0–4, "•" for a number hidden to protect a small one. */
@@ -151,7 +200,9 @@ export function screenTables(data: InsightResponse, wijk: string): ScreenTable[]
       cells: stages.map((s) => s[j] ?? { kind: 'hidden' }),
     })),
   };
-  return [contactHelp, ...byMonth, funnel, ...TOEKOMST.map(compared(data, wijk, false))];
+  // The toekomstmakelaars' tables are per wijk only.
+  const toekomst = isTeamArea(wijk) ? [] : TOEKOMST.map(compared(data, wijk, false));
+  return [contactHelp, ...byMonth, funnel, ...toekomst];
 }
 
 export interface CsvLabels {

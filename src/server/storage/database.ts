@@ -152,7 +152,36 @@ export interface LoginAttemptsTable {
   at: string;
 }
 
+/** Where one signal or check is counted for the coordinator (see insight-rollup.ts). */
+export interface InsightFactsTable {
+  entity_type: string;
+  id: string;
+  /** null: counted nowhere yet. */
+  month: string | null;
+  wijk: string;
+  team: string;
+  /** JSON [[metric, key], …] */
+  parts: string;
+  first_contact: string | null;
+  help: string | null;
+  help_at: string | null;
+  help_version: number | null;
+  role: string | null;
+}
+
+/** How many records of a month, wijk and team have a part (see domain/insight/rollup.ts). */
+export interface InsightRollupTable {
+  month: string;
+  wijk: string;
+  team: string;
+  metric: string;
+  key: string;
+  n: number;
+}
+
 export interface Database {
+  insight_facts: InsightFactsTable;
+  insight_rollup: InsightRollupTable;
   settings: SettingsTable;
   counters: CountersTable;
   users: UsersTable;

@@ -8,7 +8,8 @@ import type { Mutation, PullResponse, PushResponse } from '../../domain/sync/pro
 import type { ScopeUser } from '../../domain/sync/roles';
 import * as aggregatesStore from './aggregates-store';
 import * as insightStore from './insight-store';
-import type { CheckFact, SignalFacts } from '../../domain/insight/figures';
+import type { RollupCount } from '../../domain/insight/rollup';
+import { insightCounts, rebuildInsightRollup } from './insight-rollup';
 import type { TrajectoryFact } from '../../domain/insight/toekomst-figures';
 import * as auditStore from './audit-store';
 import * as catalogueStore from './catalogue-store';
@@ -16,7 +17,7 @@ import type { Database } from './database';
 import * as devicesStore from './devices-store';
 import * as loginAttempts from './login-attempts-store';
 import type { Dialect } from './migrations';
-import { migrationProvider } from './migrations';
+import { INSIGHT_ROLLUP_011, migrationProvider } from './migrations';
 import * as pullStore from './pull-store';
 import * as pushStore from './push-store';
 import type {
@@ -51,8 +52,11 @@ export class KyselySyncStorage implements SyncStorage {
 
   async migrate(): Promise<void> {
     const migrator = new Migrator({ db: this.db, provider: migrationProvider(this.dialect) });
-    const { error } = await migrator.migrateToLatest();
+    const { error, results } = await migrator.migrateToLatest();
     if (error) throw error instanceof Error ? error : new Error('Migration failed');
+    // The rollup's tables arrive empty: count what the store already holds, once.
+    if (results?.some((r) => r.migrationName === INSIGHT_ROLLUP_011 && r.status === 'Success'))
+      await rebuildInsightRollup(this.db, this.dialect);
   }
 
   async close(): Promise<void> {
@@ -211,12 +215,13 @@ export class KyselySyncStorage implements SyncStorage {
     return aggregatesStore.countRecords(this.db);
   }
 
-  insightSignals(from: string, to: string): Promise<SignalFacts> {
-    return insightStore.insightSignals(this.db, this.dialect, from, to);
+  insightCounts(month: string): Promise<RollupCount[]> {
+    return insightCounts(this.db, month);
   }
 
-  insightChecks(from: string, to: string): Promise<CheckFact[]> {
-    return insightStore.insightChecks(this.db, this.dialect, from, to);
+  /** Recounts the coordinator's figures from the records (see insight-rollup.ts). */
+  rebuildInsight(): Promise<void> {
+    return rebuildInsightRollup(this.db, this.dialect);
   }
 
   insightTrajectories(to: string): Promise<TrajectoryFact[]> {

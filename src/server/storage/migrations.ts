@@ -90,6 +90,21 @@ const INSIGHT_009 = [
 ];
 
 /**
+ * Issue 14: the coordinator's counts maintained with each push (insight-rollup.ts); filled from
+ * the existing data by a rebuild right after this step (KyselySyncStorage.migrate).
+ */
+export const INSIGHT_ROLLUP_011 = '011-insight-rollup';
+const INSIGHT_ROLLUP = [
+  `CREATE TABLE insight_facts (
+     entity_type TEXT NOT NULL, id TEXT NOT NULL, month TEXT, wijk TEXT NOT NULL,
+     team TEXT NOT NULL, parts TEXT NOT NULL, first_contact TEXT, help TEXT, help_at TEXT,
+     help_version BIGINT, role TEXT, PRIMARY KEY (entity_type, id))`,
+  `CREATE TABLE insight_rollup (
+     month TEXT NOT NULL, wijk TEXT NOT NULL, team TEXT NOT NULL, metric TEXT NOT NULL,
+     key TEXT NOT NULL, n INTEGER NOT NULL, PRIMARY KEY (month, wijk, team, metric, key))`,
+];
+
+/**
  * Issue 10: a sign-in generation per device (access tokens of an earlier session stay dead
  * after a re-login) and the previous refresh token with its reuse deadline (a lost refresh
  * response does not sign the worker out; a later replay revokes the device).
@@ -123,6 +138,7 @@ const STEPS: Record<Dialect, Record<string, readonly string[]>> = {
     '009-insight': INSIGHT_009,
     '004-sessions': SESSIONS_004,
     '010-device-keys': DEVICE_KEYS_010,
+    [INSIGHT_ROLLUP_011]: INSIGHT_ROLLUP,
   },
   postgres: {
     '001-initial': SHARED_001,
@@ -135,6 +151,7 @@ const STEPS: Record<Dialect, Record<string, readonly string[]>> = {
     '009-insight': INSIGHT_009,
     '004-sessions': SESSIONS_004,
     '010-device-keys': DEVICE_KEYS_010,
+    [INSIGHT_ROLLUP_011]: INSIGHT_ROLLUP,
   },
 };
 

@@ -4,6 +4,7 @@ import type { Mutation, PushResponse, PushResult } from '../../domain/sync/proto
 import { canRead } from '../../domain/sync/scope';
 import { applyOne, statusEventId } from './apply-mutation';
 import { auditAction, insertAudit } from './audit-store';
+import { updateInsightRollup } from './insight-rollup';
 import type { ConflictsTable, Database, MutationsTable, RecordsTable } from './database';
 import type { Dialect } from './migrations';
 import type { Db, Trx } from './rows';
@@ -236,6 +237,8 @@ async function pushOnce(
     'record_moves',
     ws.moves.map((mv) => ({ ...mv, version: realVersion(Number(mv.version), base) })),
   );
+  // The coordinator's counts move with the records, in the same transaction.
+  await updateInsightRollup(trx, dialect, records, events);
   await insertChunks(trx, 'mutations', newMutations);
   await insertChunks(trx, 'conflicts', conflictRows);
   if (ws.allocated > 0) {

@@ -1,4 +1,4 @@
-import type { CheckFact, SignalFacts } from '../../domain/insight/figures';
+import type { RollupCount } from '../../domain/insight/rollup';
 import type { TrajectoryFact } from '../../domain/insight/toekomst-figures';
 import type { AuditPage, AuditQuery, NewAuditEntry } from '../../domain/sync/audit';
 import type { Role, ScopeUser } from '../../domain/sync/roles';
@@ -216,7 +216,7 @@ export interface SyncStorage {
   countRecords(): Promise<number>;
 
   /** Facts without persons for the coordinator's figures (see insight-store). */
-  insightSignals(from: string, to: string): Promise<SignalFacts>;
-  insightChecks(from: string, to: string): Promise<CheckFact[]>;
+  /** The month's counts per wijk, team and part, maintained with every push. */
+  insightCounts(month: string): Promise<RollupCount[]>;
   insightTrajectories(to: string): Promise<TrajectoryFact[]>;
 }

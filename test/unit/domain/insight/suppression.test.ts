@@ -226,3 +226,145 @@ describe('small-cell suppression', () => {
     );
   });
 });
+
+/**
+ * Teams within wijken: every table of non-negative integers per team that agrees with everything
+ * published — team cells and totals, the wijk cells and totals they add up to, Dordrecht's column
+ * totals and grand total. Returns, per published-or-suppressed number, the values it can take.
+ */
+function feasibleNested(
+  p: ProtectedTable,
+  parent: readonly number[],
+  cap: number,
+): Map<string, Set<number>> {
+  const teams = p.teams;
+  if (!teams) throw new Error('no teams');
+  const n = p.cols.length;
+  const k = teams.ids.length;
+  const range = (x: Published | undefined): number[] => {
+    if (!x) return [];
+    if (x.kind === 'value') return [x.value];
+    if (x.kind === 'small') return [0, 1, 2, 3, 4];
+    return Array.from({ length: cap - MIN_CELL + 1 }, (_, v) => v + MIN_CELL);
+  };
+  const fits = (x: Published | null | undefined, v: number): boolean =>
+    !x || (x.kind === 'value' ? x.value === v : x.kind === 'small' ? v < MIN_CELL : v >= MIN_CELL);
+  const seen = new Map<string, Set<number>>();
+  const note = (key: string, v: number) => seen.set(key, (seen.get(key) ?? new Set()).add(v));
+  const grid = Array.from({ length: k }, () => new Array<number>(n).fill(0));
+  const wijkCells = (i: number, j: number) =>
+    grid.reduce((a, r, t) => a + (parent[t] === i ? (r[j] ?? 0) : 0), 0);
+  // Teams are ordered by wijk: once a wijk's last team is filled, its numbers must fit.
+  const lastOf = (i: number) => parent.lastIndexOf(i);
+  const visit = (at: number): void => {
+    if (at === k * n) {
+      const colSums = p.cols.map((_, j) => grid.reduce((a, r) => a + (r[j] ?? 0), 0));
+      const total = colSums.reduce((a, b) => a + b, 0);
+      if (!colSums.every((v, j) => fits(p.colTotals?.[j], v)) || !fits(p.total, total)) return;
+      grid.forEach((r, t) => {
+        r.forEach((v, j) => note(`t${t},${j}`, v));
+        note(
+          `tt${t}`,
+          r.reduce((a, b) => a + b, 0),
+        );
+      });
+      p.rows.forEach((_, i) => {
+        const cells = p.cols.map((__, j) => wijkCells(i, j));
+        cells.forEach((v, j) => note(`c${i},${j}`, v));
+        note(
+          `r${i}`,
+          cells.reduce((a, b) => a + b, 0),
+        );
+      });
+      colSums.forEach((v, j) => note(`k${j}`, v));
+      note('t', total);
+      return;
+    }
+    const t = Math.floor(at / n);
+    const j = at % n;
+    const row = grid[t];
+    if (!row) return;
+    for (const v of range(teams.cells[t]?.[j])) {
+      row[j] = v;
+      if (
+        j === n - 1 &&
+        !fits(
+          teams.totals?.[t],
+          row.reduce((a, b) => a + b, 0),
+        )
+      )
+        continue;
+      const i = parent[t] ?? 0;
+      if (j === n - 1 && lastOf(i) === t) {
+        const cells = p.cols.map((__, c) => wijkCells(i, c));
+        if (!cells.every((x, c) => fits(p.cells[i]?.[c], x))) continue;
+        if (
+          !fits(
+            p.rowTotals?.[i],
+            cells.reduce((a, b) => a + b, 0),
+          )
+        )
+          continue;
+      }
+      visit(at + 1);
+    }
+    row[j] = 0;
+  };
+  visit(0);
+  return seen;
+}
+
+describe('small-cell suppression per team within a wijk', () => {
+  // Two wijken with one or two teams each, two columns: small enough to try every table.
+  const nested = fc
+    .tuple(fc.integer({ min: 1, max: 2 }), fc.integer({ min: 1, max: 2 }))
+    .chain(([a, b]) => {
+      const parent = [...new Array<number>(a).fill(0), ...new Array<number>(b).fill(1)];
+      return fc.tuple(fc.constant(parent), grid(parent.length, 2));
+    });
+
+  it('property: no suppressed number — team, wijk, total — can be worked out from the rest', () => {
+    fc.assert(
+      fc.property(nested, ([parent, teamCells]) => {
+        const rows = ['w0', 'w1'];
+        const cells = rows.map((_, i) =>
+          [0, 1].map((j) =>
+            teamCells.reduce((a, r, t) => a + (parent[t] === i ? (r[j] ?? 0) : 0), 0),
+          ),
+        );
+        const p = protectTable({
+          rows,
+          cols: ['x', 'y'],
+          cells,
+          teams: { ids: parent.map((i, t) => `w${i}|t${t}`), parent, cells: teamCells },
+          showRowTotals: true,
+          showColTotals: true,
+          showTotal: true,
+        });
+        expectTruthful(p, cells);
+        const teams = p.teams;
+        expect(teams?.ids).toHaveLength(parent.length);
+        const cap = cells.flat().reduce((a, b) => a + b, 0) + MIN_CELL;
+        const values = feasibleNested(p, parent, cap);
+        // The true table is among the feasible ones, so every number has at least its value.
+        const keys: string[] = suppressedKeys(p);
+        teams?.cells.forEach((r, t) =>
+          r.forEach((c, j) => c.kind !== 'value' && keys.push(`t${t},${j}`)),
+        );
+        teams?.totals?.forEach((c, t) => c.kind !== 'value' && keys.push(`tt${t}`));
+        teams?.cells.forEach((r, t) =>
+          r.forEach((c, j) => {
+            const v = teamCells[t]?.[j] ?? 0;
+            if (c.kind === 'value') expect(c.value).toBe(v);
+            else if (c.kind === 'small') expect(v).toBeLessThan(MIN_CELL);
+            else expect(v).toBeGreaterThanOrEqual(MIN_CELL);
+          }),
+        );
+        for (const key of keys) {
+          expect(values.get(key)?.size ?? 0, `suppressed ${key} is derivable`).toBeGreaterThan(1);
+        }
+      }),
+      { numRuns: 80, seed: 14 },
+    );
+  });
+});

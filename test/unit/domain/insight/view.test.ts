@@ -4,6 +4,7 @@ import {
   rowsOf,
   type InsightResponse,
 } from '../../../../src/domain/insight/figures';
+import type { RollupCount, RollupMetric } from '../../../../src/domain/insight/rollup';
 import { computeToekomstFigures } from '../../../../src/domain/insight/toekomst-figures';
 import { MIN_CELL } from '../../../../src/domain/insight/suppression';
 import { insightCsv, screenTables, WHOLE_CITY } from '../../../../src/domain/insight/view';
@@ -19,40 +20,30 @@ const dims = {
 };
 
 function response(): InsightResponse {
-  const current = computeMonthFigures(
-    '2026-11',
-    dims,
-    {
-      groups: [
-        {
-          wijk: 'wielwijk',
-          category: 'eenzaamheid',
-          urgency: 'normaal',
-          status: 'nieuw',
-          contact: true,
-          help: 'aanvaard',
-          count: 9,
-        },
-      ],
-      hoursToFirstContact: [],
-    },
-    [
-      {
-        wijk: 'wielwijk',
-        authorRole: 'vrijwilliger',
-        suggested: ['dordtpas', 'kindpakket'],
-        takeUp: { dordtpas: 'toegekend' },
-        doelgroepen: [],
-        count: 7,
-      },
-    ],
-  );
-  const previous = computeMonthFigures(
-    '2026-10',
-    dims,
-    { groups: [], hoursToFirstContact: [] },
-    [],
-  );
+  const at = (metric: RollupMetric, key: string, n: number): RollupCount => ({
+    wijk: 'wielwijk',
+    team: '',
+    metric,
+    key,
+    n,
+  });
+  const current = computeMonthFigures('2026-11', dims, [
+    // Nine signals with contact and help accepted…
+    at('signals', '', 9),
+    at('category', 'eenzaamheid', 9),
+    at('urgency', 'normaal', 9),
+    at('status', 'nieuw', 9),
+    at('contact', '', 9),
+    at('accepted', '', 9),
+    // …and seven checks suggesting both regelingen, dordtpas granted.
+    at('checks', '', 7),
+    at('role', 'vrijwilliger', 7),
+    at('suggested', 'dordtpas', 7),
+    at('suggested', 'kindpakket', 7),
+    at('applied', 'dordtpas', 7),
+    at('granted', 'dordtpas', 7),
+  ]);
+  const previous = computeMonthFigures('2026-10', dims, []);
   // No trajectories: the toekomst tables are there, with nothing in them.
   const toekomst = (month: string) =>
     computeToekomstFigures(month, rowsOf(dims), [], '2026-11-30T12:00:00.000Z');
