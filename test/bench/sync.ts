@@ -90,7 +90,14 @@ async function applyRate(): Promise<Record<string, number>> {
 const DEVICES = 200;
 const SOAK_DEVICES = 500;
 const STEP_SECONDS = Number(process.env.BENCH_STEP_SECONDS ?? 8);
-const RATES = [250, 500, 1000, 1500, 2000, 2500, 3000, 4000];
+/** Rates per step; `BENCH_SYNC_RATES=500,1000` runs a shorter list while working on one store. */
+const RATES = (process.env.BENCH_SYNC_RATES ?? '250,500,1000,1500,2000,2500,3000,4000')
+  .split(',')
+  .map(Number);
+/** `BENCH_SYNC_STORES=postgres` (or `sqlite`) measures one store only. */
+const STORES = (process.env.BENCH_SYNC_STORES ?? 'sqlite,postgres').split(',');
+/** `BENCH_SYNC_QUICK=1`: the load steps and ceilings only (no empty-pull cost, no client apply). */
+const QUICK = process.env.BENCH_SYNC_QUICK === '1';
 
 type Figures = Record<string, number | string>;
 
@@ -154,6 +161,13 @@ export async function run(): Promise<Figures> {
       .map((l) => l.toFixed(1))
       .join('/')} at start (shared machine)`,
   };
+  if (STORES.includes('sqlite')) await sqliteFigures(withSoak, out);
+  if (STORES.includes('postgres')) await postgresFigures(withSoak, out);
+  if (!QUICK) for (const [k, v] of Object.entries(await applyRate())) out[k] = v;
+  return out;
+}
+
+async function sqliteFigures(withSoak: boolean, out: Figures): Promise<void> {
   const tmp = mkdtempSync(join(tmpdir(), 'dichtbij-bench-'));
   try {
     const file = join(tmp, 'bench.sqlite');
@@ -175,17 +189,23 @@ export async function run(): Promise<Figures> {
     } finally {
       await Promise.all(servers.map(stopServer));
     }
-    const empty = openSqliteStorage(join(tmp, 'empty.sqlite'));
-    await empty.migrate();
-    await seedDemoUsers(empty);
-    for (const [k, v] of Object.entries(await emptyPullCost(empty, [1000, 10_000, 50_000])))
-      out[`sqlite_${k}`] = v;
-    await empty.close();
+    if (!QUICK) await sqliteEmptyPull(tmp, out);
     await storage.close();
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
+}
 
+async function sqliteEmptyPull(tmp: string, out: Figures): Promise<void> {
+  const empty = openSqliteStorage(join(tmp, 'empty.sqlite'));
+  await empty.migrate();
+  await seedDemoUsers(empty);
+  for (const [k, v] of Object.entries(await emptyPullCost(empty, [1000, 10_000, 50_000])))
+    out[`sqlite_${k}`] = v;
+  await empty.close();
+}
+
+async function postgresFigures(withSoak: boolean, out: Figures): Promise<void> {
   const pg = await startPostgres();
   try {
     const url = await freshDatabase(pg.url, 'bench');
@@ -208,6 +228,10 @@ export async function run(): Promise<Figures> {
     } finally {
       await Promise.all(servers.map(stopServer));
     }
+    if (QUICK) {
+      await storage.close();
+      return;
+    }
     const emptyUrl = await freshDatabase(pg.url, 'benchempty');
     const empty = openPostgresStorage(emptyUrl, 4);
     await empty.migrate();
@@ -219,6 +243,4 @@ export async function run(): Promise<Figures> {
   } finally {
     pg.stop();
   }
-  for (const [k, v] of Object.entries(await applyRate())) out[k] = v;
-  return out;
 }

@@ -3,15 +3,16 @@ import type { NewAuditEntry } from '../../domain/sync/audit';
 import type { Mutation, PushResponse, PushResult } from '../../domain/sync/protocol';
 import { canRead } from '../../domain/sync/scope';
 import { applyOne, statusEventId } from './apply-mutation';
-import { auditAction, insertAudit } from './audit-store';
+import { auditAction } from './audit-store';
 import { updateInsightRollup } from './insight-rollup';
 import type { ConflictsTable, Database, MutationsTable, RecordsTable } from './database';
 import type { Dialect } from './migrations';
 import type { Db, Trx } from './rows';
-import { lockCounter, recordKey, scopeOf, toRecordChange } from './rows';
+import { recordKey, scopeOf, toRecordChange } from './rows';
 import { recordForViewer } from './toekomst-visibility';
 import type { Actor, PushOptions } from './sync-storage';
-import { WorkingSet, realResult, realStamps, realVersion } from './working-set';
+import { WorkingSet, realResult, realVersion } from './working-set';
+import { writeBatch } from './batch-write';
 
 /** Rows per multi-row insert: well under both stores' bound-parameter limits. */
 const CHUNK = 500;
@@ -25,7 +26,7 @@ const ATTEMPTS = 5;
  *    in key order so two pushes cannot deadlock on them);
  * 2. decide every mutation in memory, with placeholder versions;
  * 3. lock the version counter, turn the placeholders into real versions and write everything
- *    in multi-row statements, then commit.
+ *    (batch-write.ts: on PostgreSQL one statement), then commit.
  * Only step 3 holds the counter, so versions still commit in the order they are handed out (a
  * reader that sees version n sees everything below n) while two instances decide in parallel.
  */
@@ -164,25 +165,11 @@ async function pushOnce(
     results.push(result);
   }
 
-  if (device) {
-    await trx
-      .updateTable('devices')
-      .set({ last_seq: lastSeq, last_seen_at: now })
-      .where('id', '=', actor.deviceId)
-      .execute();
-  }
-  // In the same transaction: no change commits without its audit entry.
-  await insertAudit(trx, audit);
-
-  // From here to the commit the counter is held: a few multi-row statements.
-  // A batch that changes nothing takes no lock. Conflict rows take their versions from the answers.
-  const base = ws.allocated > 0 ? await lockCounter(dialect, trx, 'version') : 0;
-  const answers = results.map((r) => realResult(r, base));
-  const byMutation = new Map(answers.map((r) => [r.mutationId, r]));
   const conflictRows: Insertable<ConflictsTable>[] = [];
   for (const row of newMutations) {
-    const conflicts = byMutation.get(row.id)?.conflicts;
+    const conflicts = inBatch.get(row.id)?.conflicts;
     if (!conflicts) continue;
+    // Placeholder versions in here too: the batch writer makes them real.
     row.conflicts = JSON.stringify(conflicts);
     for (const c of conflicts) {
       conflictRows.push({
@@ -200,68 +187,31 @@ async function pushOnce(
       });
     }
   }
-  const records = [...ws.written].flatMap((key): Insertable<RecordsTable>[] => {
+  // In the same transaction: no change commits without its audit entry.
+  const written = [...ws.written].flatMap((key) => {
     const row = ws.rows.get(key);
-    if (!row) return [];
-    return [
-      {
-        ...row,
-        version: realVersion(Number(row.version), base),
-        stamps: realStamps(row.stamps, base),
-      },
-    ];
+    return row ? [row] : [];
   });
-  for (let i = 0; i < records.length; i += CHUNK) {
-    await trx
-      .insertInto('records')
-      .values(records.slice(i, i + CHUNK))
-      .onConflict((oc) =>
-        oc.columns(['entity_type', 'id']).doUpdateSet((eb) => ({
-          wijk: eb.ref('excluded.wijk'),
-          status: eb.ref('excluded.status'),
-          assigned_user: eb.ref('excluded.assigned_user'),
-          assigned_team: eb.ref('excluded.assigned_team'),
-          updated_at: eb.ref('excluded.updated_at'),
-          deleted: eb.ref('excluded.deleted'),
-          version: eb.ref('excluded.version'),
-          data: eb.ref('excluded.data'),
-          stamps: eb.ref('excluded.stamps'),
-        })),
-      )
-      .execute();
-  }
-  const events = ws.events.map((e) => ({ ...e, version: realVersion(Number(e.version), base) }));
-  await insertChunks(trx, 'events', events);
-  await insertChunks(
+  const base = await writeBatch(trx, dialect, {
+    allocated: ws.allocated,
+    device: device ? { id: actor.deviceId, lastSeq, seenAt: now } : null,
+    audit,
+    records: written,
+    events: ws.events,
+    moves: ws.moves,
+    mutations: newMutations,
+    conflicts: conflictRows,
+  });
+  // The coordinator's counts move with the records, in the same transaction, with the real
+  // versions (a placeholder stored in its facts would outrank every later version).
+  await updateInsightRollup(
     trx,
-    'record_moves',
-    ws.moves.map((mv) => ({ ...mv, version: realVersion(Number(mv.version), base) })),
+    dialect,
+    written.map((row) => ({ ...row, version: realVersion(Number(row.version), base) })),
+    ws.events.map((e) => ({ ...e, version: realVersion(Number(e.version), base) })),
   );
-  // The coordinator's counts move with the records, in the same transaction.
-  await updateInsightRollup(trx, dialect, records, events);
-  await insertChunks(trx, 'mutations', newMutations);
-  await insertChunks(trx, 'conflicts', conflictRows);
-  if (ws.allocated > 0) {
-    await trx
-      .updateTable('counters')
-      .set({ value: base + ws.allocated })
-      .where('name', '=', 'version')
-      .execute();
-  }
+  const answers = results.map((r) => realResult(r, base));
   return { results: answers, lastSeq };
-}
-
-async function insertChunks<T extends 'events' | 'mutations' | 'conflicts' | 'record_moves'>(
-  trx: Trx,
-  table: T,
-  rows: readonly Insertable<Database[T]>[],
-): Promise<void> {
-  for (let i = 0; i < rows.length; i += CHUNK) {
-    await trx
-      .insertInto(table)
-      .values(rows.slice(i, i + CHUNK) as never)
-      .execute();
-  }
 }
 
 /** Every record the batch names, in one statement; on PostgreSQL locked in key order until commit. */

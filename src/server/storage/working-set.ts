@@ -9,7 +9,7 @@ import type { RecordRow } from './rows';
  * merge rules see them as newer than every base version); the real ones are assigned when the
  * counter is locked for the final write. 2^50 leaves room below 2^53 for any batch.
  */
-const PLACEHOLDER_BASE = 2 ** 50;
+export const PLACEHOLDER_BASE = 2 ** 50;
 
 const SCOPE_COLUMNS = ['owner_id', 'team_id', 'wijk', 'assigned_user', 'assigned_team'] as const;
 
