@@ -135,9 +135,9 @@ const real = (v: ReturnType<typeof sql.ref>) =>
   sql`(case when ${v} > ${P} then c.base + ${v} - ${P} else ${v} end)`;
 
 /**
- * PostgreSQL: the whole batch in ONE statement (one data-modifying CTE per table, the rows as
- * JSON parameters), so the counter row is locked for that statement and the commit only,
- * not for a round trip per table. Placeholders are replaced in SQL, also inside the stamps
+ * PostgreSQL: two statements (one data-modifying CTE per table, the rows as JSON parameters):
+ * first what needs no version, then, holding the counter, everything versioned, so the
+ * counter row is locked for one statement and the commit only, not a round trip per table. Placeholders are replaced in SQL, also inside the stamps
  * and the stored conflict answers (their JSON is only ever read back with JSON.parse).
  */
 async function writePostgres(trx: Trx, batch: Batch): Promise<number> {
@@ -151,6 +151,7 @@ async function writePostgres(trx: Trx, batch: Batch): Promise<number> {
     ? sql`update devices set last_seq = ${batch.device.lastSeq}::int,
             last_seen_at = ${batch.device.seenAt}::text where id = ${batch.device.id}::text`
     : sql`select 1`;
+  const withConflicts = batch.mutations.filter((m) => m.conflicts).map((m) => m.id);
   const audit = batch.audit.map((e) => ({
     at: e.at,
     user_id: e.userId,
@@ -161,14 +162,22 @@ async function writePostgres(trx: Trx, batch: Batch): Promise<number> {
     action: e.action,
   }));
   const x = (name: string) => sql.ref(`x.${name}`);
-  const result = await sql<{ base: string | number }>`
-    with c as (${counter}),
-    d as (${device}),
+  // Before the lock: what needs no version (the answered conflicts' JSON is made real below).
+  await sql`
+    with d as (${device}),
     a as (
       insert into audit_log (at, user_id, role, device_id, entity_type, entity_id, action)
       select * from jsonb_to_recordset(${json(audit)}::jsonb) as x(at text, user_id text,
         role text, device_id text, entity_type text, entity_id text, action text)
-    ),
+    )
+    insert into mutations (id, device_id, seq, user_id, status, reason, message, conflicts,
+      received_at)
+    select * from jsonb_to_recordset(${json(batch.mutations)}::jsonb) as x(id text,
+      device_id text, seq int, user_id text, status text, reason text, message text,
+      conflicts text, received_at text)`.execute(trx);
+  // From here to the commit the counter is held: one statement.
+  const result = await sql<{ base: string | number }>`
+    with c as (${counter}),
     r as (
       insert into records (entity_type, id, owner_id, team_id, wijk, status, assigned_user,
         assigned_team, created_at, updated_at, deleted, version, data, stamps)
@@ -206,18 +215,13 @@ async function writePostgres(trx: Trx, batch: Batch): Promise<number> {
         assigned_user text, assigned_team text)
     ),
     m as (
-      insert into mutations (id, device_id, seq, user_id, status, reason, message, conflicts,
-        received_at)
-      select x.id, x.device_id, x.seq, x.user_id, x.status, x.reason, x.message,
+      update mutations x set conflicts =
         (select jsonb_agg(case when (o->>'serverVersion')::bigint > ${P}
             then jsonb_set(o, '{serverVersion}',
               to_jsonb(c.base + (o->>'serverVersion')::bigint - ${P}))
             else o end order by i)
-          from jsonb_array_elements(x.conflicts::jsonb) with ordinality as q(o, i))::text,
-        x.received_at
-      from c, jsonb_to_recordset(${json(batch.mutations)}::jsonb) as x(id text,
-        device_id text, seq int, user_id text, status text, reason text, message text,
-        conflicts text, received_at text)
+          from jsonb_array_elements(x.conflicts::jsonb) with ordinality as q(o, i))::text
+      from c where x.id = any(${withConflicts}::text[])
     ),
     cf as (
       insert into conflicts (id, mutation_id, entity_type, entity_id, field, server_value,

@@ -2,10 +2,11 @@ import type { Insertable, Selectable } from 'kysely';
 import type { NewAuditEntry } from '../../domain/sync/audit';
 import type { Mutation, PushResponse, PushResult } from '../../domain/sync/protocol';
 import { canRead } from '../../domain/sync/scope';
-import { applyOne, statusEventId } from './apply-mutation';
+import { applyOne } from './apply-mutation';
+import { readBatch } from './batch-read';
 import { auditAction } from './audit-store';
 import { updateInsightRollup } from './insight-rollup';
-import type { ConflictsTable, Database, MutationsTable, RecordsTable } from './database';
+import type { ConflictsTable, Database, MutationsTable } from './database';
 import type { Dialect } from './migrations';
 import type { Db, Trx } from './rows';
 import { recordKey, scopeOf, toRecordChange } from './rows';
@@ -14,8 +15,6 @@ import type { Actor, PushOptions } from './sync-storage';
 import { WorkingSet, realResult, realVersion } from './working-set';
 import { writeBatch } from './batch-write';
 
-/** Rows per multi-row insert: well under both stores' bound-parameter limits. */
-const CHUNK = 500;
 /** PostgreSQL errors a push is simply tried again after: deadlock, serialization, a row another push inserted first. */
 const RETRYABLE = new Set(['40P01', '40001', '23505']);
 const ATTEMPTS = 5;
@@ -59,46 +58,14 @@ async function pushOnce(
   now: string,
   options: PushOptions,
 ): Promise<PushResponse> {
-  const device = await trx
-    .selectFrom('devices')
-    .select(['last_seq'])
-    .where('id', '=', actor.deviceId)
-    .executeTakeFirst();
-  let lastSeq = Number(device?.last_seq ?? 0);
+  const inputs = await readBatch(trx, dialect, actor.deviceId, mutations);
+  let lastSeq = inputs.lastSeq ?? 0;
   if (mutations.length === 0) return { results: [], lastSeq };
-
-  const ids = [...new Set(mutations.map((m) => m.mutationId))];
-  const seqs = [...new Set(mutations.map((m) => m.seq))];
-  const prior = new Map(
-    (await trx.selectFrom('mutations').selectAll().where('id', 'in', ids).execute()).map((r) => [
-      r.id,
-      r,
-    ]),
-  );
-  const seqOwners = new Map(
-    (
-      await trx
-        .selectFrom('mutations')
-        .select(['seq', 'id'])
-        .where('device_id', '=', actor.deviceId)
-        .where('seq', 'in', seqs)
-        .execute()
-    ).map((r) => [Number(r.seq), r.id]),
-  );
+  const { prior, seqOwners } = inputs;
   const ws = new WorkingSet();
-  for (const row of await lockRecords(trx, dialect, mutations)) {
-    ws.rows.set(recordKey(row.entity_type, row.id), row);
-  }
+  for (const row of inputs.records) ws.rows.set(recordKey(row.entity_type, row.id), row);
   // Event ids the batch could write that are taken already: refused per mutation, not a 500.
-  const eventIds = [...ids, ...ids.map(statusEventId)];
-  for (let i = 0; i < eventIds.length; i += CHUNK) {
-    const taken = await trx
-      .selectFrom('events')
-      .select('id')
-      .where('id', 'in', eventIds.slice(i, i + CHUNK))
-      .execute();
-    for (const row of taken) ws.eventIds.add(row.id);
-  }
+  for (const id of inputs.takenEventIds) ws.eventIds.add(id);
 
   const inBatch = new Map<string, PushResult>();
   const results: PushResult[] = [];
@@ -194,7 +161,7 @@ async function pushOnce(
   });
   const base = await writeBatch(trx, dialect, {
     allocated: ws.allocated,
-    device: device ? { id: actor.deviceId, lastSeq, seenAt: now } : null,
+    device: inputs.lastSeq !== undefined ? { id: actor.deviceId, lastSeq, seenAt: now } : null,
     audit,
     records: written,
     events: ws.events,
@@ -212,26 +179,6 @@ async function pushOnce(
   );
   const answers = results.map((r) => realResult(r, base));
   return { results: answers, lastSeq };
-}
-
-/** Every record the batch names, in one statement; on PostgreSQL locked in key order until commit. */
-async function lockRecords(
-  trx: Trx,
-  dialect: Dialect,
-  mutations: readonly Mutation[],
-): Promise<Selectable<RecordsTable>[]> {
-  const ids = [...new Set(mutations.map((m) => m.entityId))];
-  const types = [...new Set(mutations.map((m) => m.entityType))];
-  const wanted = new Set(mutations.map((m) => recordKey(m.entityType, m.entityId)));
-  const query = trx
-    .selectFrom('records')
-    .selectAll()
-    .where('id', 'in', ids)
-    .where('entity_type', 'in', types)
-    .orderBy('entity_type')
-    .orderBy('id');
-  const rows = await (dialect === 'postgres' ? query.forUpdate() : query).execute();
-  return rows.filter((r) => wanted.has(recordKey(r.entity_type, r.id)));
 }
 
 /** A mutation seen before: answer what was answered then, with the record as it is now. */
