@@ -40,14 +40,17 @@ function fromBody(version: string, body: string): CatalogueIds {
 export function knownValuesLoader(storage: SyncStorage): () => Promise<KnownValues> {
   let cached: CatalogueIds | undefined;
   return async () => {
-    const current = await storage.currentCatalogue();
-    const version = current?.version ?? null;
+    // Only the version on each push (the body is hundreds of KB); the body when it changed.
+    const [version, users] = await Promise.all([
+      storage.currentCatalogueVersion(),
+      storage.listUsers(),
+    ]);
     let ids = cached;
     if (!ids || ids.version !== version) {
+      const current = await storage.currentCatalogue();
       ids = current ? fromBody(current.version, current.body) : shipped();
       cached = ids;
     }
-    const users = await storage.listUsers();
     const teams = new Set(DEFAULT_TEAMS.map((t) => t.id));
     for (const u of users) if (u.teamId) teams.add(u.teamId);
     return {

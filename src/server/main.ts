@@ -6,6 +6,8 @@ import { announce, log } from './log';
 import { demoLogins, jwtSecretFor, seedCatalogue, seedDemoRecords, seedDemoUsers } from './seed';
 import { openStorageFromEnv } from './storage/open-storage';
 import { openRulesVersionStore } from './storage/rules-versions';
+import type { Server } from 'node:http';
+import { keepConnectionsAlive } from './http/keep-alive';
 
 /** `npm start`: one process serves the built app and the API on one port. */
 const port = Number(process.env.PORT ?? 8080);
@@ -42,6 +44,7 @@ const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
     '',
   ]);
 });
+keepConnectionsAlive(server as Server);
 
 function shutdown(): void {
   retention.stop();

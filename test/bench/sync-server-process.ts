@@ -1,4 +1,6 @@
+import type { Server } from 'node:http';
 import { serve } from '@hono/node-server';
+import { keepConnectionsAlive } from '../../src/server/http/keep-alive';
 import { createApp } from '../../src/server/app';
 import { jwtSecretFor } from '../../src/server/seed';
 import { openStorageFromEnv } from '../../src/server/storage/open-storage';
@@ -15,6 +17,7 @@ const app = createApp({ storage, jwtSecret, distDir: null });
 const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) => {
   process.stdout.write(`PORT ${info.port}\n`);
 });
+keepConnectionsAlive(server as Server);
 process.on('SIGTERM', () => {
   server.close(() => {
     void storage.close().then(() => process.exit(0));

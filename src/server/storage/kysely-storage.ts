@@ -203,6 +203,10 @@ export class KyselySyncStorage implements SyncStorage {
     return catalogueStore.currentCatalogue(this.db);
   }
 
+  currentCatalogueVersion(): Promise<string | null> {
+    return catalogueStore.currentCatalogueVersion(this.db);
+  }
+
   publishCatalogue(version: string, body: string, by: string, now: string): Promise<boolean> {
     return catalogueStore.publishCatalogue(this.db, this.dialect, version, body, by, now);
   }

@@ -6,12 +6,10 @@ import { canRead, readScope } from '../../domain/sync/scope';
 import { signalEventForViewer, type EventAuthor } from '../../domain/signals/note-visibility';
 import { insertAudit } from './audit-store';
 import { toekomstVisibleTo } from './toekomst-visibility';
-import { currentCatalogueVersion } from './catalogue-store';
 import type { Dialect } from './migrations';
 import type { Db, Executor, Json } from './rows';
-import { readCounter, scopeOf, scopeSql, toRecordChange } from './rows';
+import { scopeOf, scopeSql, toRecordChange } from './rows';
 import type { Actor } from './sync-storage';
-import { getUser } from './users-store';
 
 /**
  * One page of changes after `cursor`. Every read of the page runs in ONE snapshot (a read-only
@@ -50,10 +48,26 @@ async function readPage(
 ): Promise<PullResponse> {
   // Versions are counted and committed in one order (see push-store), so every version up to
   // the counter is in this snapshot and none above it is served.
-  const maxVersion = await readCounter(db, 'version');
-  const stored = await getUser(db, actor.user.id);
-  const catalogueVersion = await currentCatalogueVersion(db);
-  const userScopeVersion = stored?.scopeVersion ?? 0;
+  // The head of the page in one statement: each round trip costs more than these reads.
+  const head = await db
+    .selectNoFrom((eb) => [
+      eb.selectFrom('counters').select('value').where('name', '=', 'version').as('max_version'),
+      eb
+        .selectFrom('users')
+        .select('scope_version')
+        .where('id', '=', actor.user.id)
+        .as('scope_version'),
+      eb
+        .selectFrom('catalogue_versions')
+        .select('version')
+        .orderBy('seq', 'desc')
+        .limit(1)
+        .as('catalogue_version'),
+    ])
+    .executeTakeFirstOrThrow();
+  const maxVersion = Number(head.max_version ?? 0);
+  const catalogueVersion = head.catalogue_version ?? null;
+  const userScopeVersion = Number(head.scope_version ?? 0);
   let from = cursor ?? 0;
   let reset = cursor === null;
   const scopeChanged =

@@ -209,6 +209,8 @@ export interface SyncStorage {
   ): Promise<PullResponse>;
 
   currentCatalogue(): Promise<StoredCatalogue | undefined>;
+  /** The current catalogue's version without its (large) body; null before the first publish. */
+  currentCatalogueVersion(): Promise<string | null>;
   /** Stores a new catalogue version; false when that version is already stored. */
   publishCatalogue(version: string, body: string, by: string, now: string): Promise<boolean>;
 
