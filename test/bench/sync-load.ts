@@ -101,6 +101,8 @@ export async function prepareDevices(
 export interface ServerProcess {
   base: string;
   child: ChildProcess;
+  /** The last `MEM` line the process printed (when started with BENCH_MEMORY_EVERY_MS). */
+  memory?: { rssMb: number; heapMb: number };
 }
 
 /** Starts one server process over the store named by `env` and waits for its port. */
@@ -113,10 +115,17 @@ export function startServer(env: NodeJS.ProcessEnv): Promise<ServerProcess> {
   return new Promise((resolve, reject) => {
     let out = '';
     child.once('exit', (code) => reject(new Error(`bench server exited early (${code})`)));
+    let server: ServerProcess | undefined;
     child.stdout?.on('data', (chunk: Buffer) => {
       out += chunk.toString();
-      const match = /PORT (\d+)/.exec(out);
-      if (match) resolve({ base: `http://127.0.0.1:${match[1]}`, child });
+      const port = /PORT (\d+)/.exec(out);
+      if (port && !server) {
+        server = { base: `http://127.0.0.1:${port[1]}`, child };
+        resolve(server);
+      }
+      const mem = [...out.matchAll(/MEM ([\d.]+) ([\d.]+)/g)].at(-1);
+      if (server && mem) server.memory = { rssMb: Number(mem[1]), heapMb: Number(mem[2]) };
+      out = out.slice(out.lastIndexOf('\n') + 1);
     });
   });
 }
@@ -157,7 +166,8 @@ export async function openLoopStep(
   devices: Device[],
   rate: number,
   seconds: number,
-  onMinute?: (minute: number, step: StepFigures) => void,
+  onTick?: (seconds: number, step: StepFigures) => void,
+  tickMs = 60_000,
 ): Promise<StepFigures> {
   const interval = (devices.length * 5.5 * 1000) / rate;
   const start = performance.now();
@@ -168,8 +178,10 @@ export async function openLoopStep(
   let errors = 0;
   let turn = 0;
   const inFlight = new Set<Promise<void>>();
-  let minuteStart = start;
-  let minutePush: number[] = [];
+  let tickStart = start;
+  let tickPush: number[] = [];
+  let tickPull: number[] = [];
+  let tickMutations = 0;
 
   const fire = (device: Device, due: number): void => {
     const server = servers[turn++ % servers.length]!;
@@ -183,8 +195,9 @@ export async function openLoopStep(
         });
         const pushed = performance.now();
         push.push(pushed - due);
-        minutePush.push(pushed - due);
+        tickPush.push(pushed - due);
         mutations += batch.length;
+        tickMutations += batch.length;
         const page = (await call(server.base, '/api/sync/pull', device.token, {
           protocolVersion: PROTOCOL_VERSION,
           deviceId: device.id,
@@ -193,6 +206,7 @@ export async function openLoopStep(
         })) as { cursor: number };
         device.cursor = page.cursor;
         pull.push(performance.now() - pushed);
+        tickPull.push(performance.now() - pushed);
       } catch (e) {
         if (errors === 0) console.error('first error in step', rate, e);
         errors += 1;
@@ -212,13 +226,21 @@ export async function openLoopStep(
         next[i]! += interval;
       }
     }
-    if (onMinute && now - minuteStart >= 60_000) {
-      const sorted = [...minutePush].sort((a, b) => a - b);
-      onMinute(Math.round((now - start) / 60_000), {
-        ...summary(rate, 0, errors, sorted, []),
-      });
-      minutePush = [];
-      minuteStart = now;
+    if (onTick && now - tickStart >= tickMs) {
+      onTick(
+        Math.round((now - start) / 1000),
+        summary(
+          rate,
+          Math.round(tickMutations / ((now - tickStart) / 1000)),
+          errors,
+          [...tickPush].sort((a, b) => a - b),
+          [...tickPull].sort((a, b) => a - b),
+        ),
+      );
+      tickPush = [];
+      tickPull = [];
+      tickMutations = 0;
+      tickStart = now;
     }
     await new Promise((resolve) => setTimeout(resolve, 2));
   }

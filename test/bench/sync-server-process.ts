@@ -18,6 +18,16 @@ const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info
   process.stdout.write(`PORT ${info.port}\n`);
 });
 keepConnectionsAlive(server as Server);
+// The soak bench follows memory: `MEM <rss MB> <heap used MB>` every BENCH_MEMORY_EVERY_MS.
+const every = Number(process.env.BENCH_MEMORY_EVERY_MS ?? 0);
+if (every > 0) {
+  setInterval(() => {
+    const m = process.memoryUsage();
+    process.stdout.write(
+      `MEM ${(m.rss / 2 ** 20).toFixed(1)} ${(m.heapUsed / 2 ** 20).toFixed(1)}\n`,
+    );
+  }, every).unref();
+}
 process.on('SIGTERM', () => {
   server.close(() => {
     void storage.close().then(() => process.exit(0));

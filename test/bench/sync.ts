@@ -17,7 +17,6 @@ import {
   meetsTarget,
   openLoopStep,
   prepareDevices,
-  rssMb,
   startServer,
   stopServer,
   storeCeiling,
@@ -88,7 +87,6 @@ async function applyRate(): Promise<Record<string, number>> {
 }
 
 const DEVICES = 200;
-const SOAK_DEVICES = 500;
 const STEP_SECONDS = Number(process.env.BENCH_STEP_SECONDS ?? 8);
 /** Rates per step; `BENCH_SYNC_RATES=500,1000` runs a shorter list while working on one store. */
 const RATES = (process.env.BENCH_SYNC_RATES ?? '250,500,1000,1500,2000,2500,3000,4000')
@@ -100,6 +98,9 @@ const STORES = (process.env.BENCH_SYNC_STORES ?? 'sqlite,postgres').split(',');
 const QUICK = process.env.BENCH_SYNC_QUICK === '1';
 
 type Figures = Record<string, number | string>;
+
+/** The highest rate meeting the target per store in this process's run (the soak halves it). */
+export const bestRates: Partial<Record<'sqlite' | 'postgres', number>> = {};
 
 /** Steps of increasing rate until two in a row miss the target; figures per step. */
 async function steps(
@@ -125,49 +126,25 @@ async function steps(
   return best;
 }
 
-async function soak(
-  label: string,
-  servers: ServerProcess[],
-  storage: KyselySyncStorage,
-  rate: number,
-  out: Figures,
-): Promise<void> {
-  const devices = await prepareDevices(storage, SOAK_DEVICES, `${label}-soak`);
-  const rss: number[] = servers.map((s) => rssMb(s.child.pid));
-  const s = await openLoopStep(servers, devices, rate, 600, (minute, m) => {
-    console.log(
-      `${label} soak minute ${minute}`,
-      m,
-      'rssMb',
-      servers.map((x) => rssMb(x.child.pid)),
-    );
-  });
-  out[`${label}_soak_rate`] = rate;
-  for (const [k, v] of Object.entries(s)) if (k !== 'rate') out[`${label}_soak_${k}`] = v;
-  out[`${label}_soak_rssStartMb`] = rss.join('/');
-  out[`${label}_soak_rssEndMb`] = servers.map((x) => rssMb(x.child.pid)).join('/');
-}
-
 /**
  * Sync at city scale (issue 11), open loop: SQLite with one server process, PostgreSQL with
  * two; the store's own ceiling with the same SQL; empty-pull cost by records in scope; the
- * client apply rate. `--soak` adds 10 minutes of 500 devices at half the best rate per store.
+ * client apply rate. The soak is its own module (soak.ts).
  */
 export async function run(): Promise<Figures> {
   process.env.LOG_LEVEL ??= 'warn';
-  const withSoak = process.argv.includes('--soak');
   const out: Figures = {
     sync_loadContext: `${cpus().length} cores, load average ${loadavg()
       .map((l) => l.toFixed(1))
       .join('/')} at start (shared machine)`,
   };
-  if (STORES.includes('sqlite')) await sqliteFigures(withSoak, out);
-  if (STORES.includes('postgres')) await postgresFigures(withSoak, out);
+  if (STORES.includes('sqlite')) await sqliteFigures(out);
+  if (STORES.includes('postgres')) await postgresFigures(out);
   if (!QUICK) for (const [k, v] of Object.entries(await applyRate())) out[k] = v;
   return out;
 }
 
-async function sqliteFigures(withSoak: boolean, out: Figures): Promise<void> {
+async function sqliteFigures(out: Figures): Promise<void> {
   const tmp = mkdtempSync(join(tmpdir(), 'dichtbij-bench-'));
   try {
     const file = join(tmp, 'bench.sqlite');
@@ -177,6 +154,7 @@ async function sqliteFigures(withSoak: boolean, out: Figures): Promise<void> {
     const servers = [await startServer({ DATABASE_FILE: file, DATABASE_URL: '' })];
     try {
       const best = await steps('sqlite', servers, storage, 'sq', out);
+      bestRates.sqlite = best;
       const ceiling = await storeCeiling(
         storage,
         await prepareDevices(storage, 1, 'sq-ceiling'),
@@ -185,7 +163,6 @@ async function sqliteFigures(withSoak: boolean, out: Figures): Promise<void> {
       );
       out.sqlite_storeCeiling = ceiling;
       out.sqlite_ratio = Math.round((best / ceiling) * 100) / 100;
-      if (withSoak) await soak('sqlite', servers, storage, Math.round(best / 2), out);
     } finally {
       await Promise.all(servers.map(stopServer));
     }
@@ -205,7 +182,7 @@ async function sqliteEmptyPull(tmp: string, out: Figures): Promise<void> {
   await empty.close();
 }
 
-async function postgresFigures(withSoak: boolean, out: Figures): Promise<void> {
+async function postgresFigures(out: Figures): Promise<void> {
   const pg = await startPostgres();
   try {
     const url = await freshDatabase(pg.url, 'bench');
@@ -216,6 +193,7 @@ async function postgresFigures(withSoak: boolean, out: Figures): Promise<void> {
     const servers = [await startServer(env), await startServer(env)];
     try {
       const best = await steps('postgres2', servers, storage, 'pg', out);
+      bestRates.postgres = best;
       const ceiling = await storeCeiling(
         storage,
         await prepareDevices(storage, 16, 'pg-ceiling'),
@@ -224,7 +202,6 @@ async function postgresFigures(withSoak: boolean, out: Figures): Promise<void> {
       );
       out.postgres_storeCeiling = ceiling;
       out.postgres2_ratio = Math.round((best / ceiling) * 100) / 100;
-      if (withSoak) await soak('postgres2', servers, storage, Math.round(best / 2), out);
     } finally {
       await Promise.all(servers.map(stopServer));
     }

@@ -166,6 +166,22 @@ describe.each(STORES)('storage contract on %s', (kind) => {
     const resent = await storage.push(volunteerB, [fromB], NOW);
     expect(resent.results[0]).toMatchObject({ status: 'conflict', duplicate: true });
     expect(resent.results[0]?.conflicts).toHaveLength(1);
+    // Versions are placeholders until the counter is locked (working-set.ts); everything
+    // stored and answered must carry the real ones: the answer, the resent answer, the stored
+    // conflict and the field stamps (a placeholder stamp would make every later edit conflict).
+    const merged = second.results[0]?.record?.version ?? NaN;
+    expect(merged).toBeGreaterThan(base);
+    expect(merged).toBeLessThan(2 ** 50);
+    expect(second.results[0]?.conflicts?.[0]?.serverVersion).toBe(merged);
+    expect(resent.results[0]?.conflicts).toEqual(second.results[0]?.conflicts);
+    const stored = await storage.db.selectFrom('conflicts').select('server_version').execute();
+    expect(stored.map((c) => Number(c.server_version))).toEqual([merged]);
+    const later = put(
+      'rec-c',
+      {},
+      { op: 'patch', baseVersion: merged, payload: { data: { b: 6 } } },
+    );
+    expect((await storage.push(volunteer, [later], NOW)).results[0]?.status).toBe('applied');
   });
 
   it('answers a reset when the cursor is ahead of the server', async () => {
