@@ -34,7 +34,7 @@ export async function pull(
   const page = await snapshot.execute((trx) =>
     readPage(trx, dialect, actor, cursor, limit, scopeVersion),
   );
-  await auditReads(db, actor, page.changes, now);
+  await auditReads(db, dialect, actor, page.changes, now);
   return page;
 }
 
@@ -87,9 +87,24 @@ async function readPage(
     return { ...base, changes: [], cursor: maxVersion, hasMore: false };
 
   const byVersion = dialect === 'sqlite' && from > 0;
+  // Everything but the field stamps: only pushes need those.
   const records = await db
     .selectFrom('records')
-    .selectAll()
+    .select([
+      'entity_type',
+      'id',
+      'owner_id',
+      'team_id',
+      'wijk',
+      'status',
+      'assigned_user',
+      'assigned_team',
+      'created_at',
+      'updated_at',
+      'deleted',
+      'version',
+      'data',
+    ])
     .where('version', '>', from)
     .where('version', '<=', maxVersion)
     .where(scopeSql(scope, '', byVersion))
@@ -191,6 +206,7 @@ async function readPage(
  */
 async function auditReads(
   db: Db,
+  dialect: Dialect,
   actor: Actor,
   changes: readonly Change[],
   now: string,
@@ -212,7 +228,7 @@ async function auditReads(
       action: 'read',
     });
   }
-  await insertAudit(db, [...seen.values()]);
+  await insertAudit(db, [...seen.values()], dialect);
 }
 
 /**

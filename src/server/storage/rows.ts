@@ -36,7 +36,7 @@ export function mergeableOf(row: RecordRow): MergeableRecord {
   };
 }
 
-export function toRecordChange(row: RecordRow): RecordChange {
+export function toRecordChange(row: Omit<RecordRow, 'stamps'>): RecordChange {
   const deleted = Number(row.deleted) === 1;
   return {
     kind: 'record',
