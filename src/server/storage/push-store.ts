@@ -21,11 +21,12 @@ const ATTEMPTS = 5;
 
 /**
  * Applies a batch in one transaction, in three steps:
- * 1. read what the batch needs in a few statements, locking the touched records (PostgreSQL,
- *    in key order so two pushes cannot deadlock on them);
+ * 1. read what the batch needs (batch-read.ts: on PostgreSQL one statement), locking the
+ *    touched records (PostgreSQL, in key order so two pushes cannot deadlock on them);
  * 2. decide every mutation in memory, with placeholder versions;
  * 3. lock the version counter, turn the placeholders into real versions and write everything
- *    (batch-write.ts: on PostgreSQL one statement), then commit.
+ *    (batch-write.ts: on PostgreSQL what needs no version first, then one statement that
+ *    locks the counter and writes the rest), then commit.
  * Only step 3 holds the counter, so versions still commit in the order they are handed out (a
  * reader that sees version n sees everything below n) while two instances decide in parallel.
  */
