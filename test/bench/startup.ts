@@ -6,7 +6,7 @@ import { precompressPlugin } from '../../src/build/precompress';
 import { chunkMapPlugin } from '../../src/build/chunk-map-plugin';
 import { appServer, launchBrowser, waitForServiceWorker, type AppServer } from '../e2e/harness';
 import { throttleCpu } from './browser';
-import { entryBytes } from './entry-bytes';
+import { entryBytes, entryCssBytes } from './entry-bytes';
 import { summarise } from './stats';
 
 /**
@@ -19,6 +19,18 @@ const ROOT = join(import.meta.dirname, '..', '..');
 const DIST = join(ROOT, 'dist');
 export const FLOOR_DIST = join(ROOT, '.tmp', 'bench-floor');
 const COLD_ROUNDS = 7;
+/**
+ * What the first paint loaded before the UI moved onto NL Design System components and the
+ * Dordrecht token theme, measured with entryBytes/entryCssBytes on a build of main at 8b4b729
+ * (2026-11-30). A recorded constant, not a rebuild of the old commit: the bench builds one tree.
+ */
+export const BEFORE_NL_DESIGN_SYSTEM = {
+  commit: '8b4b7292299e9271623d8be37821f24cd8ebfdd1',
+  entry_js_gzip_bytes: 166_198,
+  entry_js_brotli_bytes: 146_139,
+  entry_css_gzip_bytes: 2_211,
+  entry_css_brotli_bytes: 1_910,
+} as const;
 const WARM_ROUNDS = 7;
 
 /** The floor app: the same libraries and one heading, built by the same Vite and plugins. */
@@ -148,7 +160,7 @@ async function warmStarts(
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
 
-export async function run(): Promise<Record<string, number>> {
+export async function run(): Promise<Record<string, number | string>> {
   await buildFloor();
   const app = await appServer();
   const floor = await appServer({ DIST_DIR: FLOOR_DIST, SEED_DEMO_DATA: '0' });
@@ -178,6 +190,8 @@ export async function run(): Promise<Record<string, number>> {
   const floorFcp = median(floorRuns, 'fcp');
   const appBytes = entryBytes(DIST);
   const floorBytes = entryBytes(FLOOR_DIST);
+  const appCss = entryCssBytes(DIST);
+  const before = BEFORE_NL_DESIGN_SYSTEM;
   return {
     cpu_throttle: 4,
     cold_rounds: COLD_ROUNDS,
@@ -198,5 +212,13 @@ export async function run(): Promise<Record<string, number>> {
     entry_js_brotli_bytes: appBytes.br,
     floor_entry_js_gzip_bytes: floorBytes.gzip,
     floor_entry_js_brotli_bytes: floorBytes.br,
+    entry_css_files: appCss.files,
+    entry_css_gzip_bytes: appCss.gzip,
+    entry_css_brotli_bytes: appCss.br,
+    before_nlds_commit: before.commit.slice(0, 7),
+    before_nlds_entry_js_gzip_bytes: before.entry_js_gzip_bytes,
+    before_nlds_entry_css_gzip_bytes: before.entry_css_gzip_bytes,
+    entry_js_gzip_change_since_nlds_bytes: appBytes.gzip - before.entry_js_gzip_bytes,
+    entry_css_gzip_change_since_nlds_bytes: appCss.gzip - before.entry_css_gzip_bytes,
   };
 }
