@@ -8,6 +8,7 @@ import { applyDocumentLanguage, initI18n, isLanguageCode } from './i18n/i18n';
 import { routes } from './router';
 import { startSyncWhenSignedIn } from './session/sync-when-signed-in';
 import { loadSetting } from '../data/settings';
+import './theme/dordrecht.css';
 import './styles.css';
 
 let backgroundStarted = false;

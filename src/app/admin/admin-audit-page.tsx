@@ -8,6 +8,8 @@ import { AdminLoadStatus } from './admin-load-status';
 import { AdminTable } from './admin-table';
 import { useAdminLoad } from './use-admin-load';
 import { currentFormat } from '../i18n/format';
+import { Button } from '../components/button';
+import { Heading, Paragraph } from '../components/typography';
 
 type FilterField = Exclude<keyof typeof AUDIT_PARAMS, 'before'>;
 const FILTER_FIELDS: readonly FilterField[] = [
@@ -70,8 +72,8 @@ export function AdminAuditPage() {
 
   return (
     <div>
-      <h1>{t('admin.audit.title')}</h1>
-      <p className="lead">{t('admin.audit.intro')}</p>
+      <Heading level={1}>{t('admin.audit.title')}</Heading>
+      <Paragraph purpose="lead">{t('admin.audit.intro')}</Paragraph>
       <form className="form admin-filters" onSubmit={apply} aria-label={t('admin.audit.filters')}>
         <div className="field">
           <label htmlFor="audit-user">{t('admin.audit.user')}</label>
@@ -131,17 +133,15 @@ export function AdminAuditPage() {
           <input id="audit-to" type="date" value={filters.to} onChange={set('to')} />
         </div>
         <div className="admin-actions">
-          <button type="submit" className="button">
-            {t('admin.audit.apply')}
-          </button>
-          <button type="button" className="button button-secondary" onClick={clear}>
+          <Button type="submit">{t('admin.audit.apply')}</Button>
+          <Button purpose="secondary" onClick={clear}>
             {t('admin.audit.clear')}
-          </button>
+          </Button>
         </div>
       </form>
       <AdminLoadStatus state={state} />
       {state.status === 'ready' && state.data.entries.length === 0 && (
-        <p role="status">{t('admin.audit.none')}</p>
+        <Paragraph role="status">{t('admin.audit.none')}</Paragraph>
       )}
       {state.status === 'ready' && state.data.entries.length > 0 && (
         <>
@@ -174,18 +174,18 @@ export function AdminAuditPage() {
           </AdminTable>
           <div className="admin-actions admin-paging">
             {query.before !== undefined && (
-              <button type="button" className="button button-secondary" onClick={() => page(null)}>
+              <Button purpose="secondary" onClick={() => page(null)}>
                 {t('admin.audit.newest')}
-              </button>
+              </Button>
             )}
             {state.data.nextBefore !== null && (
-              <button
-                type="button"
-                className="button button-secondary"
+              <Button
+                purpose="secondary"
+
                 onClick={() => page(state.data.nextBefore)}
               >
                 {t('admin.audit.older')}
-              </button>
+              </Button>
             )}
           </div>
         </>

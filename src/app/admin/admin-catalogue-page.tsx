@@ -11,6 +11,9 @@ import { CatalogueProblems } from './catalogue-problems-table';
 import { AdminLoadStatus } from './admin-load-status';
 import { useAdminLoad } from './use-admin-load';
 import { currentFormat } from '../i18n/format';
+import { Button } from '../components/button';
+import { Notice } from '../components/notice';
+import { Heading, Paragraph } from '../components/typography';
 
 type Chosen = { name: string; body: unknown } | { name: string; unreadable: true } | null;
 type Outcome =
@@ -66,13 +69,15 @@ export function AdminCataloguePage() {
 
   return (
     <div>
-      <h1>{t('admin.catalogue.title')}</h1>
-      <p className="lead">{t('admin.catalogue.intro')}</p>
+      <Heading level={1}>{t('admin.catalogue.title')}</Heading>
+      <Paragraph purpose="lead">{t('admin.catalogue.intro')}</Paragraph>
       <section aria-labelledby="catalogue-current">
-        <h2 id="catalogue-current">{t('admin.catalogue.current')}</h2>
+        <Heading level={2} id="catalogue-current">
+          {t('admin.catalogue.current')}
+        </Heading>
         <AdminLoadStatus state={state} />
         {state.status === 'ready' && state.data.version === null && (
-          <p>{t('admin.catalogue.noneYet')}</p>
+          <Paragraph>{t('admin.catalogue.noneYet')}</Paragraph>
         )}
         {state.status === 'ready' && state.data.version !== null && (
           <dl className="facts">
@@ -88,8 +93,10 @@ export function AdminCataloguePage() {
         )}
       </section>
       <section aria-labelledby="catalogue-publish">
-        <h2 id="catalogue-publish">{t('admin.catalogue.publishTitle')}</h2>
-        <p>{t('admin.catalogue.publishIntro')}</p>
+        <Heading level={2} id="catalogue-publish">
+          {t('admin.catalogue.publishTitle')}
+        </Heading>
+        <Paragraph>{t('admin.catalogue.publishIntro')}</Paragraph>
         <div className="field">
           <label htmlFor="catalogue-file">{t('admin.catalogue.file')}</label>
           <input
@@ -101,30 +108,28 @@ export function AdminCataloguePage() {
           />
         </div>
         {chosen && 'unreadable' in chosen && (
-          <p role="alert" className="notice notice-error">
+          <Notice type="error" role="alert">
             {t('admin.catalogue.notJson', { name: chosen.name })}
-          </p>
+          </Notice>
         )}
-        <button
-          type="button"
-          className="button"
+        <Button
           disabled={!online || busy || !chosen || 'unreadable' in chosen}
           onClick={() => void publish()}
         >
           {busy ? t('admin.busy') : t('admin.catalogue.publish')}
-        </button>
+        </Button>
         {outcome?.kind === 'published' && (
-          <p role="status" className="notice">
+          <Notice role="status">
             {outcome.created
               ? t('admin.catalogue.published', { version: outcome.version })
               : t('admin.catalogue.unchanged', { version: outcome.version })}
-          </p>
+          </Notice>
         )}
         {outcome?.kind === 'refused' && (
-          <div role="alert" className="notice notice-error">
-            <p>{outcome.text}</p>
+          <Notice type="error" role="alert">
+            <Paragraph>{outcome.text}</Paragraph>
             {outcome.details.length > 0 && <CatalogueProblems lines={outcome.details} />}
-          </div>
+          </Notice>
         )}
       </section>
     </div>

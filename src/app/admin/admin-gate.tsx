@@ -1,4 +1,4 @@
-import { Link, Outlet, useLocation } from 'react-router';
+import { Outlet, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { paths } from '../paths';
 import { RequireSession } from '../session/require-session';
@@ -6,6 +6,9 @@ import { useSession } from '../session/use-session';
 import { AdminNav } from './admin-nav';
 import { AdminOfflineNotice } from './admin-offline-notice';
 import './admin.css';
+import { AppLink } from '../components/app-link';
+import { Notice } from '../components/notice';
+import { Heading } from '../components/typography';
 
 /**
  * The beheerder's screens: signed in as beheerder. No PIN vault, because nothing here is a
@@ -28,10 +31,8 @@ function BeheerderOnly() {
   if (session.user.role !== 'beheerder') {
     return (
       <div className="narrow">
-        <h1>{t('admin.title')}</h1>
-        <p className="notice" role="status">
-          {t('admin.onlyBeheerder')}
-        </p>
+        <Heading level={1}>{t('admin.title')}</Heading>
+        <Notice role="status">{t('admin.onlyBeheerder')}</Notice>
       </div>
     );
   }
@@ -40,12 +41,12 @@ function BeheerderOnly() {
       <AdminNav />
       <AdminOfflineNotice />
       {session.needsLogin && (
-        <p className="notice notice-warning" role="status">
+        <Notice type="warning" role="status">
           {t('admin.sessionExpired')}{' '}
-          <Link to={paths.login.href(location.pathname + location.search)}>
+          <AppLink to={paths.login.href(location.pathname + location.search)}>
             {t('session.login')}
-          </Link>
-        </p>
+          </AppLink>
+        </Notice>
       )}
       <Outlet />
     </div>

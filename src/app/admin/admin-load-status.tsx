@@ -1,6 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { adminErrorText } from './admin-error-text';
 import type { AdminLoad } from './use-admin-load';
+import { Notice } from '../components/notice';
+import { Paragraph } from '../components/typography';
 
 /**
  * What every admin screen shows while it has no data: a quiet "loading", or the failure in
@@ -10,16 +12,16 @@ export function AdminLoadStatus({ state }: { state: AdminLoad<unknown> }) {
   const { t } = useTranslation();
   if (state.status === 'loading') {
     return (
-      <p role="status" className="muted">
+      <Paragraph role="status" className="muted">
         {t('app.loading')}
-      </p>
+      </Paragraph>
     );
   }
   if (state.status === 'failed') {
     return (
-      <p role="alert" className="notice notice-error">
+      <Notice type="error" role="alert">
         {adminErrorText(t, state.error)}
-      </p>
+      </Notice>
     );
   }
   return null;

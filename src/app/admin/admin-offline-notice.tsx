@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useOnline } from '../components/online-status';
+import { Notice } from '../components/notice';
 
 /** Admin work needs the server; offline is normal, so this informs rather than alarms. */
 export function AdminOfflineNotice() {
@@ -7,8 +8,8 @@ export function AdminOfflineNotice() {
   const online = useOnline();
   if (online) return null;
   return (
-    <p className="notice" role="status" data-testid="admin-offline">
+    <Notice role="status" data-testid="admin-offline">
       {t('admin.offline')}
-    </p>
+    </Notice>
   );
 }

@@ -16,6 +16,18 @@ import { useOnline } from '../components/online-status';
 import { adminErrorText } from './admin-error-text';
 import { AdminLoadStatus } from './admin-load-status';
 import { useAdminLoad } from './use-admin-load';
+import { Button } from '../components/button';
+import { Notice } from '../components/notice';
+import { Heading, Paragraph } from '../components/typography';
+import {
+  Table,
+  TableBody,
+  TableCaption,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from '../components/table';
 
 const time = new Intl.DateTimeFormat('nl-NL', { dateStyle: 'medium', timeStyle: 'short' });
 
@@ -41,7 +53,7 @@ function MissingWarnings({ missing }: { missing: MissingNorms[] }) {
   const { t } = useTranslation();
   if (missing.length === 0) return null;
   return (
-    <div role="alert" className="notice notice-warning" data-testid="rules-missing">
+    <Notice type="warning" role="alert" data-testid="rules-missing">
       <ul>
         {missing.map((m) => (
           <li key={`${m.table}-${m.validFrom}`}>
@@ -50,7 +62,7 @@ function MissingWarnings({ missing }: { missing: MissingNorms[] }) {
           </li>
         ))}
       </ul>
-    </div>
+    </Notice>
   );
 }
 
@@ -91,32 +103,32 @@ function changeCells(t: TFunction, c: RulesChange): [string, string, string, str
 function RulesDiff({ before, after }: { before: RulesVersion; after: RulesVersion }) {
   const { t } = useTranslation();
   const changes = diffRulesVersions(before, after);
-  if (changes.length === 0) return <p>{t('admin.rules.noChanges')}</p>;
+  if (changes.length === 0) return <Paragraph>{t('admin.rules.noChanges')}</Paragraph>;
   return (
-    <table className="admin-table" data-testid="rules-diff">
-      <caption>{t('admin.rules.diffCaption', { count: changes.length })}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t('admin.rules.colWhat')}</th>
-          <th scope="col">{t('admin.rules.colOld')}</th>
-          <th scope="col">{t('admin.rules.colNew')}</th>
-          <th scope="col">{t('admin.rules.colDate')}</th>
-        </tr>
-      </thead>
-      <tbody>
+    <Table className="admin-table" data-testid="rules-diff">
+      <TableCaption>{t('admin.rules.diffCaption', { count: changes.length })}</TableCaption>
+      <TableHeader>
+        <TableRow>
+          <TableHeaderCell scope="col">{t('admin.rules.colWhat')}</TableHeaderCell>
+          <TableHeaderCell scope="col">{t('admin.rules.colOld')}</TableHeaderCell>
+          <TableHeaderCell scope="col">{t('admin.rules.colNew')}</TableHeaderCell>
+          <TableHeaderCell scope="col">{t('admin.rules.colDate')}</TableHeaderCell>
+        </TableRow>
+      </TableHeader>
+      <TableBody>
         {changes.map((c, i) => {
           const [what, old, next, date] = changeCells(t, c);
           return (
-            <tr key={i}>
-              <th scope="row">{what}</th>
-              <td>{old}</td>
-              <td>{next}</td>
-              <td>{date}</td>
-            </tr>
+            <TableRow key={i}>
+              <TableHeaderCell scope="row">{what}</TableHeaderCell>
+              <TableCell>{old}</TableCell>
+              <TableCell>{next}</TableCell>
+              <TableCell>{date}</TableCell>
+            </TableRow>
           );
         })}
-      </tbody>
-    </table>
+      </TableBody>
+    </Table>
   );
 }
 
@@ -190,10 +202,12 @@ export function AdminRulesPage() {
 
   return (
     <div>
-      <h1>{t('admin.rules.title')}</h1>
-      <p className="lead">{t('admin.rules.intro')}</p>
+      <Heading level={1}>{t('admin.rules.title')}</Heading>
+      <Paragraph purpose="lead">{t('admin.rules.intro')}</Paragraph>
       <section aria-labelledby="rules-current">
-        <h2 id="rules-current">{t('admin.rules.current')}</h2>
+        <Heading level={2} id="rules-current">
+          {t('admin.rules.current')}
+        </Heading>
         <AdminLoadStatus state={state} />
         {state.status === 'ready' && current && (
           <>
@@ -212,8 +226,10 @@ export function AdminRulesPage() {
         )}
       </section>
       <section aria-labelledby="rules-publish">
-        <h2 id="rules-publish">{t('admin.rules.publishTitle')}</h2>
-        <p>{t('admin.rules.publishIntro')}</p>
+        <Heading level={2} id="rules-publish">
+          {t('admin.rules.publishTitle')}
+        </Heading>
+        <Paragraph>{t('admin.rules.publishIntro')}</Paragraph>
         <div className="field">
           <label htmlFor="rules-file">{t('admin.rules.file')}</label>
           <input
@@ -225,8 +241,8 @@ export function AdminRulesPage() {
           />
         </div>
         {chosen && 'problems' in chosen && (
-          <div role="alert" className="notice notice-error">
-            <p>{t('admin.rules.invalid')}</p>
+          <Notice type="error" role="alert">
+            <Paragraph>{t('admin.rules.invalid')}</Paragraph>
             <ul>
               {chosen.problems.slice(0, 50).map((p) => (
                 <li key={p}>
@@ -234,35 +250,33 @@ export function AdminRulesPage() {
                 </li>
               ))}
             </ul>
-          </div>
+          </Notice>
         )}
         {chosen && 'version' in chosen && current && (
           <section aria-labelledby="rules-preview" className="rules-preview">
-            <h3 id="rules-preview">
+            <Heading level={3} id="rules-preview">
               {t('admin.rules.preview', { from: current.label, to: chosen.label })}
-            </h3>
+            </Heading>
             <MissingWarnings missing={missingNorms(chosen.version.norms, horizon)} />
             <RulesDiff before={current.version} after={chosen.version} />
           </section>
         )}
-        <button
-          type="button"
-          className="button"
+        <Button
           disabled={!online || busy || !chosen || !('version' in chosen) || !current}
           onClick={() => void publish()}
         >
           {busy ? t('admin.busy') : t('admin.rules.publish')}
-        </button>
+        </Button>
         {outcome?.kind === 'published' && (
-          <p role="status" className="notice">
+          <Notice role="status">
             {outcome.created
               ? t('admin.rules.published', { label: outcome.label })
               : t('admin.rules.unchanged', { label: outcome.label })}
-          </p>
+          </Notice>
         )}
         {outcome?.kind === 'refused' && (
-          <div role="alert" className="notice notice-error">
-            <p>{outcome.text}</p>
+          <Notice type="error" role="alert">
+            <Paragraph>{outcome.text}</Paragraph>
             {outcome.details.length > 0 && (
               <ul>
                 {outcome.details.map((d) => (
@@ -272,7 +286,7 @@ export function AdminRulesPage() {
                 ))}
               </ul>
             )}
-          </div>
+          </Notice>
         )}
       </section>
     </div>

@@ -1,5 +1,13 @@
 import type { ReactNode } from 'react';
 import { TableScroll } from '../components/table-scroll';
+import {
+  Table,
+  TableBody,
+  TableCaption,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from '../components/table';
 
 /**
  * An admin list as a table that scrolls sideways on a phone. The caption is for screen
@@ -18,20 +26,20 @@ export function AdminTable({
 }) {
   return (
     <TableScroll label={caption}>
-      <table data-testid={testId}>
-        <caption className="visually-hidden">{caption}</caption>
-        <thead>
-          <tr>
+      <Table data-testid={testId}>
+        <TableCaption className="visually-hidden">{caption}</TableCaption>
+        <TableHeader>
+          <TableRow>
             {columns.map((column, i) => (
               // The columns are fixed per table; two headings may read alike in a translation.
-              <th key={i} scope="col">
+              <TableHeaderCell key={i} scope="col">
                 {column}
-              </th>
+              </TableHeaderCell>
             ))}
-          </tr>
-        </thead>
-        <tbody>{children}</tbody>
-      </table>
+          </TableRow>
+        </TableHeader>
+        <TableBody>{children}</TableBody>
+      </Table>
     </TableScroll>
   );
 }

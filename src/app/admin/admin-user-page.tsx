@@ -1,4 +1,4 @@
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { listUsers } from '../../data/admin/admin-client';
 import { paths } from '../paths';
@@ -6,6 +6,8 @@ import { UserDevices } from './user-devices';
 import { UserScopeForm } from './user-scope-form';
 import { AdminLoadStatus } from './admin-load-status';
 import { useAdminLoad } from './use-admin-load';
+import { AppLink } from '../components/app-link';
+import { Heading, Paragraph } from '../components/typography';
 
 /** One user: change what she may see (role, team, wijken) and manage her devices. */
 export function AdminUserPage() {
@@ -19,8 +21,8 @@ export function AdminUserPage() {
   if (!user) {
     return (
       <div>
-        <h1>{t('admin.user.notFound')}</h1>
-        <Link to={paths.adminUsers.href()}>{t('admin.user.back')}</Link>
+        <Heading level={1}>{t('admin.user.notFound')}</Heading>
+        <AppLink to={paths.adminUsers.href()}>{t('admin.user.back')}</AppLink>
       </div>
     );
   }
@@ -28,11 +30,11 @@ export function AdminUserPage() {
 
   return (
     <div>
-      <p>
-        <Link to={paths.adminUsers.href()}>{t('admin.user.back')}</Link>
-      </p>
-      <h1>{user.name}</h1>
-      <p className="muted">{user.email}</p>
+      <Paragraph>
+        <AppLink to={paths.adminUsers.href()}>{t('admin.user.back')}</AppLink>
+      </Paragraph>
+      <Heading level={1}>{user.name}</Heading>
+      <Paragraph className="muted">{user.email}</Paragraph>
       <UserScopeForm key={user.id} user={user} teams={teams} onSaved={reload} />
       <UserDevices userId={user.id} />
     </div>

@@ -1,4 +1,3 @@
-import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { listUsers } from '../../data/admin/admin-client';
 import { paths } from '../paths';
@@ -7,6 +6,8 @@ import { AdminLoadStatus } from './admin-load-status';
 import { AdminTable } from './admin-table';
 import { useAdminLoad } from './use-admin-load';
 import { wijkNames } from './wijk-names';
+import { AppLink } from '../components/app-link';
+import { Heading, Paragraph } from '../components/typography';
 
 /** Every account with its role, team and wijken; a name opens the user to change them. */
 export function AdminUsersPage() {
@@ -16,8 +17,8 @@ export function AdminUsersPage() {
 
   return (
     <div>
-      <h1>{t('admin.users.title')}</h1>
-      <p className="lead">{t('admin.users.intro')}</p>
+      <Heading level={1}>{t('admin.users.title')}</Heading>
+      <Paragraph purpose="lead">{t('admin.users.intro')}</Paragraph>
       <AdminLoadStatus state={state} />
       {state.status === 'ready' && (
         <AdminTable
@@ -35,7 +36,7 @@ export function AdminUsersPage() {
             .map((user) => (
               <tr key={user.id}>
                 <th scope="row">
-                  <Link to={paths.adminUser.href(user.id)}>{user.name}</Link>
+                  <AppLink to={paths.adminUser.href(user.id)}>{user.name}</AppLink>
                 </th>
                 <td>{user.email}</td>
                 <td>{t(`role.${user.role}`)}</td>

@@ -1,6 +1,16 @@
 import { useTranslation } from 'react-i18next';
 import { parseCatalogueProblem, type CatalogueProblem } from './catalogue-problems';
 import { TableScroll } from '../components/table-scroll';
+import { Paragraph } from '../components/typography';
+import {
+  Table,
+  TableBody,
+  TableCaption,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from '../components/table';
 
 /** The server shows at most this many problems; a longer list means "fix these and try again". */
 const SERVER_DETAIL_LIMIT = 50;
@@ -31,31 +41,35 @@ export function CatalogueProblems({ lines }: { lines: readonly string[] }) {
 
   return (
     <>
-      <p>{t('admin.catalogue.problemsIntro', { count: problems.length })}</p>
+      <Paragraph>{t('admin.catalogue.problemsIntro', { count: problems.length })}</Paragraph>
       <TableScroll label={t('admin.catalogue.problemsTitle')}>
-        <table data-testid="catalogue-problems">
-          <caption className="visually-hidden">{t('admin.catalogue.problemsTitle')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('admin.catalogue.problemFile')}</th>
-              <th scope="col">{t('admin.catalogue.problemRecord')}</th>
-              <th scope="col">{t('admin.catalogue.problemField')}</th>
-              <th scope="col">{t('admin.catalogue.problemMessage')}</th>
-            </tr>
-          </thead>
-          <tbody>
+        <Table data-testid="catalogue-problems">
+          <TableCaption className="visually-hidden">
+            {t('admin.catalogue.problemsTitle')}
+          </TableCaption>
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell scope="col">{t('admin.catalogue.problemFile')}</TableHeaderCell>
+              <TableHeaderCell scope="col">{t('admin.catalogue.problemRecord')}</TableHeaderCell>
+              <TableHeaderCell scope="col">{t('admin.catalogue.problemField')}</TableHeaderCell>
+              <TableHeaderCell scope="col">{t('admin.catalogue.problemMessage')}</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
             {problems.map((p, i) => (
-              <tr key={i}>
-                <td>{p.file ?? '—'}</td>
-                <td>{record(p)}</td>
-                <td>{p.field ? <code>{p.field}</code> : '—'}</td>
-                <td>{message(p)}</td>
-              </tr>
+              <TableRow key={i}>
+                <TableCell>{p.file ?? '—'}</TableCell>
+                <TableCell>{record(p)}</TableCell>
+                <TableCell>{p.field ? <code>{p.field}</code> : '—'}</TableCell>
+                <TableCell>{message(p)}</TableCell>
+              </TableRow>
             ))}
-          </tbody>
-        </table>
+          </TableBody>
+        </Table>
       </TableScroll>
-      {problems.length >= SERVER_DETAIL_LIMIT && <p>{t('admin.catalogue.problemsCapped')}</p>}
+      {problems.length >= SERVER_DETAIL_LIMIT && (
+        <Paragraph>{t('admin.catalogue.problemsCapped')}</Paragraph>
+      )}
     </>
   );
 }

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { Notice } from '../components/notice';
 import { useTranslation } from 'react-i18next';
 import type { AdminDevice } from '../../domain/sync/admin';
 import { listDevices, markDeviceLost, revokeDevice } from '../../data/admin/admin-client';
@@ -10,6 +11,9 @@ import { AdminTable } from './admin-table';
 import { useAdminLoad } from './use-admin-load';
 import { OutcomeMessage, type OutcomeMessageValue } from '../components/outcome-message';
 import { currentFormat } from '../i18n/format';
+import { Button } from '../components/button';
+import { Heading, Paragraph } from '../components/typography';
+import { DataBadge } from '../components/data-badge';
 
 type Pending = { action: 'lost' | 'revoke'; device: AdminDevice } | null;
 type Message = OutcomeMessageValue | null;
@@ -59,10 +63,14 @@ export function UserDevices({ userId }: { userId: string }) {
 
   return (
     <section aria-labelledby="devices-heading">
-      <h2 id="devices-heading">{t('admin.devices.title')}</h2>
-      <p>{t('admin.devices.intro')}</p>
+      <Heading level={2} id="devices-heading">
+        {t('admin.devices.title')}
+      </Heading>
+      <Paragraph>{t('admin.devices.intro')}</Paragraph>
       <AdminLoadStatus state={state} />
-      {state.status === 'ready' && state.data.length === 0 && <p>{t('admin.devices.none')}</p>}
+      {state.status === 'ready' && state.data.length === 0 && (
+        <Paragraph>{t('admin.devices.none')}</Paragraph>
+      )}
       {state.status === 'ready' && state.data.length > 0 && (
         <AdminTable
           caption={t('admin.devices.title')}
@@ -80,7 +88,7 @@ export function UserDevices({ userId }: { userId: string }) {
               <th scope="row">
                 <code>{device.id}</code>
                 {device.id === session?.deviceId && (
-                  <span className="tag tag-neutral">{t('admin.devices.thisDevice')}</span>
+                  <DataBadge>{t('admin.devices.thisDevice')}</DataBadge>
                 )}
               </th>
               <td>{format(device.createdAt)}</td>
@@ -89,9 +97,9 @@ export function UserDevices({ userId }: { userId: string }) {
               <td>
                 <div className="admin-actions">
                   {!device.revokedAt && !device.lostAt && (
-                    <button
-                      type="button"
-                      className="button button-secondary"
+                    <Button
+                      purpose="secondary"
+
                       disabled={!online || busy}
                       aria-label={t('admin.devices.revokeLabel', { id: device.id })}
                       onClick={() => {
@@ -100,12 +108,12 @@ export function UserDevices({ userId }: { userId: string }) {
                       }}
                     >
                       {t('admin.devices.revoke')}
-                    </button>
+                    </Button>
                   )}
                   {!device.lostAt && (
-                    <button
-                      type="button"
-                      className="button button-secondary"
+                    <Button
+                      purpose="secondary"
+
                       disabled={!online || busy}
                       aria-label={t('admin.devices.lostLabel', { id: device.id })}
                       onClick={() => {
@@ -114,7 +122,7 @@ export function UserDevices({ userId }: { userId: string }) {
                       }}
                     >
                       {t('admin.devices.lost')}
-                    </button>
+                    </Button>
                   )}
                 </div>
               </td>
@@ -124,50 +132,46 @@ export function UserDevices({ userId }: { userId: string }) {
       )}
       {pending && (
         <div
-          className={`notice ${pending.action === 'lost' ? 'notice-warning' : ''}`}
           role="alertdialog"
           aria-labelledby="device-confirm-title"
           aria-describedby="device-confirm-text"
         >
-          <h3 id="device-confirm-title">
-            {t(
-              pending.action === 'lost'
-                ? 'admin.devices.lostConfirmTitle'
-                : 'admin.devices.revokeConfirmTitle',
-              { id: pending.device.id },
-            )}
-          </h3>
-          <p id="device-confirm-text">
-            {t(
-              pending.action === 'lost'
-                ? 'admin.devices.lostWarning'
-                : 'admin.devices.revokeWarning',
-            )}
-          </p>
-          <div className="admin-actions">
-            <button
-              type="button"
-              className="button"
-              disabled={!online || busy}
-              onClick={() => void confirm()}
-            >
-              {busy
-                ? t('admin.busy')
-                : t(
-                    pending.action === 'lost'
-                      ? 'admin.devices.lostConfirm'
-                      : 'admin.devices.revokeConfirm',
-                  )}
-            </button>
-            <button
-              type="button"
-              className="button button-secondary"
-              disabled={busy}
-              onClick={() => setPending(null)}
-            >
-              {t('admin.cancel')}
-            </button>
-          </div>
+          <Notice type={pending.action === 'lost' ? 'warning' : 'info'}>
+            <Heading level={3} id="device-confirm-title">
+              {t(
+                pending.action === 'lost'
+                  ? 'admin.devices.lostConfirmTitle'
+                  : 'admin.devices.revokeConfirmTitle',
+                { id: pending.device.id },
+              )}
+            </Heading>
+            <Paragraph id="device-confirm-text">
+              {t(
+                pending.action === 'lost'
+                  ? 'admin.devices.lostWarning'
+                  : 'admin.devices.revokeWarning',
+              )}
+            </Paragraph>
+            <div className="admin-actions">
+              <Button disabled={!online || busy} onClick={() => void confirm()}>
+                {busy
+                  ? t('admin.busy')
+                  : t(
+                      pending.action === 'lost'
+                        ? 'admin.devices.lostConfirm'
+                        : 'admin.devices.revokeConfirm',
+                    )}
+              </Button>
+              <Button
+                purpose="secondary"
+
+                disabled={busy}
+                onClick={() => setPending(null)}
+              >
+                {t('admin.cancel')}
+              </Button>
+            </div>
+          </Notice>
         </div>
       )}
       <OutcomeMessage message={message} />

@@ -6,6 +6,8 @@ import { useOnline } from '../components/online-status';
 import { useCatalogue } from '../use-catalogue';
 import { adminErrorText } from './admin-error-text';
 import { OutcomeMessage, type OutcomeMessageValue } from '../components/outcome-message';
+import { Button } from '../components/button';
+import { Heading, Paragraph } from '../components/typography';
 
 type Message = OutcomeMessageValue | null;
 
@@ -68,8 +70,10 @@ export function UserScopeForm({
 
   return (
     <section aria-labelledby="scope-heading">
-      <h2 id="scope-heading">{t('admin.user.scopeTitle')}</h2>
-      <p>{t('admin.user.scopeIntro')}</p>
+      <Heading level={2} id="scope-heading">
+        {t('admin.user.scopeTitle')}
+      </Heading>
+      <Paragraph>{t('admin.user.scopeIntro')}</Paragraph>
       <form className="form" onSubmit={(e) => void save(e)}>
         <div className="field">
           <label htmlFor="admin-role">{t('admin.users.role')}</label>
@@ -101,9 +105,9 @@ export function UserScopeForm({
               <option key={team} value={team} />
             ))}
           </datalist>
-          <p id="admin-team-hint" className="small muted">
+          <Paragraph id="admin-team-hint" className="small muted">
             {t('admin.user.teamHint')}
-          </p>
+          </Paragraph>
         </div>
         <fieldset className="field">
           <legend>{t('admin.users.wijken')}</legend>
@@ -122,9 +126,9 @@ export function UserScopeForm({
             ))}
           </ul>
         </fieldset>
-        <button type="submit" className="button" disabled={busy || !online}>
+        <Button type="submit" disabled={busy || !online}>
           {busy ? t('admin.busy') : t('admin.user.save')}
-        </button>
+        </Button>
         <OutcomeMessage message={message} />
       </form>
     </section>

@@ -11,6 +11,9 @@ import { checkProgress } from './check-model';
 import { useVaultStatus } from './use-check';
 import './check.css';
 import { DirArrow } from '../components/dir-arrow';
+import { ButtonLink } from '../components/button';
+import { Notice } from '../components/notice';
+import { Heading, Paragraph } from '../components/typography';
 
 type ListLoad =
   { status: 'loading' | 'locked' | 'error' } | { status: 'ready'; checks: CheckRecord[] };
@@ -58,28 +61,26 @@ export function CheckListPage() {
 
   return (
     <>
-      <h1>{t('checkUi.title')}</h1>
-      <p className="lead">{t('checkUi.list.intro')}</p>
-      <p>
-        <Link className="button" to={paths.checkNew.href()}>
-          {t('checkUi.list.new')}
-        </Link>
-      </p>
+      <Heading level={1}>{t('checkUi.title')}</Heading>
+      <Paragraph purpose="lead">{t('checkUi.list.intro')}</Paragraph>
+      <Paragraph>
+        <ButtonLink to={paths.checkNew.href()}>{t('checkUi.list.new')}</ButtonLink>
+      </Paragraph>
       {load.status === 'loading' && (
-        <p role="status" className="muted">
+        <Paragraph role="status" className="muted">
           {t('app.loading')}
-        </p>
+        </Paragraph>
       )}
       {(load.status === 'locked' || load.status === 'error') && (
-        <p role="alert" className="notice notice-warning">
+        <Notice type="warning" role="alert">
           {t(`checkUi.load.${load.status}`)}
-        </p>
+        </Notice>
       )}
       {load.status === 'ready' && (
         <>
-          <h2>{t('checkUi.list.open')}</h2>
+          <Heading level={2}>{t('checkUi.list.open')}</Heading>
           {open.length === 0 ? (
-            <p className="muted">{t('checkUi.list.noOpen')}</p>
+            <Paragraph className="muted">{t('checkUi.list.noOpen')}</Paragraph>
           ) : (
             <ul className="card-list" aria-label={t('checkUi.list.open')}>
               {open.map((c) => (
@@ -99,7 +100,7 @@ export function CheckListPage() {
           )}
           {done.length > 0 && (
             <>
-              <h2>{t('checkUi.list.done')}</h2>
+              <Heading level={2}>{t('checkUi.list.done')}</Heading>
               <ul className="card-list" aria-label={t('checkUi.list.done')}>
                 {done.map((c) => (
                   <li key={c.id}>

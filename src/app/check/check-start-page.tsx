@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { CheckVariant } from '../../domain/check/question-schema';
 import { LockedError } from '../../data/crypto/errors';
@@ -9,6 +9,10 @@ import { paths } from '../paths';
 import { useCatalogue } from '../use-catalogue';
 import { useVaultStatus } from './use-check';
 import './check.css';
+import { AppLink } from '../components/app-link';
+import { Button } from '../components/button';
+import { Notice } from '../components/notice';
+import { Heading, Paragraph } from '../components/typography';
 
 const CONSENT_POINTS = ['what', 'why', 'noName', 'skip', 'stop', 'where'] as const;
 
@@ -63,14 +67,16 @@ export function CheckStartPage() {
 
   return (
     <div className="narrow-wide">
-      <p className="eyebrow">{t('checkUi.title')}</p>
-      <h1>{t('checkUi.start.title')}</h1>
-      <p className="lead">{t('checkUi.start.intro')}</p>
-      <p className="notice">{t('checkUi.start.notFormal')}</p>
+      <Paragraph className="eyebrow">{t('checkUi.title')}</Paragraph>
+      <Heading level={1}>{t('checkUi.start.title')}</Heading>
+      <Paragraph purpose="lead">{t('checkUi.start.intro')}</Paragraph>
+      <Notice>{t('checkUi.start.notFormal')}</Notice>
       <form className="form" autoComplete="off" onSubmit={(e) => void start(e)}>
         <section aria-labelledby="consent-heading" className="consent">
-          <h2 id="consent-heading">{t('checkUi.consent.title')}</h2>
-          <p>{t('checkUi.consent.readOut')}</p>
+          <Heading level={2} id="consent-heading">
+            {t('checkUi.consent.title')}
+          </Heading>
+          <Paragraph>{t('checkUi.consent.readOut')}</Paragraph>
           <ul>
             {CONSENT_POINTS.map((p) => (
               <li key={p}>{t(`checkUi.consent.${p}`)}</li>
@@ -84,10 +90,10 @@ export function CheckStartPage() {
             />
             <span>{t('checkUi.consent.agree')}</span>
           </label>
-          <p className="muted small">
+          <Paragraph className="muted small">
             {t('checkUi.consent.noConsent')}{' '}
-            <Link to={paths.regelingen.href()}>{t('checkUi.consent.noConsentLink')}</Link>
-          </p>
+            <AppLink to={paths.regelingen.href()}>{t('checkUi.consent.noConsentLink')}</AppLink>
+          </Paragraph>
         </section>
 
         {variants.length > 1 ? (
@@ -109,7 +115,9 @@ export function CheckStartPage() {
             </div>
           </fieldset>
         ) : (
-          <p>{t('checkUi.start.variantFixed', { variant: t(`checkUi.variant.${variant}`) })}</p>
+          <Paragraph>
+            {t('checkUi.start.variantFixed', { variant: t(`checkUi.variant.${variant}`) })}
+          </Paragraph>
         )}
 
         <div className="field">
@@ -122,17 +130,17 @@ export function CheckStartPage() {
               </option>
             ))}
           </select>
-          <p className="muted small">{t('checkUi.start.wijkHint')}</p>
+          <Paragraph className="muted small">{t('checkUi.start.wijkHint')}</Paragraph>
         </div>
 
         {(error || vault === 'locked' || vault === 'no-pin') && (
-          <p role="alert" className="notice notice-error">
+          <Notice type="error" role="alert">
             {error === 'failed' ? t('checkUi.save.failed') : t('checkUi.load.locked')}
-          </p>
+          </Notice>
         )}
-        <button type="submit" className="button button-large" disabled={!consent || busy}>
+        <Button type="submit" className="button-large" disabled={!consent || busy}>
           {t('checkUi.start.begin')}
-        </button>
+        </Button>
       </form>
     </div>
   );

@@ -2,6 +2,8 @@ import { useTranslation } from 'react-i18next';
 import type { ConditionResult } from '../../domain/eligibility/evaluate';
 import { useFormat } from '../i18n/format';
 import { reasonText } from './reason-text';
+import { Paragraph } from '../components/typography';
+import { DataBadge } from '../components/data-badge';
 
 const MARK = { pass: '✓', fail: '✗', unknown: '?' } as const;
 
@@ -16,16 +18,16 @@ export function ConditionReasons({ reasons }: { reasons: ConditionResult[] }) {
     <ul className="reasons">
       {reasons.map((r, i) => (
         <li key={`${r.kind}-${i}`} className={`reason reason-${r.status}`}>
-          <p className="reason-head">
+          <Paragraph className="reason-head">
             <span className="reason-mark" aria-hidden="true">
               {MARK[r.status]}
             </span>
             <span className="visually-hidden">{t(`checkUi.reason.status.${r.status}`)}: </span>
             <strong>{r.label}</strong>
             {r.unconfirmed && (
-              <span className="tag tag-warning">{t('checkUi.reason.unconfirmed')}</span>
+              <DataBadge className="badge-warning">{t('checkUi.reason.unconfirmed')}</DataBadge>
             )}
-          </p>
+          </Paragraph>
           {r.children === undefined ? (
             <dl className="facts reason-facts">
               <dt>{t('checkUi.reason.value')}</dt>
@@ -39,13 +41,17 @@ export function ConditionReasons({ reasons }: { reasons: ConditionResult[] }) {
             </dl>
           ) : (
             <>
-              <p className="muted small">{t('checkUi.reason.anyOf')}</p>
+              <Paragraph className="muted small">{t('checkUi.reason.anyOf')}</Paragraph>
               <ConditionReasons reasons={r.children} />
             </>
           )}
-          {r.thresholdUnknown && <p className="small">{t('checkUi.reason.thresholdUnknown')}</p>}
-          {r.softFail && <p className="small">{t('checkUi.reason.softFail')}</p>}
-          {r.outdatedMsg && <p className="muted small">{reasonText(words, r.outdatedMsg)}</p>}
+          {r.thresholdUnknown && (
+            <Paragraph className="small">{t('checkUi.reason.thresholdUnknown')}</Paragraph>
+          )}
+          {r.softFail && <Paragraph className="small">{t('checkUi.reason.softFail')}</Paragraph>}
+          {r.outdatedMsg && (
+            <Paragraph className="muted small">{reasonText(words, r.outdatedMsg)}</Paragraph>
+          )}
           {r.noteMsgs.length > 0 && (
             <ul className="muted small reason-notes">
               {r.noteMsgs.map((n) => {

@@ -11,6 +11,7 @@ import {
 import type { FieldProps } from './answer-change';
 import { formatAmountInput } from './check-model';
 import { NotSavedError } from './not-saved-error';
+import { Button } from '../components/button';
 
 interface Row {
   key: number;
@@ -128,9 +129,10 @@ export function IncomeSourcesField({
                       onFlush();
                     }}
                   />
-                  <button
-                    type="button"
-                    className="button button-secondary button-small"
+                  <Button
+                    purpose="secondary"
+
+                    className="button-small"
                     onClick={() =>
                       commit(
                         rows.filter((r) => r.key !== row.key),
@@ -139,7 +141,7 @@ export function IncomeSourcesField({
                     }
                   >
                     {t('checkUi.income.remove', { type: typeLabel })}
-                  </button>
+                  </Button>
                 </div>
                 {error && <NotSavedError id={errorId} error={error} />}
               </li>
@@ -158,16 +160,15 @@ export function IncomeSourcesField({
           ))}
         </select>
         {rows.length === 0 && (
-          <button
-            type="button"
-            className={`button ${noIncome ? '' : 'button-secondary'}`}
+          <Button
+            purpose={noIncome ? 'primary' : 'secondary'}
             aria-pressed={noIncome}
             onClick={() =>
               onChange(noIncome ? { status: 'cleared' } : { status: 'answered', value: [] }, 'now')
             }
           >
             {t('checkUi.income.none')}
-          </button>
+          </Button>
         )}
       </div>
     </div>

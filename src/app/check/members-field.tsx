@@ -5,6 +5,7 @@ import type { MemberRole } from '../../domain/eligibility/household-schema';
 import type { FieldProps } from './answer-change';
 import { parseAgeInput } from './check-model';
 import { NotSavedError } from './not-saved-error';
+import { Button } from '../components/button';
 
 interface Row {
   id: string;
@@ -109,9 +110,10 @@ export function MembersField({
                 }}
               />
               {row.role !== 'aanvrager' && (
-                <button
-                  type="button"
-                  className="button button-secondary button-small"
+                <Button
+                  purpose="secondary"
+
+                  className="button-small"
                   onClick={() =>
                     commit(
                       rows.filter((r) => r.id !== row.id),
@@ -120,7 +122,7 @@ export function MembersField({
                   }
                 >
                   {t('checkUi.members.remove', { who: who(row) })}
-                </button>
+                </Button>
               )}
               {error && <NotSavedError id={errorId} error={error} />}
             </li>
@@ -129,32 +131,32 @@ export function MembersField({
       </ul>
       <div className="member-add">
         {!hasPartner && (
-          <button
-            type="button"
-            className="button button-secondary"
+          <Button
+            purpose="secondary"
+
             onClick={() =>
               commit([...rows, { id: nextId(rows), role: 'partner', ageText: '' }], 'now')
             }
           >
             {t('checkUi.members.addPartner')}
-          </button>
+          </Button>
         )}
-        <button
-          type="button"
-          className="button button-secondary"
+        <Button
+          purpose="secondary"
+
           onClick={() => commit([...rows, { id: nextId(rows), role: 'kind', ageText: '' }], 'now')}
         >
           {t('checkUi.members.addChild')}
-        </button>
-        <button
-          type="button"
-          className="button button-secondary"
+        </Button>
+        <Button
+          purpose="secondary"
+
           onClick={() =>
             commit([...rows, { id: nextId(rows), role: 'overig', ageText: '' }], 'now')
           }
         >
           {t('checkUi.members.addOther')}
-        </button>
+        </Button>
       </div>
     </div>
   );

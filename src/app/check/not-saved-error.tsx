@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { Paragraph } from '../components/typography';
 
 /**
  * A typed answer the check could not take: what is wrong, and that it was not saved, so the
@@ -7,8 +8,8 @@ import { useTranslation } from 'react-i18next';
 export function NotSavedError({ id, error }: { id: string; error: string }) {
   const { t } = useTranslation();
   return (
-    <p className="field-error" id={id} role="alert">
+    <Paragraph className="field-error" id={id} role="alert">
       {error} {t('checkUi.answer.notSaved')}
-    </p>
+    </Paragraph>
   );
 }

@@ -1,4 +1,3 @@
-import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { CheckAnswers } from '../../domain/check/answers-schema';
 import type { Regeling } from '../../domain/catalogue/schema';
@@ -8,6 +7,10 @@ import { useFormat } from '../i18n/format';
 import { questionsForFields } from './check-model';
 import { ConditionReasons } from './condition-reasons';
 import { reasonText } from './reason-text';
+import { AppLink } from '../components/app-link';
+import { Notice } from '../components/notice';
+import { Heading, Paragraph } from '../components/typography';
+import { DataBadge } from '../components/data-badge';
 
 /** Documents from the rule and the catalogue together, each once. */
 function documentsFor(outcome: RegelingOutcome, regeling: Regeling | undefined): string[] {
@@ -43,7 +46,9 @@ export function OutcomeDetails({
   return (
     <div className="outcome-details">
       {outcome.summaryMsg !== undefined && (
-        <p className="outcome-summary">{reasonText(words, outcome.summaryMsg, outcome.reasons)}</p>
+        <Paragraph className="outcome-summary">
+          {reasonText(words, outcome.summaryMsg, outcome.reasons)}
+        </Paragraph>
       )}
       {openPoints.length > 0 && (
         <ul className="outcome-open-points">
@@ -52,35 +57,33 @@ export function OutcomeDetails({
           ))}
         </ul>
       )}
-      <p className="card-meta">
-        <span className="tag tag-neutral">{t(`level.${outcome.level}`)}</span>
-        {outcome.alreadyReceiving && (
-          <span className="tag tag-neutral">{t('checkUi.outcome.alreadyReceiving')}</span>
-        )}
-      </p>
+      <Paragraph className="card-meta">
+        <DataBadge>{t(`level.${outcome.level}`)}</DataBadge>
+        {outcome.alreadyReceiving && <DataBadge>{t('checkUi.outcome.alreadyReceiving')}</DataBadge>}
+      </Paragraph>
 
       {outcome.status === 'misschien' &&
         (open.length > 0 || outcome.unknownThresholds.length > 0) && (
-          <div className="notice">
-            <p>
+          <Notice>
+            <Paragraph>
               <strong>{t('checkUi.outcome.stillUnknown')}</strong>
-            </p>
+            </Paragraph>
             <ul>
               {open.map((q) => (
                 <li key={q.id}>
-                  <Link to={paths.checkTopic.href(checkId, q.topic)}>{t(q.labelKey)}</Link>
+                  <AppLink to={paths.checkTopic.href(checkId, q.topic)}>{t(q.labelKey)}</AppLink>
                 </li>
               ))}
               {outcome.unknownThresholds.map((label) => (
                 <li key={label}>{t('checkUi.outcome.thresholdMissing', { label })}</li>
               ))}
             </ul>
-          </div>
+          </Notice>
         )}
 
       {outcome.knownAmounts.length > 0 && (
         <>
-          <h4>{t('checkUi.outcome.amounts')}</h4>
+          <Heading level={4}>{t('checkUi.outcome.amounts')}</Heading>
           <ul>
             {outcome.knownAmounts.map((a) => (
               <li key={a.label}>
@@ -88,23 +91,25 @@ export function OutcomeDetails({
                 {format.euro(a.amount)} {t(`checkUi.outcome.per.${a.per}`)}
                 {a.count !== undefined && ` (${t('checkUi.outcome.children', { count: a.count })})`}
                 {!a.confirmed && (
-                  <span className="tag tag-warning">{t('checkUi.reason.amountUnconfirmed')}</span>
+                  <DataBadge className="badge-warning">
+                    {t('checkUi.reason.amountUnconfirmed')}
+                  </DataBadge>
                 )}
               </li>
             ))}
           </ul>
           {outcome.estimatedYearlyValue !== undefined && outcome.estimatedYearlyValue > 0 && (
-            <p>
+            <Paragraph>
               {t('checkUi.outcome.estimatedValue', {
                 amount: format.euro(outcome.estimatedYearlyValue),
               })}
               {estimate.length > 0 && ` (${estimate.join(' + ')})`}
-            </p>
+            </Paragraph>
           )}
         </>
       )}
 
-      <h4>{t('checkUi.outcome.reasons')}</h4>
+      <Heading level={4}>{t('checkUi.outcome.reasons')}</Heading>
       <ConditionReasons reasons={outcome.reasons} />
       {unconfirmed.length > 0 && (
         <details className="unconfirmed">
@@ -119,20 +124,20 @@ export function OutcomeDetails({
 
       {outcome.status !== 'geen-recht' && (
         <>
-          <h4>{t('checkUi.outcome.howToApply')}</h4>
+          <Heading level={4}>{t('checkUi.outcome.howToApply')}</Heading>
           <ol>
             {outcome.howToApply.map((step) => (
               <li key={step}>{step}</li>
             ))}
           </ol>
           {regeling?.accessPoint && (
-            <p>
+            <Paragraph>
               <strong>{t('regeling.accessPoint')}:</strong> {regeling.accessPoint}
-            </p>
+            </Paragraph>
           )}
           {documents.length > 0 && (
             <>
-              <h4>{t('checkUi.outcome.documents')}</h4>
+              <Heading level={4}>{t('checkUi.outcome.documents')}</Heading>
               <ul>
                 {documents.map((d) => (
                   <li key={d}>{d}</li>
@@ -150,11 +155,11 @@ export function OutcomeDetails({
         </ul>
       )}
       {regeling && (
-        <p>
-          <Link to={paths.regeling.href(regeling.id)}>
+        <Paragraph>
+          <AppLink to={paths.regeling.href(regeling.id)}>
             {t('checkUi.outcome.moreAbout', { name: regeling.name })}
-          </Link>
-        </p>
+          </AppLink>
+        </Paragraph>
       )}
     </div>
   );

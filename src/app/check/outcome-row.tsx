@@ -5,6 +5,7 @@ import type { RegelingOutcome } from '../../domain/eligibility/evaluate';
 import { amountPerYearOf, nextStepOf } from '../../domain/eligibility/outcome-snapshot';
 import { currentFormat } from '../i18n/format';
 import { OutcomeDetails } from './outcome-details';
+import { DataBadge } from '../components/data-badge';
 
 /**
  * One regeling as one compact row (name, verdict, what it brings per year, the next step) that
@@ -40,9 +41,9 @@ export function OutcomeRow({
           <span id={nameId} className="outcome-row-name" title={outcome.name}>
             {outcome.name}
           </span>
-          <span className={`tag outcome-tag outcome-tag-${outcome.status}`}>
+          <DataBadge className={`outcome-tag outcome-tag-${outcome.status}`}>
             {t(`checkUi.outcome.status.${outcome.status}`)}
-          </span>
+          </DataBadge>
           <span className="outcome-row-amount">
             {amount === undefined ? (
               <>

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Link } from 'react-router';
+
 import { useTranslation } from 'react-i18next';
 import { getQuestion } from '../../domain/check/questions';
 import {
@@ -24,6 +24,10 @@ import { useOutcomeBasis, type OutcomeBasis } from './use-outcome-basis';
 import { followUpOf } from './follow-up';
 import { TakeUpPanel } from './take-up-panel';
 import { reasonText } from './reason-text';
+import { ExternalLink } from '../components/app-link';
+import { Button, ButtonLink } from '../components/button';
+import { Notice } from '../components/notice';
+import { Heading, Paragraph } from '../components/typography';
 
 /**
  * The worker's result screen, to go through with a resident: first one row per regeling (verdict,
@@ -39,7 +43,7 @@ export function OutcomeView({
   onChange: (c: CheckRecord) => void;
 }) {
   const basis = useOutcomeBasis(check);
-  if (basis.status !== 'ready') return <p role="status">{'…'}</p>;
+  if (basis.status !== 'ready') return <Paragraph role="status">{'…'}</Paragraph>;
   return <ReadyOutcome check={check} basis={basis} onChange={onChange} />;
 }
 
@@ -106,8 +110,8 @@ function ReadyOutcome({
     <div className="check-layout check-layout-outcome">
       <TopicNav checkId={check.id} answers={answers} current={undefined} />
       <div className="check-outcome">
-        <h1>{t('checkUi.outcome.title')}</h1>
-        <p className="notice outcome-disclaimer">{t('checkUi.outcome.disclaimer')}</p>
+        <Heading level={1}>{t('checkUi.outcome.title')}</Heading>
+        <Notice className="outcome-disclaimer">{t('checkUi.outcome.disclaimer')}</Notice>
         {outdated.length > 0 && (
           // Never silent, but folded: the notes are long and the rows must stay on the first screen.
           <details className="notice notice-warning outcome-outdated" data-testid="norms-outdated">
@@ -121,10 +125,10 @@ function ReadyOutcome({
         )}
 
         <section aria-labelledby="apply-heading" className="outcome-rows">
-          <h2 id="apply-heading" className="visually-hidden">
+          <Heading level={2} id="apply-heading" className="visually-hidden">
             {t('checkUi.rows.heading')}
-          </h2>
-          {rows.length === 0 && <p>{t('checkUi.outcome.applyNone')}</p>}
+          </Heading>
+          {rows.length === 0 && <Paragraph>{t('checkUi.outcome.applyNone')}</Paragraph>}
           {rows.map((o) => (
             <OutcomeRow
               key={o.regeling}
@@ -155,49 +159,53 @@ function ReadyOutcome({
             </details>
           )}
           {received.length > 0 && (
-            <p className="outcome-group" data-testid="outcome-received">
+            <Paragraph className="outcome-group" data-testid="outcome-received">
               {t('checkUi.rows.received', {
                 count: received.length,
                 names: received.map((o) => o.name).join(', '),
               })}
-            </p>
+            </Paragraph>
           )}
         </section>
         <RulesBasis check={check} basis={basis} shown={shown} onChange={onChange} />
         {summary.open.length > 0 && (
-          <p className="notice notice-warning">
+          <Notice type="warning">
             {t('checkUi.outcome.openQuestions', { count: summary.open.length })}
-          </p>
+          </Notice>
         )}
 
         <TakeUpPanel check={check} names={(id) => regeling(id)?.name ?? id} onChange={onChange} />
 
         <section aria-labelledby="fundamenten-heading">
-          <h2 id="fundamenten-heading">{t('checkUi.outcome.perFundament')}</h2>
+          <Heading level={2} id="fundamenten-heading">
+            {t('checkUi.outcome.perFundament')}
+          </Heading>
           {summary.fundamenten
             .filter((f) => f.good.length + f.action.length + f.regelingen.length > 0)
             .map((f) => (
               <div key={f.id} className={`fundament-result fundament-${f.id}`}>
-                <h3>{t(`check.topics.${f.id}.title`)}</h3>
+                <Heading level={3}>{t(`check.topics.${f.id}.title`)}</Heading>
                 <FindingList heading={t('check.summary.good')} findings={f.good} />
                 <FindingList heading={t('check.summary.action')} findings={f.action} />
                 {f.regelingen.length > 0 && (
-                  <p>
+                  <Paragraph>
                     {t('check.summary.regelingen')}:{' '}
                     {f.regelingen.map((o, i) => (
                       <span key={o.regeling}>
                         {i > 0 && ', '}
-                        <a href={`#${o.regeling}`}>{o.name}</a>
+                        <ExternalLink href={`#${o.regeling}`}>{o.name}</ExternalLink>
                       </span>
                     ))}
-                  </p>
+                  </Paragraph>
                 )}
               </div>
             ))}
         </section>
 
         <section aria-labelledby="referrals-heading">
-          <h2 id="referrals-heading">{t('check.summary.referrals')}</h2>
+          <Heading level={2} id="referrals-heading">
+            {t('check.summary.referrals')}
+          </Heading>
           {wantsWork && (
             <ToekomstReferralCard source="check" sourceId={check.id} wijk={check.wijk} />
           )}
@@ -211,7 +219,9 @@ function ReadyOutcome({
 
         {summary.declined.length > 0 && (
           <section aria-labelledby="declined-heading">
-            <h2 id="declined-heading">{t('checkUi.outcome.declined')}</h2>
+            <Heading level={2} id="declined-heading">
+              {t('checkUi.outcome.declined')}
+            </Heading>
             <ul>
               {summary.declined.map((qid) => {
                 const q = getQuestion(qid);
@@ -222,30 +232,26 @@ function ReadyOutcome({
         )}
 
         <div className="check-actions">
-          <Link className="button" to={paths.checkSummary.href(check.id)}>
+          <ButtonLink to={paths.checkSummary.href(check.id)}>
             {t('checkUi.summary.open')}
-          </Link>
-          <button
-            type="button"
-            className="button button-secondary"
+          </ButtonLink>
+          <Button
+            purpose="secondary"
+
             disabled={busy}
             onClick={() => void toggleDone()}
           >
             {done ? t('checkUi.outcome.reopen') : t('checkUi.outcome.complete')}
-          </button>
-          <Link className="button button-secondary" to={paths.checks.href()}>
+          </Button>
+          <ButtonLink purpose="secondary" to={paths.checks.href()}>
             {t('checkUi.list.back')}
-          </Link>
+          </ButtonLink>
         </div>
-        {done && (
-          <p role="status" className="notice">
-            {t('checkUi.outcome.isComplete')}
-          </p>
-        )}
+        {done && <Notice role="status">{t('checkUi.outcome.isComplete')}</Notice>}
         {failed && (
-          <p role="alert" className="notice notice-error">
+          <Notice type="error" role="alert">
             {t('checkUi.save.failed')}
-          </p>
+          </Notice>
         )}
       </div>
     </div>

@@ -6,6 +6,8 @@ import { ChoiceField } from './choice-field';
 import { IncomeSourcesField } from './income-sources-field';
 import { MembersField } from './members-field';
 import { MultiField } from './multi-field';
+import { Button } from '../components/button';
+import { Paragraph } from '../components/typography';
 
 type Props = Omit<FieldProps, 'labelId' | 'describedBy'>;
 
@@ -59,34 +61,36 @@ export function QuestionBlock(props: Props) {
         {t(question.labelKey)}
       </legend>
       {helpId && question.helpKey && (
-        <p id={helpId} className="question-help">
+        <Paragraph id={helpId} className="question-help">
           {t(question.helpKey)}
-        </p>
+        </Paragraph>
       )}
       {field}
-      {declined && <p className="answer-note">{t('checkUi.answer.declinedNote')}</p>}
-      {unknown && <p className="answer-note">{t('checkUi.answer.unknownNote')}</p>}
+      {declined && (
+        <Paragraph className="answer-note">{t('checkUi.answer.declinedNote')}</Paragraph>
+      )}
+      {unknown && <Paragraph className="answer-note">{t('checkUi.answer.unknownNote')}</Paragraph>}
       <div className="answer-status">
         {question.type !== 'yes-no-unknown' && (
-          <button
-            type="button"
-            className="button button-quiet"
+          <Button
+            purpose="subtle"
+
             aria-pressed={unknown}
             aria-describedby={labelId}
             onClick={() => setStatus('unknown', !unknown)}
           >
             {t('check.answerStatus.unknown')}
-          </button>
+          </Button>
         )}
-        <button
-          type="button"
-          className="button button-quiet"
+        <Button
+          purpose="subtle"
+
           aria-pressed={declined}
           aria-describedby={labelId}
           onClick={() => setStatus('declined', !declined)}
         >
           {t('check.answerStatus.declined')}
-        </button>
+        </Button>
       </div>
     </fieldset>
   );

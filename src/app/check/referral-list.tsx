@@ -1,8 +1,10 @@
-import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { ReferralSuggestion } from '../../domain/check/summarise';
 import type { Regeling } from '../../domain/catalogue/schema';
 import { newSignalHref, signalCategoryFor } from './check-model';
+import { ButtonLink } from '../components/button';
+import { Notice } from '../components/notice';
+import { Heading, Paragraph } from '../components/typography';
 
 /**
  * Partners to refer to, each with a one-tap "Maak signaal" that opens the signal form with the
@@ -24,7 +26,7 @@ export function ReferralList({
   return (
     <>
       {referrals.length === 0 ? (
-        <p>{t('checkUi.referrals.none')}</p>
+        <Paragraph>{t('checkUi.referrals.none')}</Paragraph>
       ) : (
         <ul className="card-list">
           {referrals.map((r) => {
@@ -32,7 +34,9 @@ export function ReferralList({
             const name = regeling?.name ?? t(`checkUi.referrals.names.${r.id}`);
             return (
               <li key={r.id} className="card referral">
-                <h3 className="card-title">{name}</h3>
+                <Heading level={3} className="card-title">
+                  {name}
+                </Heading>
                 <ul className="small">
                   {r.reasons.map((reason) => (
                     <li key={reason.text}>
@@ -40,25 +44,28 @@ export function ReferralList({
                     </li>
                   ))}
                 </ul>
-                {regeling?.accessPoint && <p className="muted small">{regeling.accessPoint}</p>}
-                <Link className="button" to={newSignalHref(signalCategoryFor(r.id), wijk, checkId)}>
+                {regeling?.accessPoint && (
+                  <Paragraph className="muted small">{regeling.accessPoint}</Paragraph>
+                )}
+                <ButtonLink to={newSignalHref(signalCategoryFor(r.id), wijk, checkId)}>
                   {t('checkUi.referrals.makeSignal', { name })}
-                </Link>
+                </ButtonLink>
               </li>
             );
           })}
         </ul>
       )}
-      <div className="notice handover">
-        <h3>{t('checkUi.handover.title')}</h3>
-        <p>{t('checkUi.handover.text')}</p>
-        <Link
-          className="button button-secondary"
+      <Notice className="handover">
+        <Heading level={3}>{t('checkUi.handover.title')}</Heading>
+        <Paragraph>{t('checkUi.handover.text')}</Paragraph>
+        <ButtonLink
+          purpose="secondary"
+
           to={newSignalHref('geldzorgen-schulden', wijk, checkId)}
         >
           {t('checkUi.handover.action')}
-        </Link>
-      </div>
+        </ButtonLink>
+      </Notice>
     </>
   );
 }

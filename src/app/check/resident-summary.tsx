@@ -1,5 +1,4 @@
 import { useMemo } from 'react';
-import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { CheckRecord } from '../../data/repositories/checks';
 import { LANGUAGES, type LanguageCode } from '../i18n/i18n';
@@ -15,6 +14,10 @@ import { computeOutcome, localiseCheckOutcome, questionsForFields } from './chec
 import { useOutcomeBasis, type OutcomeBasis } from './use-outcome-basis';
 import { isTakeHomePoint } from '../../domain/eligibility/reason-message';
 import { reasonText } from './reason-text';
+import { AppLink } from '../components/app-link';
+import { Button } from '../components/button';
+import { Notice } from '../components/notice';
+import { Heading, Paragraph } from '../components/typography';
 
 /**
  * The page a resident takes home. Its language is chosen apart from the app's, because the worker
@@ -24,7 +27,7 @@ import { reasonText } from './reason-text';
  */
 export function ResidentSummary({ check }: { check: CheckRecord }) {
   const basis = useOutcomeBasis(check);
-  if (basis.status !== 'ready') return <p role="status">{'…'}</p>;
+  if (basis.status !== 'ready') return <Paragraph role="status">{'…'}</Paragraph>;
   return <ReadySummary check={check} basis={basis} />;
 }
 
@@ -60,16 +63,16 @@ function ReadySummary({
   const action = summary.fundamenten.flatMap((f) => f.action);
   const date = format.date(peildatum);
   // Until the chosen language's catalogue texts are in, print nothing rather than half Dutch.
-  if (!ready) return <p role="status">{t('app.loading')}</p>;
+  if (!ready) return <Paragraph role="status">{t('app.loading')}</Paragraph>;
 
   return (
     <div className="resident-summary-page">
       <div className="summary-tools no-print">
-        <p>
-          <Link to={paths.checkOutcome.href(check.id)}>
+        <Paragraph>
+          <AppLink to={paths.checkOutcome.href(check.id)}>
             <DirArrow to="back" /> {t('checkUi.summary.back')}
-          </Link>
-        </p>
+          </AppLink>
+        </Paragraph>
         <PrintLanguagePicker
           id="summary-language"
           label={t('checkUi.summary.language')}
@@ -77,22 +80,20 @@ function ReadySummary({
           onChange={setChosen}
         />
         {loaded && !translated && (
-          <p className="notice notice-warning">{t('checkUi.summary.notTranslated')}</p>
+          <Notice type="warning">{t('checkUi.summary.notTranslated')}</Notice>
         )}
-        <p className="muted small">{t('checkUi.summary.privacy')}</p>
-        <button type="button" className="button" onClick={() => window.print()}>
-          {t('checkUi.summary.print')}
-        </button>
+        <Paragraph className="muted small">{t('checkUi.summary.privacy')}</Paragraph>
+        <Button onClick={() => window.print()}>{t('checkUi.summary.print')}</Button>
       </div>
 
       <article className="resident-summary" lang={lang} dir={dir} data-testid="resident-summary">
-        <h1>{st('checkUi.summary.title')}</h1>
-        <p className="muted">{st('checkUi.summary.date', { date })}</p>
-        <p>{st('checkUi.summary.intro')}</p>
+        <Heading level={1}>{st('checkUi.summary.title')}</Heading>
+        <Paragraph className="muted">{st('checkUi.summary.date', { date })}</Paragraph>
+        <Paragraph>{st('checkUi.summary.intro')}</Paragraph>
 
         {good.length > 0 && (
           <section>
-            <h2>{st('checkUi.summary.good')}</h2>
+            <Heading level={2}>{st('checkUi.summary.good')}</Heading>
             <ul>
               {good.map((f) => (
                 <li key={f.key}>{st(f.key, { defaultValue: f.text })}</li>
@@ -102,7 +103,7 @@ function ReadySummary({
         )}
         {action.length > 0 && (
           <section>
-            <h2>{st('checkUi.summary.action')}</h2>
+            <Heading level={2}>{st('checkUi.summary.action')}</Heading>
             <ul>
               {action.map((f) => (
                 <li key={f.key}>{st(f.key, { defaultValue: f.text })}</li>
@@ -112,9 +113,9 @@ function ReadySummary({
         )}
 
         <section>
-          <h2>{st('checkUi.summary.regelingen')}</h2>
+          <Heading level={2}>{st('checkUi.summary.regelingen')}</Heading>
           {summary.regelingenToApply.length === 0 ? (
-            <p>{st('checkUi.summary.regelingenNone')}</p>
+            <Paragraph>{st('checkUi.summary.regelingenNone')}</Paragraph>
           ) : (
             // Two columns on paper, each regeling kept whole: the summary fits two A4 pages.
             <div className="summary-regelingen">
@@ -138,16 +139,18 @@ function ReadySummary({
                   .join(' · ');
                 return (
                   <section key={o.regeling} className="summary-regeling">
-                    <h3>{lang === 'nl' ? (regeling?.name ?? o.name) : o.name}</h3>
-                    {regeling?.nameExplanation && <p>{regeling.nameExplanation}</p>}
-                    <p>
+                    <Heading level={3}>
+                      {lang === 'nl' ? (regeling?.name ?? o.name) : o.name}
+                    </Heading>
+                    {regeling?.nameExplanation && <Paragraph>{regeling.nameExplanation}</Paragraph>}
+                    <Paragraph>
                       <strong>{st(`checkUi.summary.status.${o.status}`)}</strong>
-                    </p>
+                    </Paragraph>
                     {o.status === 'misschien' && open.length > 0 && (
-                      <p>
+                      <Paragraph>
                         {st('checkUi.summary.stillToFind')}{' '}
                         {open.map((q) => st(q.labelKey)).join(' · ')}
-                      </p>
+                      </Paragraph>
                     )}
                     {points.length > 0 && (
                       <ul className="summary-points">
@@ -156,18 +159,20 @@ function ReadySummary({
                         ))}
                       </ul>
                     )}
-                    {amounts !== '' && <p className="summary-amounts">{amounts}</p>}
-                    <p className="summary-label">{st('checkUi.summary.howToApply')}</p>
+                    {amounts !== '' && <Paragraph className="summary-amounts">{amounts}</Paragraph>}
+                    <Paragraph className="summary-label">
+                      {st('checkUi.summary.howToApply')}
+                    </Paragraph>
                     <ol>
                       {o.howToApply.map((step) => (
                         <li key={step}>{step}</li>
                       ))}
                     </ol>
                     {documents.length > 0 && (
-                      <p>
+                      <Paragraph>
                         <span className="summary-label">{st('checkUi.summary.documents')}:</span>{' '}
                         {documents.join(' · ')}
-                      </p>
+                      </Paragraph>
                     )}
                   </section>
                 );
@@ -177,7 +182,7 @@ function ReadySummary({
         </section>
 
         <section>
-          <h2>{st('checkUi.summary.help')}</h2>
+          <Heading level={2}>{st('checkUi.summary.help')}</Heading>
           <ul>
             {summary.referrals.map((r) => {
               const regeling = findRegeling(r.id);
@@ -195,11 +200,13 @@ function ReadySummary({
         </section>
 
         {summary.declined.length > 0 && (
-          <p>{st('checkUi.summary.declined', { count: summary.declined.length })}</p>
+          <Paragraph>
+            {st('checkUi.summary.declined', { count: summary.declined.length })}
+          </Paragraph>
         )}
-        <p className="summary-footer">{st('checkUi.summary.footer')}</p>
+        <Paragraph className="summary-footer">{st('checkUi.summary.footer')}</Paragraph>
         {lang !== 'nl' && st('checkUi.summary.dutchOnly') !== '' && (
-          <p className="muted small">{st('checkUi.summary.dutchOnly')}</p>
+          <Paragraph className="muted small">{st('checkUi.summary.dutchOnly')}</Paragraph>
         )}
       </article>
     </div>

@@ -11,6 +11,17 @@ import { recordOutcome, type CheckRecord } from '../../data/repositories/checks'
 import { computeOutcome, todayIso, type CheckOutcome } from './check-model';
 import type { OutcomeBasis } from './use-outcome-basis';
 import { currentFormat } from '../i18n/format';
+import { Button } from '../components/button';
+import { Notice } from '../components/notice';
+import { Heading, Paragraph } from '../components/typography';
+import {
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from '../components/table';
 
 type Ready = Extract<OutcomeBasis, { status: 'ready' }>;
 
@@ -86,7 +97,7 @@ export function RulesBasis({
 
   return (
     <div className="rules-basis">
-      <p className="muted small" data-testid="rules-basis">
+      <Paragraph className="muted small" data-testid="rules-basis">
         {basis.originalMissing && basis.stored
           ? t('checkUi.rulesBasis.originalMissing', { label: basis.stored.rulesVersionLabel })
           : t('checkUi.rulesBasis.computedWith', {
@@ -101,72 +112,72 @@ export function RulesBasis({
             })}
           </>
         )}
-      </p>
+      </Paragraph>
       {done && !compare && (
-        <button
-          type="button"
-          className="button button-secondary button-small no-print"
+        <Button
+          purpose="secondary"
+
+          className="button-small no-print"
           onClick={() => {
             setSaved(false);
             setCompare(true);
           }}
         >
           {t('checkUi.rulesBasis.recompute')}
-        </button>
+        </Button>
       )}
-      {saved && (
-        <p role="status" className="notice">
-          {t('checkUi.rulesBasis.kept')}
-        </p>
-      )}
+      {saved && <Notice role="status">{t('checkUi.rulesBasis.kept')}</Notice>}
       {recomputed && (
         <section className="notice recompute" aria-labelledby="recompute-heading">
-          <h2 id="recompute-heading">
+          <Heading level={2} id="recompute-heading">
             {t('checkUi.rulesBasis.recomputeTitle', {
               version: versionText(t, recomputed.rules),
               date: currentFormat().date(recomputed.peildatum),
             })}
-          </h2>
+          </Heading>
           {changed.length === 0 ? (
-            <p>{t('checkUi.rulesBasis.noChange')}</p>
+            <Paragraph>{t('checkUi.rulesBasis.noChange')}</Paragraph>
           ) : (
-            <table className="recompute-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('checkUi.rulesBasis.colRegeling')}</th>
-                  <th scope="col">{t('checkUi.rulesBasis.colBefore')}</th>
-                  <th scope="col">{t('checkUi.rulesBasis.colAfter')}</th>
-                </tr>
-              </thead>
-              <tbody>
+            <Table className="recompute-table">
+              <TableHeader>
+                <TableRow>
+                  <TableHeaderCell scope="col">
+                    {t('checkUi.rulesBasis.colRegeling')}
+                  </TableHeaderCell>
+                  <TableHeaderCell scope="col">{t('checkUi.rulesBasis.colBefore')}</TableHeaderCell>
+                  <TableHeaderCell scope="col">{t('checkUi.rulesBasis.colAfter')}</TableHeaderCell>
+                </TableRow>
+              </TableHeader>
+              <TableBody>
                 {changed.map((c) => (
-                  <tr key={c.regeling} data-regeling={c.regeling}>
-                    <th scope="row">{c.name}</th>
-                    <td>{verdictText(t, c.before)}</td>
-                    <td>{verdictText(t, c.after)}</td>
-                  </tr>
+                  <TableRow key={c.regeling} data-regeling={c.regeling}>
+                    <TableHeaderCell scope="row">{c.name}</TableHeaderCell>
+                    <TableCell>{verdictText(t, c.before)}</TableCell>
+                    <TableCell>{verdictText(t, c.after)}</TableCell>
+                  </TableRow>
                 ))}
-              </tbody>
-            </table>
+              </TableBody>
+            </Table>
           )}
           <div className="check-actions">
             {changed.length > 0 && (
-              <button type="button" className="button button-small" onClick={() => void keep()}>
+              <Button className="button-small" onClick={() => void keep()}>
                 {t('checkUi.rulesBasis.keep')}
-              </button>
+              </Button>
             )}
-            <button
-              type="button"
-              className="button button-secondary button-small"
+            <Button
+              purpose="secondary"
+
+              className="button-small"
               onClick={() => setCompare(false)}
             >
               {t('checkUi.rulesBasis.close')}
-            </button>
+            </Button>
           </div>
           {failed && (
-            <p role="alert" className="notice notice-error">
+            <Notice type="error" role="alert">
               {t('checkUi.save.failed')}
-            </p>
+            </Notice>
           )}
         </section>
       )}

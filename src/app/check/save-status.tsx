@@ -1,4 +1,6 @@
 import { useTranslation } from 'react-i18next';
+import { Notice } from '../components/notice';
+import { Paragraph } from '../components/typography';
 
 export type SaveState = 'idle' | 'saving' | 'saved' | 'locked' | 'full' | 'failed';
 
@@ -6,14 +8,15 @@ export type SaveState = 'idle' | 'saving' | 'saved' | 'locked' | 'full' | 'faile
 export function SaveStatus({ state }: { state: SaveState }) {
   const { t } = useTranslation();
   const problem = state === 'locked' || state === 'full' || state === 'failed';
+  const text = state === 'idle' ? t('checkUi.save.idle') : t(`checkUi.save.${state}`);
+  // One live region that stays in place; what it holds changes from a quiet line to an alert box.
   return (
-    <p
-      role="status"
-      aria-live="polite"
-      data-testid="check-save-status"
-      className={`save-status${problem ? ' notice notice-error' : ' muted small'}`}
-    >
-      {state === 'idle' ? t('checkUi.save.idle') : t(`checkUi.save.${state}`)}
-    </p>
+    <div role="status" aria-live="polite" data-testid="check-save-status" className="save-status">
+      {problem ? (
+        <Notice type="error">{text}</Notice>
+      ) : (
+        <Paragraph className="muted small">{text}</Paragraph>
+      )}
+    </div>
   );
 }

@@ -10,6 +10,8 @@ import {
   type TakeUpEntry,
   type TakeUpStatus,
 } from '../../domain/insight/take-up';
+import { Notice } from '../components/notice';
+import { Heading, Paragraph } from '../components/typography';
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -45,12 +47,14 @@ export function TakeUpPanel({
 
   return (
     <section aria-labelledby="takeup-heading" className="take-up">
-      <h2 id="takeup-heading">{t('checkUi.takeUp.title')}</h2>
-      <p className="muted">{t('checkUi.takeUp.intro')}</p>
+      <Heading level={2} id="takeup-heading">
+        {t('checkUi.takeUp.title')}
+      </Heading>
+      <Paragraph className="muted">{t('checkUi.takeUp.intro')}</Paragraph>
       {waiting.length > 0 && (
-        <p className="notice notice-warning" role="status">
+        <Notice type="warning" role="status">
           {t('checkUi.takeUp.reminder', { count: waiting.length, days: TAKE_UP_REMINDER_DAYS })}
-        </p>
+        </Notice>
       )}
       <ul className="take-up-list">
         {suggested.map((id) => {
@@ -141,9 +145,9 @@ export function TakeUpPanel({
         })}
       </ul>
       {failed && (
-        <p className="notice notice-error" role="alert">
+        <Notice type="error" role="alert">
           {t('checkUi.takeUp.failed')}
-        </p>
+        </Notice>
       )}
     </section>
   );

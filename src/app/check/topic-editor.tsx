@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { CheckAnswers } from '../../domain/check/answers-schema';
 import type { Question, TopicId } from '../../domain/check/question-schema';
@@ -22,6 +22,9 @@ import { QuestionBlock } from './question-block';
 import { SaveStatus, type SaveState } from './save-status';
 import { TopicNav } from './topic-nav';
 import { DirArrow } from '../components/dir-arrow';
+import { Button, ButtonLink } from '../components/button';
+import { Notice } from '../components/notice';
+import { Heading, Paragraph } from '../components/typography';
 
 function applyChange(
   answers: CheckAnswers,
@@ -108,14 +111,14 @@ export function TopicEditor({ check, topic }: { check: CheckRecord; topic: Topic
     <div className="check-layout">
       <TopicNav checkId={check.id} answers={answers} current={topic} />
       <div className="check-topic">
-        <p className="eyebrow">
+        <Paragraph className="eyebrow">
           {t('checkUi.title')} · {t(`checkUi.variant.${answers.variant}`)}
-        </p>
-        <h1 ref={heading} tabIndex={-1}>
+        </Paragraph>
+        <Heading level={1} ref={heading} tabIndex={-1}>
           {current ? t(current.titleKey) : topic}
-        </h1>
-        {current && <p className="lead">{t(current.introKey)}</p>}
-        {questions.length === 0 && <p className="notice">{t('checkUi.topics.empty')}</p>}
+        </Heading>
+        {current && <Paragraph purpose="lead">{t(current.introKey)}</Paragraph>}
+        {questions.length === 0 && <Notice>{t('checkUi.topics.empty')}</Notice>}
         {questions.map((q) => (
           <QuestionBlock
             key={q.id}
@@ -129,25 +132,26 @@ export function TopicEditor({ check, topic }: { check: CheckRecord; topic: Topic
         <SaveStatus state={saveState} />
         <div className="check-actions">
           {previous && (
-            <Link
-              className="button button-secondary"
+            <ButtonLink
+              purpose="secondary"
+
               to={paths.checkTopic.href(check.id, previous.id)}
             >
               <DirArrow to="back" /> {t(previous.titleKey)}
-            </Link>
+            </ButtonLink>
           )}
           {next ? (
-            <Link className="button" to={paths.checkTopic.href(check.id, next.id)}>
+            <ButtonLink to={paths.checkTopic.href(check.id, next.id)}>
               {t('checkUi.topics.next', { topic: t(next.titleKey) })} <DirArrow to="forward" />
-            </Link>
+            </ButtonLink>
           ) : (
-            <Link className="button" to={paths.checkOutcome.href(check.id)}>
+            <ButtonLink to={paths.checkOutcome.href(check.id)}>
               {t('checkUi.topics.toOutcome')} <DirArrow to="forward" />
-            </Link>
+            </ButtonLink>
           )}
-          <button
-            type="button"
-            className="button button-secondary"
+          <Button
+            purpose="secondary"
+
             onClick={() => {
               void flushPendingAnswers()
                 .catch(() => undefined)
@@ -155,7 +159,7 @@ export function TopicEditor({ check, topic }: { check: CheckRecord; topic: Topic
             }}
           >
             {t('checkUi.topics.pause')}
-          </button>
+          </Button>
         </div>
       </div>
     </div>

@@ -1,6 +1,9 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCatalogueState } from '../catalogue-context';
+import { Button } from './button';
+import { Notice } from './notice';
+import { Paragraph } from './typography';
 
 /** Shows the page only when the catalogue is ready; a calm message and a retry button otherwise. */
 export function CatalogueGate({ children }: { children: ReactNode }) {
@@ -8,19 +11,17 @@ export function CatalogueGate({ children }: { children: ReactNode }) {
   const state = useCatalogueState();
   if (state.status === 'loading') {
     return (
-      <p role="status" className="muted">
+      <Paragraph role="status" className="muted">
         {t('app.loading')}
-      </p>
+      </Paragraph>
     );
   }
   if (state.status === 'error') {
     return (
-      <div role="alert" className="notice notice-error">
-        <p>{t('errors.catalogueUnavailable')}</p>
-        <button type="button" className="button" onClick={state.retry}>
-          {t('errors.retry')}
-        </button>
-      </div>
+      <Notice type="error" role="alert">
+        <Paragraph>{t('errors.catalogueUnavailable')}</Paragraph>
+        <Button onClick={state.retry}>{t('errors.retry')}</Button>
+      </Notice>
     );
   }
   return <>{children}</>;

@@ -1,4 +1,5 @@
 import { Outlet } from 'react-router';
+import { PageHeader, SkipLink } from './page-header';
 import { useTranslation } from 'react-i18next';
 import { navFor } from '../role-navigation';
 import { NavList } from './nav-list';
@@ -15,10 +16,8 @@ export function Layout() {
   const nav = navFor(session?.user.role);
   return (
     <div className="app">
-      <a className="skip-link" href="#main">
-        {t('app.skipToContent')}
-      </a>
-      <header className="app-header">
+      <SkipLink href="#main">{t('app.skipToContent')}</SkipLink>
+      <PageHeader className="app-header">
         <div className="brand">
           <img src="/icons/icon.svg" alt="" width="36" height="36" />
           <span className="brand-name">{t('app.name')}</span>
@@ -28,7 +27,7 @@ export function Layout() {
           <SyncBadge />
           <LanguageSwitch />
         </div>
-      </header>
+      </PageHeader>
       <NavList className="app-nav" label={t('nav.main')} items={nav} />
       <main id="main" className="app-main" tabIndex={-1}>
         <Outlet />

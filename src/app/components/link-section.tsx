@@ -1,6 +1,7 @@
-import { Link } from 'react-router';
 import { useFormat } from '../i18n/format';
 import { dutchAttrs } from '../i18n/dutch-attrs';
+import { AppLink } from './app-link';
+import { Heading } from './typography';
 
 /** A titled row of links to catalogue records (wijken, programmes, regelingen); nothing when empty. */
 export function LinkSection({
@@ -16,13 +17,13 @@ export function LinkSection({
   if (items.length === 0) return null;
   return (
     <section>
-      <h2>{title}</h2>
+      <Heading level={2}>{title}</Heading>
       <ul className="inline-list">
         {items.map((item) => (
           <li key={item.id}>
-            <Link to={href(item.id)}>
+            <AppLink to={href(item.id)}>
               <bdi {...dutchAttrs(language)}>{item.name}</bdi>
-            </Link>
+            </AppLink>
           </li>
         ))}
       </ul>

@@ -1,3 +1,5 @@
+import { Notice } from './notice';
+
 /** What an action ended in, told to the worker: a calm status, or an alert when it failed. */
 export interface OutcomeMessageValue {
   kind: 'ok' | 'error';
@@ -8,8 +10,8 @@ export function OutcomeMessage({ message }: { message: OutcomeMessageValue | nul
   if (!message) return null;
   const failed = message.kind === 'error';
   return (
-    <p role={failed ? 'alert' : 'status'} className={`notice ${failed ? 'notice-error' : ''}`}>
+    <Notice type={failed ? 'error' : 'ok'} role={failed ? 'alert' : 'status'}>
       {message.text}
-    </p>
+    </Notice>
   );
 }

@@ -6,6 +6,7 @@ import { syncNow } from '../../data/sync/sync-runner';
 import { VaultGate } from '../lock/vault-gate';
 import { RequireSession } from '../session/require-session';
 import { useSyncOnUnlock } from '../session/use-sync-on-unlock';
+import { Notice } from './notice';
 
 // Before a wipe after too many wrong PINs, unsynced work is sent to the server if it can be.
 async function pushPending(): Promise<boolean> {
@@ -34,7 +35,7 @@ function VaultForRole() {
   const { t } = useTranslation();
   const session = useSession();
   if (session && !keepsPersonalData(session.user.role))
-    return <p className="notice">{t('nav.noPersonalData')}</p>;
+    return <Notice>{t('nav.noPersonalData')}</Notice>;
   return (
     <VaultGate pushPending={pushPending}>
       <Outlet />

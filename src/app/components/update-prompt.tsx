@@ -1,6 +1,8 @@
 import { useRegisterSW } from 'virtual:pwa-register/react';
 import { useTranslation } from 'react-i18next';
 import { log } from '../../data/log';
+import { Button } from './button';
+import { Paragraph } from './typography';
 
 /**
  * Asks before switching to a new version: the worker may be mid-conversation. Drafts are
@@ -35,20 +37,18 @@ export function UpdatePrompt() {
         aria-live="polite"
         aria-label={t('status.updateReady')}
       >
-        <p>
+        <Paragraph>
           <strong>{t('status.updateReady')}</strong> {t('status.updateSafe')}
-        </p>
+        </Paragraph>
         <div className="toast-actions">
-          <button type="button" className="button" onClick={() => void update()}>
-            {t('status.updateNow')}
-          </button>
-          <button
-            type="button"
-            className="button button-secondary"
+          <Button onClick={() => void update()}>{t('status.updateNow')}</Button>
+          <Button
+            purpose="secondary"
+
             onClick={() => setNeedRefresh(false)}
           >
             {t('status.updateLater')}
-          </button>
+          </Button>
         </div>
       </div>
     );

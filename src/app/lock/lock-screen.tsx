@@ -5,6 +5,8 @@ import type { UnlockOutcome, UnlockState } from '../../data/lock/unlock-attempts
 import { MAX_WRONG_PINS } from '../../data/lock/unlock-attempts';
 import { PinPad } from './pin-pad';
 import { RecoverPin } from './recover-pin';
+import { Button } from '../components/button';
+import { Heading, Paragraph } from '../components/typography';
 
 interface LockScreenProps {
   unlockState: UnlockState | null;
@@ -51,8 +53,10 @@ export function LockScreen({ unlockState, onUnlock }: LockScreenProps) {
 
   return (
     <section className="vault-screen" aria-labelledby="lock-title">
-      <h1 id="lock-title">{t('lock.lockedTitle')}</h1>
-      <p>{t('lock.lockedIntro')}</p>
+      <Heading level={1} id="lock-title">
+        {t('lock.lockedTitle')}
+      </Heading>
+      <Paragraph>{t('lock.lockedIntro')}</Paragraph>
       <form onSubmit={(e) => void submit(e)}>
         <PinPad
           value={pin}
@@ -62,25 +66,29 @@ export function LockScreen({ unlockState, onUnlock }: LockScreenProps) {
           autoFocus
         />
         <div role="status" aria-live="polite" className="vault-status">
-          {busy && <p>{t('lock.checking')}</p>}
-          {!busy && wrong && <p className="vault-error">{t('lock.wrongPin')}</p>}
-          {!busy && failed > 0 && <p>{t('lock.attemptsLeft', { count: attemptsLeft })}</p>}
-          {!busy && waitSeconds > 0 && <p>{t('lock.wait', { count: waitSeconds })}</p>}
+          {busy && <Paragraph>{t('lock.checking')}</Paragraph>}
+          {!busy && wrong && <Paragraph className="vault-error">{t('lock.wrongPin')}</Paragraph>}
+          {!busy && failed > 0 && (
+            <Paragraph>{t('lock.attemptsLeft', { count: attemptsLeft })}</Paragraph>
+          )}
+          {!busy && waitSeconds > 0 && (
+            <Paragraph>{t('lock.wait', { count: waitSeconds })}</Paragraph>
+          )}
         </div>
-        <button
+        <Button
           type="submit"
-          className="button vault-submit"
+          className="vault-submit"
           disabled={busy || waitSeconds > 0 || pin.length === 0}
         >
           {t('lock.unlock')}
-        </button>
+        </Button>
       </form>
       <p className={attemptsLeft === 1 ? 'vault-warning' : 'muted small'}>
         {attemptsLeft === 1 ? t('lock.lastAttempt') : t('lock.strikesWarning')}
       </p>
-      <button type="button" className="button button-secondary" onClick={() => setRecovering(true)}>
+      <Button purpose="secondary" onClick={() => setRecovering(true)}>
         {t('lock.forgotPin')}
-      </button>
+      </Button>
     </section>
   );
 }

@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Paragraph } from '../components/typography';
 
 const KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9'] as const;
 /** Long enough for a passphrase-like PIN, short enough that a stuck key does not fill memory. */
@@ -46,9 +47,9 @@ export function PinPad({
         autoFocus={autoFocus}
         onChange={(e) => onChange(e.target.value.replace(/\D/g, '').slice(0, MAX_PIN_LENGTH))}
       />
-      <p className="visually-hidden" aria-live="polite">
+      <Paragraph className="visually-hidden" aria-live="polite">
         {t('lock.digitsEntered', { count: value.length })}
-      </p>
+      </Paragraph>
       <div className="pin-keys" role="group" aria-label={label}>
         {KEYS.map((k) => (
           <button

@@ -4,6 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { pinProblem } from '../../data/crypto/vault';
 import { log } from '../../data/log';
 import { PinPad } from './pin-pad';
+import { Button } from '../components/button';
+import { Heading, Paragraph } from '../components/typography';
 
 interface PinSetupProps {
   onSetUp: (pin: string) => Promise<unknown>;
@@ -59,24 +61,26 @@ export function PinSetup({ onSetUp, title, intro }: PinSetupProps) {
 
   return (
     <section className="vault-screen" aria-labelledby="pin-setup-title">
-      <h1 id="pin-setup-title">{title ?? t('lock.setupTitle')}</h1>
-      <p>{intro ?? t('lock.setupIntro')}</p>
+      <Heading level={1} id="pin-setup-title">
+        {title ?? t('lock.setupTitle')}
+      </Heading>
+      <Paragraph>{intro ?? t('lock.setupIntro')}</Paragraph>
       {step === 'choose' ? (
         <form onSubmit={next}>
-          <p className="muted">{t('lock.setupRules')}</p>
+          <Paragraph className="muted">{t('lock.setupRules')}</Paragraph>
           <PinPad value={first} onChange={setFirst} label={t('lock.pinLabel')} autoFocus />
           {error && (
-            <p role="alert" className="vault-error">
+            <Paragraph role="alert" className="vault-error">
               {error}
-            </p>
+            </Paragraph>
           )}
-          <button type="submit" className="button vault-submit">
+          <Button type="submit" className="vault-submit">
             {t('lock.setupNext')}
-          </button>
+          </Button>
         </form>
       ) : (
         <form onSubmit={(e) => void save(e)}>
-          <p>{t('lock.setupRepeat')}</p>
+          <Paragraph>{t('lock.setupRepeat')}</Paragraph>
           <PinPad
             value={second}
             onChange={setSecond}
@@ -85,18 +89,18 @@ export function PinSetup({ onSetUp, title, intro }: PinSetupProps) {
             autoFocus
           />
           {error && (
-            <p role="alert" className="vault-error">
+            <Paragraph role="alert" className="vault-error">
               {error}
-            </p>
+            </Paragraph>
           )}
-          <p className="muted small">{t('lock.setupForget')}</p>
+          <Paragraph className="muted small">{t('lock.setupForget')}</Paragraph>
           <div className="vault-actions">
-            <button type="submit" className="button" disabled={busy || second.length === 0}>
+            <Button type="submit" disabled={busy || second.length === 0}>
               {busy ? t('lock.checking') : t('lock.setupSave')}
-            </button>
-            <button
-              type="button"
-              className="button button-secondary"
+            </Button>
+            <Button
+              purpose="secondary"
+
               disabled={busy}
               onClick={() => {
                 setFirst('');
@@ -106,7 +110,7 @@ export function PinSetup({ onSetUp, title, intro }: PinSetupProps) {
               }}
             >
               {t('lock.setupBack')}
-            </button>
+            </Button>
           </div>
         </form>
       )}

@@ -8,6 +8,8 @@ import { login } from '../../data/sync/session';
 import { SyncError, type SyncErrorCode } from '../../data/sync/sync-error';
 import { CredentialsFields } from '../session/credentials-fields';
 import { PinSetup } from './pin-setup';
+import { Button } from '../components/button';
+import { Heading, Paragraph } from '../components/typography';
 
 /**
  * "PIN vergeten?": sign in online with the password on this same device, then choose a new PIN.
@@ -52,11 +54,13 @@ export function RecoverPin({ onCancel }: { onCancel: () => void }) {
   if (available === false) {
     return (
       <section className="vault-screen" aria-labelledby="recover-title">
-        <h1 id="recover-title">{t('lock.recoverTitle')}</h1>
-        <p role="status">{t('lock.recoverUnavailable')}</p>
-        <button type="button" className="button button-secondary" onClick={onCancel}>
+        <Heading level={1} id="recover-title">
+          {t('lock.recoverTitle')}
+        </Heading>
+        <Paragraph role="status">{t('lock.recoverUnavailable')}</Paragraph>
+        <Button purpose="secondary" onClick={onCancel}>
           {t('lock.recoverBack')}
-        </button>
+        </Button>
       </section>
     );
   }
@@ -73,8 +77,10 @@ export function RecoverPin({ onCancel }: { onCancel: () => void }) {
 
   return (
     <section className="vault-screen" aria-labelledby="recover-title">
-      <h1 id="recover-title">{t('lock.recoverTitle')}</h1>
-      <p>{t('lock.recoverIntro')}</p>
+      <Heading level={1} id="recover-title">
+        {t('lock.recoverTitle')}
+      </Heading>
+      <Paragraph>{t('lock.recoverIntro')}</Paragraph>
       <form onSubmit={(e) => void signIn(e)} className="form" noValidate>
         <CredentialsFields
           idPrefix="recover"
@@ -85,12 +91,12 @@ export function RecoverPin({ onCancel }: { onCancel: () => void }) {
           error={error}
         />
         <div className="vault-actions">
-          <button type="submit" className="button" disabled={busy || !email || !password}>
+          <Button type="submit" disabled={busy || !email || !password}>
             {busy ? t('lock.checking') : t('lock.recoverSignIn')}
-          </button>
-          <button type="button" className="button button-secondary" onClick={onCancel}>
+          </Button>
+          <Button purpose="secondary" onClick={onCancel}>
             {t('lock.recoverBack')}
-          </button>
+          </Button>
         </div>
       </form>
     </section>

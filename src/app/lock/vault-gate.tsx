@@ -7,6 +7,7 @@ import { PinSetup } from './pin-setup';
 import { useVault } from './use-vault';
 import { WipeNotice } from './wipe-notice';
 import './lock.css';
+import { Paragraph } from '../components/typography';
 
 function subscribeVisibility(onChange: () => void): () => void {
   document.addEventListener('visibilitychange', onChange);
@@ -64,9 +65,9 @@ export function VaultGate({ children, pushPending, idleMs }: VaultGateProps) {
     content = <WipeNotice wiped={vault.wiped} onContinue={vault.acknowledgeWipe} />;
   } else if (vault.status === 'unknown') {
     content = (
-      <p role="status" className="muted">
+      <Paragraph role="status" className="muted">
         {t('lock.loading')}
-      </p>
+      </Paragraph>
     );
   } else if (vault.status === 'no-pin') {
     content = <PinSetup onSetUp={vault.setUp} />;

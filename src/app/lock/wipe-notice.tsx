@@ -1,5 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { WipedOutcome } from './use-vault';
+import { Button } from '../components/button';
+import { Heading, Paragraph } from '../components/typography';
 
 /** After a 10-strike wipe: says plainly what was erased and whether anything was lost. */
 export function WipeNotice({ wiped, onContinue }: { wiped: WipedOutcome; onContinue: () => void }) {
@@ -22,15 +24,15 @@ export function WipeNotice({ wiped, onContinue }: { wiped: WipedOutcome; onConti
   }
   return (
     <section className="vault-screen" role="alert" aria-labelledby="wiped-title">
-      <h1 id="wiped-title">{t('lock.wipedTitle')}</h1>
-      <p>{t('lock.wipedWhy')}</p>
-      <p>
+      <Heading level={1} id="wiped-title">
+        {t('lock.wipedTitle')}
+      </Heading>
+      <Paragraph>{t('lock.wipedWhy')}</Paragraph>
+      <Paragraph>
         <strong>{what}</strong>
-      </p>
-      <p>{t('lock.wipedNext')}</p>
-      <button type="button" className="button" onClick={onContinue}>
-        {t('lock.wipedContinue')}
-      </button>
+      </Paragraph>
+      <Paragraph>{t('lock.wipedNext')}</Paragraph>
+      <Button onClick={onContinue}>{t('lock.wipedContinue')}</Button>
     </section>
   );
 }

@@ -4,6 +4,15 @@ import type { Indicator } from '../../domain/catalogue/schema';
 import { useCatalogue } from '../use-catalogue';
 import { currentFormat } from '../i18n/format';
 import { TableScroll } from '../components/table-scroll';
+import { Heading, Paragraph } from '../components/typography';
+import {
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from '../components/table';
 
 function valuesText(i: Indicator, areaName: (id: string) => string, none: string): string {
   if (i.values.length === 0) return none;
@@ -30,45 +39,47 @@ export function IndicatorsPage() {
   );
   return (
     <>
-      <h1>{t('indicatoren.title')}</h1>
-      <p className="lead">{t('indicatoren.intro')}</p>
+      <Heading level={1}>{t('indicatoren.title')}</Heading>
+      <Paragraph purpose="lead">{t('indicatoren.intro')}</Paragraph>
       {programmes.map((p) => {
         const rows = catalogue.indicators.filter((i) => i.programme === p.id);
         const tables = [...new Set(rows.map((r) => r.table))];
         return (
           <section key={p.id}>
-            <h2>{p.name}</h2>
+            <Heading level={2}>{p.name}</Heading>
             {tables.map((table) => (
               <Fragment key={table}>
-                <h3>{table}</h3>
+                <Heading level={3}>{table}</Heading>
                 <TableScroll label={table}>
-                  <table className="indicator-table">
-                    <thead>
-                      <tr>
-                        <th scope="col">{t('indicatoren.indicator')}</th>
-                        <th scope="col">{t('indicatoren.values')}</th>
-                        <th scope="col">{t('indicatoren.target')}</th>
-                        <th scope="col">{t('indicatoren.direction')}</th>
-                      </tr>
-                    </thead>
-                    <tbody>
+                  <Table className="indicator-table">
+                    <TableHeader>
+                      <TableRow>
+                        <TableHeaderCell scope="col">{t('indicatoren.indicator')}</TableHeaderCell>
+                        <TableHeaderCell scope="col">{t('indicatoren.values')}</TableHeaderCell>
+                        <TableHeaderCell scope="col">{t('indicatoren.target')}</TableHeaderCell>
+                        <TableHeaderCell scope="col">{t('indicatoren.direction')}</TableHeaderCell>
+                      </TableRow>
+                    </TableHeader>
+                    <TableBody>
                       {rows
                         .filter((r) => r.table === table)
                         .map((i) => (
-                          <tr key={i.id}>
-                            <th scope="row">
+                          <TableRow key={i.id}>
+                            <TableHeaderCell scope="row">
                               {i.name}
                               {i.dataSource && (
                                 <span className="muted small"> ({i.dataSource})</span>
                               )}
-                            </th>
-                            <td>{valuesText(i, areaName, t('indicatoren.noValue'))}</td>
-                            <td>{i.target?.text ?? '—'}</td>
-                            <td>{t(`indicatoren.${i.direction}`)}</td>
-                          </tr>
+                            </TableHeaderCell>
+                            <TableCell>
+                              {valuesText(i, areaName, t('indicatoren.noValue'))}
+                            </TableCell>
+                            <TableCell>{i.target?.text ?? '—'}</TableCell>
+                            <TableCell>{t(`indicatoren.${i.direction}`)}</TableCell>
+                          </TableRow>
                         ))}
-                    </tbody>
-                  </table>
+                    </TableBody>
+                  </Table>
                 </TableScroll>
               </Fragment>
             ))}

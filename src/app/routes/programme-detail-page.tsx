@@ -1,4 +1,4 @@
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Actielijn } from '../../domain/catalogue/schema';
 import { paths } from '../paths';
@@ -8,6 +8,10 @@ import { NotFound } from '../components/not-found';
 import { LinkSection } from '../components/link-section';
 import { DirArrow } from '../components/dir-arrow';
 import { currentFormat } from '../i18n/format';
+import { AppLink } from '../components/app-link';
+import { Heading, Paragraph } from '../components/typography';
+import { DataBadge } from '../components/data-badge';
+import { Table, TableBody, TableCell, TableHeaderCell, TableRow } from '../components/table';
 
 function ActielijnSection({ actielijn }: { actielijn: Actielijn }) {
   const { t } = useTranslation();
@@ -16,10 +20,10 @@ function ActielijnSection({ actielijn }: { actielijn: Actielijn }) {
       <summary>
         <span className="card-title">{actielijn.name}</span>
       </summary>
-      {actielijn.summary && <p>{actielijn.summary}</p>}
+      {actielijn.summary && <Paragraph>{actielijn.summary}</Paragraph>}
       {actielijn.ambitions2043.length > 0 && (
         <>
-          <h4>{t('programmas.ambitions2043')}</h4>
+          <Heading level={4}>{t('programmas.ambitions2043')}</Heading>
           <ul>
             {actielijn.ambitions2043.map((a) => (
               <li key={a}>{a}</li>
@@ -29,7 +33,7 @@ function ActielijnSection({ actielijn }: { actielijn: Actielijn }) {
       )}
       {actielijn.results2026.length > 0 && (
         <>
-          <h4>{t('programmas.results2026')}</h4>
+          <Heading level={4}>{t('programmas.results2026')}</Heading>
           <ul>
             {actielijn.results2026.map((a) => (
               <li key={a}>{a}</li>
@@ -39,8 +43,8 @@ function ActielijnSection({ actielijn }: { actielijn: Actielijn }) {
       )}
       {actielijn.goals.map((g, i) => (
         <div key={i} className="goal-row">
-          <h4>{t('programmas.bereiken')}</h4>
-          <p>{g.bereiken}</p>
+          <Heading level={4}>{t('programmas.bereiken')}</Heading>
+          <Paragraph>{g.bereiken}</Paragraph>
           {g.resultaten.length > 0 && (
             <>
               <h5>{t('programmas.resultaten')}</h5>
@@ -62,9 +66,9 @@ function ActielijnSection({ actielijn }: { actielijn: Actielijn }) {
             </>
           )}
           {g.tijdspad && (
-            <p>
+            <Paragraph>
               <strong>{t('programmas.tijdspad')}:</strong> {g.tijdspad}
-            </p>
+            </Paragraph>
           )}
         </div>
       ))}
@@ -86,34 +90,34 @@ export function ProgrammeDetailPage() {
 
   return (
     <article className="detail">
-      <p>
-        <Link to={paths.programmes.href()}>
+      <Paragraph>
+        <AppLink to={paths.programmes.href()}>
           <DirArrow to="back" /> {t('programmas.back')}
-        </Link>
-      </p>
-      <h1>{programme.name}</h1>
-      <p className="card-meta">
+        </AppLink>
+      </Paragraph>
+      <Heading level={1}>{programme.name}</Heading>
+      <Paragraph className="card-meta">
         {programme.fundamenten.map((f) => (
-          <span key={f} className={`tag fundament-${f}`}>
+          <DataBadge key={f} className={`fundament-${f}`}>
             {t(`fundament.${f}`)}
-          </span>
+          </DataBadge>
         ))}
-      </p>
-      <p className="lead">{programme.summary}</p>
+      </Paragraph>
+      <Paragraph purpose="lead">{programme.summary}</Paragraph>
       {programme.period && (
-        <p>
+        <Paragraph>
           <strong>{t('programmas.period')}:</strong> {programme.period}
-        </p>
+        </Paragraph>
       )}
       {parent && (
-        <p>
+        <Paragraph>
           <strong>{t('programmas.partOf')}:</strong>{' '}
-          <Link to={paths.programme.href(parent.id)}>{parent.name}</Link>
-        </p>
+          <AppLink to={paths.programme.href(parent.id)}>{parent.name}</AppLink>
+        </Paragraph>
       )}
       {programme.actielijnen.length > 0 && (
         <section>
-          <h2>{t('programmas.actielijnen')}</h2>
+          <Heading level={2}>{t('programmas.actielijnen')}</Heading>
           {programme.actielijnen.map((a) => (
             <ActielijnSection key={a.id} actielijn={a} />
           ))}
@@ -122,18 +126,20 @@ export function ProgrammeDetailPage() {
       <LinkSection title={t('programmas.aanpak')} items={parts} href={paths.programme.href} />
       {programme.budget.length > 0 && (
         <section>
-          <h2>{t('programmas.budget')}</h2>
-          <table>
-            <tbody>
+          <Heading level={2}>{t('programmas.budget')}</Heading>
+          <Table>
+            <TableBody>
               {programme.budget.map((b, i) => (
-                <tr key={i}>
-                  <th scope="row">{b.label}</th>
-                  <td>{b.year}</td>
-                  <td className="number">{currentFormat().euro(Math.round(b.amount))}</td>
-                </tr>
+                <TableRow key={i}>
+                  <TableHeaderCell scope="row">{b.label}</TableHeaderCell>
+                  <TableCell>{b.year}</TableCell>
+                  <TableCell className="number">
+                    {currentFormat().euro(Math.round(b.amount))}
+                  </TableCell>
+                </TableRow>
               ))}
-            </tbody>
-          </table>
+            </TableBody>
+          </Table>
         </section>
       )}
       <LinkSection
@@ -143,7 +149,7 @@ export function ProgrammeDetailPage() {
       />
       <LinkSection title={t('programmas.wijken')} items={wijken} href={paths.wijk.href} />
       <section>
-        <h2>{t('regeling.sources')}</h2>
+        <Heading level={2}>{t('regeling.sources')}</Heading>
         <SourceList sources={programme.source} />
       </section>
     </article>

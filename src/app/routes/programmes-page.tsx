@@ -3,19 +3,20 @@ import { useTranslation } from 'react-i18next';
 import { PROGRAMME_KINDS } from '../../domain/catalogue/constants';
 import { paths } from '../paths';
 import { useCatalogue } from '../use-catalogue';
+import { Heading } from '../components/typography';
 
 export function ProgrammesPage() {
   const { t } = useTranslation();
   const { catalogue } = useCatalogue();
   return (
     <>
-      <h1>{t('programmas.title')}</h1>
+      <Heading level={1}>{t('programmas.title')}</Heading>
       {PROGRAMME_KINDS.map((kind) => {
         const list = catalogue.programmes.filter((p) => p.kind === kind);
         if (list.length === 0) return null;
         return (
           <section key={kind}>
-            <h2>{t(`programmas.${kind}`)}</h2>
+            <Heading level={2}>{t(`programmas.${kind}`)}</Heading>
             <ul className="card-list">
               {list.map((p) => (
                 <li key={p.id}>

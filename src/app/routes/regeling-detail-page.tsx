@@ -1,4 +1,4 @@
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { paths } from '../paths';
 import { useCatalogue } from '../use-catalogue';
@@ -10,6 +10,10 @@ import { localiseRegeling } from '../../domain/catalogue/overlay';
 import { useFormat } from '../i18n/format';
 import { dutchAttrs } from '../i18n/dutch-attrs';
 import { useCatalogueOverlay } from '../i18n/use-catalogue-overlay';
+import { AppLink } from '../components/app-link';
+import { Notice } from '../components/notice';
+import { Heading, Paragraph } from '../components/typography';
+import { DataBadge } from '../components/data-badge';
 
 export function RegelingDetailPage() {
   const { t } = useTranslation();
@@ -19,7 +23,7 @@ export function RegelingDetailPage() {
   const { catalogue } = useCatalogue();
   const found = catalogue.regelingen.find((r) => r.id === id);
   if (!found) return <NotFound message={t('regeling.notFound')} />;
-  if (!ready) return <p role="status">{t('app.loading')}</p>;
+  if (!ready) return <Paragraph role="status">{t('app.loading')}</Paragraph>;
   const regeling = localiseRegeling(found, overlay);
   // Texts the overlay translates; everything else on this page is Dutch as the sources state it.
   const dutch = dutchAttrs(language);
@@ -33,43 +37,43 @@ export function RegelingDetailPage() {
 
   return (
     <article className="detail">
-      <p>
-        <Link to={paths.regelingen.href()}>
+      <Paragraph>
+        <AppLink to={paths.regelingen.href()}>
           <DirArrow to="back" /> {t('regeling.back')}
-        </Link>
-      </p>
-      <h1>
+        </AppLink>
+      </Paragraph>
+      <Heading level={1}>
         <bdi {...dutch}>{regeling.name}</bdi>
-      </h1>
-      {regeling.nameExplanation && <p className="lead">{regeling.nameExplanation}</p>}
-      <p className="card-meta">
+      </Heading>
+      {regeling.nameExplanation && <Paragraph purpose="lead">{regeling.nameExplanation}</Paragraph>}
+      <Paragraph className="card-meta">
         {regeling.fundamenten.map((f) => (
-          <span key={f} className={`tag fundament-${f}`}>
+          <DataBadge key={f} className={`fundament-${f}`}>
             {t(`fundament.${f}`)}
-          </span>
+          </DataBadge>
         ))}
-        <span className="tag tag-neutral">{t(`level.${regeling.level}`)}</span>
-      </p>
+        <DataBadge>{t(`level.${regeling.level}`)}</DataBadge>
+      </Paragraph>
       <section>
-        <h2>{t('regeling.whatYouGet')}</h2>
-        <p className="lead" {...local('summary')}>
+        <Heading level={2}>{t('regeling.whatYouGet')}</Heading>
+        <Paragraph purpose="lead" {...local('summary')}>
           {regeling.summary}
-        </p>
+        </Paragraph>
       </section>
       <section>
-        <h2>{t('regeling.forWhom')}</h2>
-        <p {...local('forWhom')}>{regeling.forWhom}</p>
+        <Heading level={2}>{t('regeling.forWhom')}</Heading>
+        <Paragraph {...local('forWhom')}>{regeling.forWhom}</Paragraph>
       </section>
       <section>
-        <h2>{t('regeling.conditions')}</h2>
+        <Heading level={2}>{t('regeling.conditions')}</Heading>
         {regeling.eligibilityKnown === 'unknown' && (
-          <p className="notice notice-warning">
+          <Notice type="warning">
             <strong>{t('regeling.eligibilityUnknown')}.</strong>{' '}
             <span {...local('eligibilityNote')}>{regeling.eligibilityNote}</span>
-          </p>
+          </Notice>
         )}
         {regeling.eligibilityKnown === 'public-source' && (
-          <p className="notice">{t('regeling.eligibilityPublic')}</p>
+          <Notice>{t('regeling.eligibilityPublic')}</Notice>
         )}
         {regeling.conditions.length > 0 && (
           <ul {...local('conditions')}>
@@ -79,13 +83,13 @@ export function RegelingDetailPage() {
           </ul>
         )}
         {regeling.eligibilityKnown !== 'unknown' && regeling.eligibilityNote && (
-          <p className="muted" {...local('eligibilityNote')}>
+          <Paragraph className="muted" {...local('eligibilityNote')}>
             {regeling.eligibilityNote}
-          </p>
+          </Paragraph>
         )}
       </section>
       <section>
-        <h2>{t('regeling.howToApply')}</h2>
+        <Heading level={2}>{t('regeling.howToApply')}</Heading>
         <ol {...local('howToApply')}>
           {regeling.howToApply.map((step) => (
             <li key={step}>{step}</li>
@@ -93,7 +97,7 @@ export function RegelingDetailPage() {
         </ol>
         {regeling.documents.length > 0 && (
           <>
-            <h3>{t('regeling.documents')}</h3>
+            <Heading level={3}>{t('regeling.documents')}</Heading>
             <ul {...local('documents')}>
               {regeling.documents.map((d) => (
                 <li key={d}>{d}</li>
@@ -103,29 +107,29 @@ export function RegelingDetailPage() {
         )}
       </section>
       <section>
-        <h2>{t('regeling.provider')}</h2>
-        <p {...dutch}>{regeling.provider}</p>
+        <Heading level={2}>{t('regeling.provider')}</Heading>
+        <Paragraph {...dutch}>{regeling.provider}</Paragraph>
         {organisation && (
-          <p className="muted" {...(orgSummary ? {} : dutch)}>
+          <Paragraph className="muted" {...(orgSummary ? {} : dutch)}>
             {orgSummary ?? organisation.summary}
-          </p>
+          </Paragraph>
         )}
         {regeling.accessPoint && (
           <>
-            <h3>{t('regeling.accessPoint')}</h3>
-            <p {...local('accessPoint')}>{regeling.accessPoint}</p>
+            <Heading level={3}>{t('regeling.accessPoint')}</Heading>
+            <Paragraph {...local('accessPoint')}>{regeling.accessPoint}</Paragraph>
           </>
         )}
       </section>
       <section>
-        <h2>{t('regeling.wijken')}</h2>
+        <Heading level={2}>{t('regeling.wijken')}</Heading>
         {wijken.length === 0 ? (
-          <p>{t('regelingen.wholeCity')}</p>
+          <Paragraph>{t('regelingen.wholeCity')}</Paragraph>
         ) : (
           <ul className="inline-list">
             {wijken.map((w) => (
               <li key={w.id}>
-                <Link to={paths.wijk.href(w.id)}>{w.name}</Link>
+                <AppLink to={paths.wijk.href(w.id)}>{w.name}</AppLink>
               </li>
             ))}
           </ul>
@@ -137,7 +141,7 @@ export function RegelingDetailPage() {
         href={paths.programme.href}
       />
       <section>
-        <h2>{t('regeling.sources')}</h2>
+        <Heading level={2}>{t('regeling.sources')}</Heading>
         <SourceList sources={regeling.source} />
       </section>
     </article>

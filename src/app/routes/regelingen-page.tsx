@@ -8,6 +8,10 @@ import { useCatalogueSearch } from '../use-catalogue';
 import { useFormat } from '../i18n/format';
 import { dutchAttrs } from '../i18n/dutch-attrs';
 import { useCatalogueOverlay } from '../i18n/use-catalogue-overlay';
+import { Button } from '../components/button';
+import { Notice } from '../components/notice';
+import { Heading, Paragraph } from '../components/typography';
+import { DataBadge } from '../components/data-badge';
 
 function pick<T extends string>(value: string | null, allowed: readonly T[]): T | undefined {
   return allowed.find((a) => a === value);
@@ -52,7 +56,7 @@ export function RegelingenPage() {
 
   return (
     <>
-      <h1>{t('regelingen.title')}</h1>
+      <Heading level={1}>{t('regelingen.title')}</Heading>
       <div role="search" className="search-form">
         <label htmlFor="regeling-search">{t('regelingen.searchLabel')}</label>
         <input
@@ -101,20 +105,20 @@ export function RegelingenPage() {
           </select>
         </label>
         {(fundament || doelgroep || wijk) && (
-          <button
-            type="button"
-            className="button button-secondary"
+          <Button
+            purpose="secondary"
+
             onClick={() => setParams(query ? { q: query } : {}, { replace: true })}
           >
             {t('regelingen.clearFilters')}
-          </button>
+          </Button>
         )}
       </fieldset>
-      <p role="status" className="muted" aria-live="polite">
+      <Paragraph role="status" className="muted" aria-live="polite">
         {t('regelingen.count', { count: results.length })}
-      </p>
+      </Paragraph>
       {results.length === 0 ? (
-        <p className="notice">{t('regelingen.noResults')}</p>
+        <Notice>{t('regelingen.noResults')}</Notice>
       ) : (
         <ul className="card-list" aria-label={t('regelingen.title')}>
           {results.map((r) => (
@@ -129,11 +133,11 @@ export function RegelingenPage() {
                 </span>
                 <span className="card-meta">
                   {r.fundamenten.map((f) => (
-                    <span key={f} className={`tag fundament-${f}`}>
+                    <DataBadge key={f} className={`fundament-${f}`}>
                       {t(`fundament.${f}`)}
-                    </span>
+                    </DataBadge>
                   ))}
-                  <span className="tag tag-neutral">{t(`level.${r.level}`)}</span>
+                  <DataBadge>{t(`level.${r.level}`)}</DataBadge>
                 </span>
               </Link>
             </li>

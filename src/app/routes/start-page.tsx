@@ -8,6 +8,8 @@ import { useCatalogue } from '../use-catalogue';
 import { useFormat } from '../i18n/format';
 import { dutchAttrs } from '../i18n/dutch-attrs';
 import { useCatalogueOverlay } from '../i18n/use-catalogue-overlay';
+import { Button } from '../components/button';
+import { Heading, Paragraph } from '../components/typography';
 
 // Only a signed-in worker sees it; its data code (vault, zod) and texts load after the start
 // page has shown, and not at all while nobody is signed in.
@@ -50,8 +52,8 @@ export function StartPage() {
 
   return (
     <>
-      <h1>{t('start.title')}</h1>
-      <p className="lead">{t('start.intro')}</p>
+      <Heading level={1}>{t('start.title')}</Heading>
+      <Paragraph purpose="lead">{t('start.intro')}</Paragraph>
       <form
         role="search"
         className="search-form"
@@ -70,9 +72,7 @@ export function StartPage() {
             onChange={(e) => setQuery(e.target.value)}
             autoComplete="off"
           />
-          <button type="submit" className="button">
-            {t('regelingen.searchLabel')}
-          </button>
+          <Button type="submit">{t('regelingen.searchLabel')}</Button>
         </div>
       </form>
       {session && (
@@ -80,7 +80,7 @@ export function StartPage() {
           <SignalsStartCard />
         </Suspense>
       )}
-      <h2>{t('start.actions')}</h2>
+      <Heading level={2}>{t('start.actions')}</Heading>
       <ul className="tiles">
         {actions.map((a) => (
           <li key={a.to}>
@@ -91,7 +91,7 @@ export function StartPage() {
           </li>
         ))}
       </ul>
-      <h2>{t('start.fundamenten')}</h2>
+      <Heading level={2}>{t('start.fundamenten')}</Heading>
       <ul className="fundamenten">
         {catalogue.fundamenten.map((f) => (
           <li key={f.id}>
@@ -110,7 +110,9 @@ export function StartPage() {
           </li>
         ))}
       </ul>
-      <p className="muted small">{t('start.catalogueVersion', { version: catalogue.version })}</p>
+      <Paragraph className="muted small">
+        {t('start.catalogueVersion', { version: catalogue.version })}
+      </Paragraph>
     </>
   );
 }

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { paths } from '../paths';
 import { useCatalogueSearch } from '../use-catalogue';
@@ -12,6 +12,17 @@ import { TableScroll } from '../components/table-scroll';
 import { useFormat } from '../i18n/format';
 import { dutchAttrs } from '../i18n/dutch-attrs';
 import { useCatalogueOverlay } from '../i18n/use-catalogue-overlay';
+import { DataBadge } from '../components/data-badge';
+import { AppLink } from '../components/app-link';
+import { Heading, Paragraph } from '../components/typography';
+import {
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from '../components/table';
 
 function formatValue(value: number | string | undefined, unit?: string): string {
   if (value === undefined) return '—';
@@ -51,67 +62,75 @@ export function WijkDetailPage() {
 
   return (
     <article className="detail">
-      <p>
-        <Link to={paths.wijken.href()}>
+      <Paragraph>
+        <AppLink to={paths.wijken.href()}>
           <DirArrow to="back" /> {t('wijken.back')}
-        </Link>
-      </p>
-      <h1>{wijk.name}</h1>
-      {wijk.inNpdwFocusgebied && <p className="tag tag-neutral">{t('wijken.focusgebied')}</p>}
-      <p className="lead" {...(texts ? {} : dutch)}>
+        </AppLink>
+      </Paragraph>
+      <Heading level={1}>{wijk.name}</Heading>
+      {wijk.inNpdwFocusgebied && (
+        <Paragraph>
+          <DataBadge>{t('wijken.focusgebied')}</DataBadge>
+        </Paragraph>
+      )}
+      <Paragraph purpose="lead" {...(texts ? {} : dutch)}>
         {texts?.summary ?? wijk.summary}
-      </p>
+      </Paragraph>
       {parent && (
-        <p>
+        <Paragraph>
           <strong>{t('wijken.partOf')}:</strong>{' '}
-          <Link to={paths.wijk.href(parent.id)}>{parent.name}</Link>
-        </p>
+          <AppLink to={paths.wijk.href(parent.id)}>{parent.name}</AppLink>
+        </Paragraph>
       )}
       {parts.length > 0 && (
-        <p>
+        <Paragraph>
           <strong>{t('wijken.parts')}:</strong>{' '}
           {parts.map((p, i) => (
             <span key={p.id}>
               {i > 0 && ', '}
-              <Link to={paths.wijk.href(p.id)}>{p.name}</Link>
+              <AppLink to={paths.wijk.href(p.id)}>{p.name}</AppLink>
             </span>
           ))}
-        </p>
+        </Paragraph>
       )}
       {wijk.stats.length > 0 && (
         <section>
-          <h2>{t('wijken.stats')}</h2>
+          <Heading level={2}>{t('wijken.stats')}</Heading>
           <TableScroll label={t('wijken.stats')}>
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{t('wijken.statLabel')}</th>
-                  <th scope="col">{wijk.name}</th>
-                  <th scope="col">{t('wijken.statDordrecht')}</th>
-                  <th scope="col">{t('wijken.statNederland')}</th>
-                  <th scope="col">{t('wijken.statYear')}</th>
-                </tr>
-              </thead>
-              <tbody>
+            <Table>
+              <TableHeader>
+                <TableRow>
+                  <TableHeaderCell scope="col">{t('wijken.statLabel')}</TableHeaderCell>
+                  <TableHeaderCell scope="col">{wijk.name}</TableHeaderCell>
+                  <TableHeaderCell scope="col">{t('wijken.statDordrecht')}</TableHeaderCell>
+                  <TableHeaderCell scope="col">{t('wijken.statNederland')}</TableHeaderCell>
+                  <TableHeaderCell scope="col">{t('wijken.statYear')}</TableHeaderCell>
+                </TableRow>
+              </TableHeader>
+              <TableBody>
                 {wijk.stats.map((s, i) => (
-                  <tr key={i}>
-                    <th scope="row" {...(statLabel(s.label) ? {} : dutch)}>
+                  <TableRow key={i}>
+                    <TableHeaderCell scope="row" {...(statLabel(s.label) ? {} : dutch)}>
                       {statLabel(s.label) ?? s.label}
-                    </th>
-                    <td className="number">{formatValue(s.value, unitOf(s.unit))}</td>
-                    <td className="number">{formatValue(s.dordrecht, unitOf(s.unit))}</td>
-                    <td className="number">{formatValue(s.nederland, unitOf(s.unit))}</td>
-                    <td>{s.year ?? ''}</td>
-                  </tr>
+                    </TableHeaderCell>
+                    <TableCell className="number">{formatValue(s.value, unitOf(s.unit))}</TableCell>
+                    <TableCell className="number">
+                      {formatValue(s.dordrecht, unitOf(s.unit))}
+                    </TableCell>
+                    <TableCell className="number">
+                      {formatValue(s.nederland, unitOf(s.unit))}
+                    </TableCell>
+                    <TableCell>{s.year ?? ''}</TableCell>
+                  </TableRow>
                 ))}
-              </tbody>
-            </table>
+              </TableBody>
+            </Table>
           </TableScroll>
         </section>
       )}
       {wijk.facts.length > 0 && (
         <section>
-          <h2>{t('wijken.facts')}</h2>
+          <Heading level={2}>{t('wijken.facts')}</Heading>
           <ul {...(facts ? {} : dutch)}>
             {wijk.facts.map((f, i) => (
               <li key={f.text}>{facts?.[i] ?? f.text}</li>
@@ -123,7 +142,7 @@ export function WijkDetailPage() {
       <LinkSection title={t('wijken.regelingen')} items={local} href={paths.regeling.href} />
       {wijk.places.length > 0 && (
         <section>
-          <h2>{t('wijken.places')}</h2>
+          <Heading level={2}>{t('wijken.places')}</Heading>
           <ul>
             {wijk.places.map((p, i) => {
               const description = places ? places[i] : p.description;
@@ -141,7 +160,7 @@ export function WijkDetailPage() {
         </section>
       )}
       <section>
-        <h2>{t('regeling.sources')}</h2>
+        <Heading level={2}>{t('regeling.sources')}</Heading>
         <SourceList sources={wijk.source} />
       </section>
     </article>

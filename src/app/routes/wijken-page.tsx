@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Wijk } from '../../domain/catalogue/schema';
 import { paths } from '../paths';
 import { useCatalogue } from '../use-catalogue';
+import { Heading } from '../components/typography';
 
 function WijkCards({ wijken }: { wijken: readonly Wijk[] }) {
   return (
@@ -26,14 +27,14 @@ export function WijkenPage() {
   const other = catalogue.wijken.filter((w) => !w.inDordtWest);
   return (
     <>
-      <h1>{t('wijken.title')}</h1>
+      <Heading level={1}>{t('wijken.title')}</Heading>
       <section>
-        <h2>{t('wijken.dordtWest')}</h2>
+        <Heading level={2}>{t('wijken.dordtWest')}</Heading>
         <WijkCards wijken={dordtWest} />
       </section>
       {other.length > 0 && (
         <section>
-          <h2>{t('wijken.other')}</h2>
+          <Heading level={2}>{t('wijken.other')}</Heading>
           <WijkCards wijken={other} />
         </section>
       )}

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { logout } from '../../data/sync/session';
 import { SyncError, type SyncErrorCode } from '../../data/sync/sync-error';
@@ -11,6 +11,10 @@ import { useSession } from './use-session';
 import { useOnline } from '../components/online-status';
 import { OutcomeMessage, type OutcomeMessageValue } from '../components/outcome-message';
 import { currentFormat } from '../i18n/format';
+import { AppLink } from '../components/app-link';
+import { Button } from '../components/button';
+import { Notice } from '../components/notice';
+import { Heading, Paragraph } from '../components/typography';
 
 /** The worker's account: sync now, what is waiting, and signing out without losing anything. */
 export function AccountPage() {
@@ -55,15 +59,15 @@ export function AccountPage() {
 
   return (
     <div className="narrow">
-      <h1>{t('session.accountTitle')}</h1>
-      <p>
+      <Heading level={1}>{t('session.accountTitle')}</Heading>
+      <Paragraph>
         {t('session.signedInAs', { name: session.user.name })} — {t(`role.${session.user.role}`)}
-      </p>
-      {session.needsLogin && (
-        <p className="notice notice-warning">{t('sync.error.sessionExpired')}</p>
-      )}
+      </Paragraph>
+      {session.needsLogin && <Notice type="warning">{t('sync.error.sessionExpired')}</Notice>}
       <section aria-labelledby="sync-heading">
-        <h2 id="sync-heading">{t('sync.title')}</h2>
+        <Heading level={2} id="sync-heading">
+          {t('sync.title')}
+        </Heading>
         <dl className="facts">
           <dt>{t('sync.pendingLabel')}</dt>
           <dd data-testid="pending-count">{status.pending}</dd>
@@ -77,9 +81,9 @@ export function AccountPage() {
             <>
               <dt>{t('sync.conflicts')}</dt>
               <dd data-testid="conflict-count">
-                <Link to={paths.differences.href()}>
+                <AppLink to={paths.differences.href()}>
                   {t('conflicts.account', { count: status.conflicts })}
-                </Link>
+                </AppLink>
               </dd>
             </>
           )}
@@ -87,41 +91,38 @@ export function AccountPage() {
             <>
               <dt>{t('sync.rejected')}</dt>
               <dd data-testid="rejected-count">
-                <Link to={paths.differences.href()}>
+                <AppLink to={paths.differences.href()}>
                   {t('conflicts.accountRejected', { count: status.rejected })}
-                </Link>
+                </AppLink>
               </dd>
             </>
           )}
         </dl>
-        {!online && <p className="notice">{t('sync.offlineHint')}</p>}
-        <button
-          type="button"
-          className="button"
-          onClick={() => void sync()}
-          disabled={status.running}
-        >
+        {!online && <Notice>{t('sync.offlineHint')}</Notice>}
+        <Button onClick={() => void sync()} disabled={status.running}>
           {status.running ? t('sync.running') : t('sync.now')}
-        </button>
+        </Button>
         <OutcomeMessage message={message} />
       </section>
       <section aria-labelledby="logout-heading">
-        <h2 id="logout-heading">{t('session.logoutTitle')}</h2>
-        <p>{t('session.logoutIntro')}</p>
-        <button
-          type="button"
-          className="button button-secondary"
+        <Heading level={2} id="logout-heading">
+          {t('session.logoutTitle')}
+        </Heading>
+        <Paragraph>{t('session.logoutIntro')}</Paragraph>
+        <Button
+          purpose="secondary"
+
           onClick={() => void signOut(false)}
         >
           {t('session.logout')}
-        </button>
+        </Button>
         {confirmDiscard && (
-          <div className="notice notice-warning">
-            <p>{t('session.discardWarning', { count: status.pending + status.rejected })}</p>
-            <button type="button" className="button" onClick={() => void signOut(true)}>
-              {t('session.logoutDiscard')}
-            </button>
-          </div>
+          <Notice type="warning">
+            <Paragraph>
+              {t('session.discardWarning', { count: status.pending + status.rejected })}
+            </Paragraph>
+            <Button onClick={() => void signOut(true)}>{t('session.logoutDiscard')}</Button>
+          </Notice>
         )}
       </section>
     </div>

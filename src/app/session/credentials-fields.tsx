@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { SyncErrorCode } from '../../data/sync/sync-error';
 import { syncErrorText } from './sync-error-text';
+import { Notice } from '../components/notice';
 
 interface Props {
   /** Prefix of the inputs' ids (`<prefix>-email`, `<prefix>-password`); tests and labels use them. */
@@ -47,9 +48,9 @@ export function CredentialsFields({
         />
       </div>
       {error && (
-        <p role="alert" className="notice notice-error">
+        <Notice type="error" role="alert">
           {syncErrorText(t, error)}
-        </p>
+        </Notice>
       )}
     </>
   );

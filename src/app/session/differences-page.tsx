@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { ReactNode } from 'react';
-import { Link } from 'react-router';
+
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
@@ -23,6 +23,10 @@ import { paths } from '../paths';
 import './differences.css';
 import { OutcomeMessage, type OutcomeMessageValue } from '../components/outcome-message';
 import { currentFormat } from '../i18n/format';
+import { AppLink } from '../components/app-link';
+import { Button } from '../components/button';
+import { Notice } from '../components/notice';
+import { Heading, Paragraph } from '../components/typography';
 
 type Message = OutcomeMessageValue;
 type Loaded = { ok: true; groups: DifferenceGroup[] } | { ok: false };
@@ -112,13 +116,11 @@ function ConflictFooter({
   const { t } = useTranslation();
   return (
     <>
-      <p className="muted">
+      <Paragraph className="muted">
         {t('conflicts.conflict.seenAt', { date: formatDate(item.createdAt) })}
-      </p>
+      </Paragraph>
       <div className="difference-buttons">
-        <button
-          type="button"
-          className="button"
+        <Button
           disabled={actions.busy}
           onClick={() =>
             void actions.run(
@@ -128,7 +130,7 @@ function ConflictFooter({
           }
         >
           {keepLabel}
-        </button>
+        </Button>
         {children}
       </div>
     </>
@@ -144,24 +146,24 @@ function ConflictView({ item, actions }: { item: ConflictItem; actions: Actions 
     // The record was kept either way; the worker decides whether it should go after all.
     return (
       <div className="difference-item">
-        <p>
+        <Paragraph>
           {item.clientValue === true
             ? t('conflicts.conflict.deletedByMe')
             : t('conflicts.conflict.deletedByOther')}
-        </p>
+        </Paragraph>
         <ConflictFooter
           item={item}
           actions={actions}
           keepLabel={t('conflicts.conflict.keepRecord')}
         >
-          <button
-            type="button"
-            className="button button-secondary"
+          <Button
+            purpose="secondary"
+
             disabled={actions.busy}
             onClick={() => choose('deleteRecord', t('conflicts.done.deleted'))}
           >
             {t('conflicts.conflict.deleteRecord')}
-          </button>
+          </Button>
         </ConflictFooter>
       </div>
     );
@@ -170,8 +172,8 @@ function ConflictView({ item, actions }: { item: ConflictItem; actions: Actions 
   const label = fieldLabel(t, item.field);
   return (
     <div className="difference-item">
-      <h3>{t('conflicts.field.label', { field: label })}</h3>
-      <p>{t('conflicts.conflict.explain')}</p>
+      <Heading level={3}>{t('conflicts.field.label', { field: label })}</Heading>
+      <Paragraph>{t('conflicts.conflict.explain')}</Paragraph>
       {item.readable ? (
         <dl className="facts">
           <dt>{t('conflicts.conflict.server')}</dt>
@@ -184,18 +186,18 @@ function ConflictView({ item, actions }: { item: ConflictItem; actions: Actions 
           </dd>
         </dl>
       ) : (
-        <p className="notice notice-warning">{t('conflicts.value.unreadable')}</p>
+        <Notice type="warning">{t('conflicts.value.unreadable')}</Notice>
       )}
       <ConflictFooter item={item} actions={actions} keepLabel={t('conflicts.conflict.keepServer')}>
         {item.readable && (
-          <button
-            type="button"
-            className="button button-secondary"
+          <Button
+            purpose="secondary"
+
             disabled={actions.busy}
             onClick={() => choose('useMine', t('conflicts.done.usedMine'))}
           >
             {t('conflicts.conflict.useMine')}
-          </button>
+          </Button>
         )}
       </ConflictFooter>
     </div>
@@ -207,27 +209,28 @@ function RejectedView({ item, actions }: { item: RejectedItem; actions: Actions 
   const [confirming, setConfirming] = useState(false);
   return (
     <div className="difference-item">
-      <h3>{t(`conflicts.rejected.what.${item.op}`)}</h3>
+      <Heading level={3}>{t(`conflicts.rejected.what.${item.op}`)}</Heading>
       {item.values && <ValueView value={item.values} />}
-      <p>{t('conflicts.rejected.explain')}</p>
-      <p>
+      <Paragraph>{t('conflicts.rejected.explain')}</Paragraph>
+      <Paragraph>
         <strong>{t('conflicts.rejected.reasonLabel')}</strong>{' '}
         {t(`conflicts.rejected.reason.${item.reason}`, {
           defaultValue: t('conflicts.rejected.reason.unknown'),
         })}
-      </p>
-      <p className="muted">{t('conflicts.rejected.at', { date: formatDate(item.rejectedAt) })}</p>
+      </Paragraph>
+      <Paragraph className="muted">
+        {t('conflicts.rejected.at', { date: formatDate(item.rejectedAt) })}
+      </Paragraph>
       {confirming ? (
-        <div
-          className="notice notice-warning"
+        <Notice
+          type="warning"
+
           role="group"
           aria-label={t('conflicts.rejected.discard')}
         >
-          <p>{t('conflicts.rejected.confirmText')}</p>
+          <Paragraph>{t('conflicts.rejected.confirmText')}</Paragraph>
           <div className="difference-buttons">
-            <button
-              type="button"
-              className="button"
+            <Button
               disabled={actions.busy}
               onClick={() =>
                 void actions.run(
@@ -237,38 +240,36 @@ function RejectedView({ item, actions }: { item: RejectedItem; actions: Actions 
               }
             >
               {t('conflicts.rejected.confirmDiscard')}
-            </button>
-            <button
-              type="button"
-              className="button button-secondary"
+            </Button>
+            <Button
+              purpose="secondary"
+
               onClick={() => setConfirming(false)}
             >
               {t('conflicts.rejected.cancel')}
-            </button>
+            </Button>
           </div>
-        </div>
+        </Notice>
       ) : (
         <div className="difference-buttons">
           {item.readable && (
-            <button
-              type="button"
-              className="button"
+            <Button
               disabled={actions.busy}
               onClick={() =>
                 void actions.run(() => retryRejected(item.mutationId), t('conflicts.done.retried'))
               }
             >
               {t('conflicts.rejected.retry')}
-            </button>
+            </Button>
           )}
-          <button
-            type="button"
-            className="button button-secondary"
+          <Button
+            purpose="secondary"
+
             disabled={actions.busy}
             onClick={() => setConfirming(true)}
           >
             {t('conflicts.rejected.discard')}
-          </button>
+          </Button>
         </div>
       )}
     </div>
@@ -280,19 +281,21 @@ function GroupView({ group, actions }: { group: DifferenceGroup; actions: Action
   const headingId = `difference-${group.entityType}-${group.entityId}`;
   return (
     <section aria-labelledby={headingId} className="difference-group">
-      <h2 id={headingId}>{recordTitle(t, group)}</h2>
+      <Heading level={2} id={headingId}>
+        {recordTitle(t, group)}
+      </Heading>
       {group.onDevice ? (
-        <p>
-          <Link to={recordHref(group)}>
+        <Paragraph>
+          <AppLink to={recordHref(group)}>
             {group.entityType === 'signal'
               ? t('conflicts.record.openSignal')
               : group.entityType === 'toekomst'
                 ? t('conflicts.record.openToekomst')
                 : t('conflicts.record.openCheck')}
-          </Link>
-        </p>
+          </AppLink>
+        </Paragraph>
       ) : (
-        <p className="muted">{t('conflicts.record.notOnDevice')}</p>
+        <Paragraph className="muted">{t('conflicts.record.notOnDevice')}</Paragraph>
       )}
       {group.conflicts.map((item) => (
         <ConflictView key={item.id} item={item} actions={actions} />
@@ -361,16 +364,16 @@ export function DifferencesPage() {
 
   return (
     <div className="narrow">
-      <h1>{t('conflicts.title')}</h1>
-      <p>{t('conflicts.intro')}</p>
+      <Heading level={1}>{t('conflicts.title')}</Heading>
+      <Paragraph>{t('conflicts.intro')}</Paragraph>
       <OutcomeMessage message={message} />
       {loaded === undefined && (
-        <p role="status" className="muted">
+        <Paragraph role="status" className="muted">
           {t('conflicts.loading')}
-        </p>
+        </Paragraph>
       )}
-      {loaded?.ok === false && <p className="notice notice-error">{t('conflicts.loadFailed')}</p>}
-      {loaded?.ok && loaded.groups.length === 0 && <p>{t('conflicts.empty')}</p>}
+      {loaded?.ok === false && <Notice type="error">{t('conflicts.loadFailed')}</Notice>}
+      {loaded?.ok && loaded.groups.length === 0 && <Paragraph>{t('conflicts.empty')}</Paragraph>}
       {loaded?.ok &&
         loaded.groups.map((group) => (
           <GroupView
@@ -379,9 +382,9 @@ export function DifferencesPage() {
             actions={actions}
           />
         ))}
-      <p>
-        <Link to={paths.account.href()}>{t('conflicts.backToAccount')}</Link>
-      </p>
+      <Paragraph>
+        <AppLink to={paths.account.href()}>{t('conflicts.backToAccount')}</AppLink>
+      </Paragraph>
     </div>
   );
 }

@@ -9,6 +9,9 @@ import { paths } from '../paths';
 import { startPathFor } from '../role-navigation';
 import { CredentialsFields } from './credentials-fields';
 import { syncErrorText } from './sync-error-text';
+import { Button } from '../components/button';
+import { Notice } from '../components/notice';
+import { Heading, Paragraph } from '../components/typography';
 
 function safeReturnPath(value: string | null): string {
   // Only paths inside the app: a crafted link must not send the worker elsewhere after login.
@@ -47,12 +50,12 @@ export function LoginPage() {
 
   return (
     <div className="narrow">
-      <h1>{t('session.loginTitle')}</h1>
-      <p className="lead">{t('session.loginIntro')}</p>
+      <Heading level={1}>{t('session.loginTitle')}</Heading>
+      <Paragraph purpose="lead">{t('session.loginIntro')}</Paragraph>
       {!error && wiped && (
-        <p role="alert" className="notice notice-warning">
+        <Notice type="warning" role="alert">
           {syncErrorText(t, 'deviceWiped')}
-        </p>
+        </Notice>
       )}
       <form onSubmit={(e) => void submit(e)} className="form" noValidate>
         <CredentialsFields
@@ -63,9 +66,9 @@ export function LoginPage() {
           onPassword={setPassword}
           error={error}
         />
-        <button type="submit" className="button" disabled={busy || !email || !password}>
+        <Button type="submit" disabled={busy || !email || !password}>
           {busy ? t('app.loading') : t('session.login')}
-        </button>
+        </Button>
       </form>
     </div>
   );

@@ -3,6 +3,7 @@ import { Navigate, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { paths } from '../paths';
 import { useSession } from './use-session';
+import { Paragraph } from '../components/typography';
 
 /**
  * Personal records need a signed-in worker. Signing in needs a connection once; after that the
@@ -14,9 +15,9 @@ export function RequireSession({ children }: { children: ReactNode }) {
   const location = useLocation();
   if (session === undefined) {
     return (
-      <p role="status" className="muted">
+      <Paragraph role="status" className="muted">
         {t('app.loading')}
-      </p>
+      </Paragraph>
     );
   }
   if (session === null) {

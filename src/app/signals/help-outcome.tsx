@@ -1,9 +1,12 @@
 import { useState } from 'react';
+import { Button } from '../components/button';
 import { useTranslation } from 'react-i18next';
 import { ACTION_PROBLEMS_NL, recordSignalEvent } from '../../data/repositories/signals';
 import type { HelpOutcome, SignalState } from '../../domain/signals/lifecycle';
 import { HELP_OUTCOMES } from '../../domain/signals/lifecycle';
 import type { SignalSetup } from './use-signal-context';
+import { Notice } from '../components/notice';
+import { Heading, Paragraph } from '../components/typography';
 
 /**
  * After contact: record whether the resident accepted the help offered ("hulp aanvaard na
@@ -44,28 +47,29 @@ export function HelpOutcomeActions({
 
   return (
     <section aria-labelledby="signal-help-title">
-      <h2 id="signal-help-title">{t('signals.help.title')}</h2>
-      <p>
+      <Heading level={2} id="signal-help-title">
+        {t('signals.help.title')}
+      </Heading>
+      <Paragraph>
         {state.help === null ? t('signals.help.question') : t(`signals.help.current.${state.help}`)}
-      </p>
+      </Paragraph>
       <div className="signal-actions">
         {HELP_OUTCOMES.map((help) => (
-          <button
+          <Button
             key={help}
-            type="button"
-            className={help === 'aanvaard' ? 'button' : 'button button-secondary'}
+            purpose={help === 'aanvaard' ? 'primary' : 'secondary'}
             aria-pressed={state.help === help}
             disabled={busy}
             onClick={() => void record(help)}
           >
             {t(`signals.help.${help}`)}
-          </button>
+          </Button>
         ))}
       </div>
       {problem && (
-        <p className="notice notice-error" role="alert">
+        <Notice type="error" role="alert">
           {problem}
-        </p>
+        </Notice>
       )}
     </section>
   );

@@ -22,6 +22,10 @@ import { SignalSetupPending } from './signal-setup-pending';
 import { useSignalSetup } from './use-signal-context';
 import './signals.css';
 import { PersonalTextArea } from '../components/personal-text-area';
+import { ExternalLink } from '../components/app-link';
+import { Button } from '../components/button';
+import { Notice } from '../components/notice';
+import { Heading, Paragraph } from '../components/typography';
 
 const SUPPORT = SIGNAL_CATEGORIES.filter((c) => c.route === 'support');
 const SAFETY = SIGNAL_CATEGORIES.filter((c) => c.route === 'safety');
@@ -43,7 +47,7 @@ export function NewSignalPage() {
   if (!setup) return <SignalSetupPending setup={setup} />;
   const scopeUser = { ...setup.worker, organisationId: null, wijken: [...setup.worker.wijken] };
   if (!canCreate(scopeUser, setup.worker.wijken[0] ?? null)) {
-    return <p className="notice">{t('signals.needRole')}</p>;
+    return <Notice>{t('signals.needRole')}</Notice>;
   }
   return <NewSignalForm setup={setup} />;
 }
@@ -68,14 +72,14 @@ function Field({
       </label>
       {children}
       {hint && (
-        <p className="field-hint" id={`${id}-hint`}>
+        <Paragraph className="field-hint" id={`${id}-hint`}>
           {hint}
-        </p>
+        </Paragraph>
       )}
       {error && (
-        <p className="field-error" id={`${id}-error`}>
+        <Paragraph className="field-error" id={`${id}-error`}>
           {error}
-        </p>
+        </Paragraph>
       )}
     </div>
   );
@@ -199,27 +203,27 @@ function NewSignalForm({ setup }: { setup: SignalSetup }) {
 
   return (
     <>
-      <h1>{t('signals.newTitle')}</h1>
-      <p className="lead">{t('signals.newIntro')}</p>
-      {params.get('check') && <p className="notice">{t('signals.fromCheck')}</p>}
+      <Heading level={1}>{t('signals.newTitle')}</Heading>
+      <Paragraph purpose="lead">{t('signals.newIntro')}</Paragraph>
+      {params.get('check') && <Notice>{t('signals.fromCheck')}</Notice>}
       {errors.length > 0 && (
-        <div className="notice notice-error" role="alert" tabIndex={-1} ref={summaryRef}>
-          <p>{t('signals.errorSummary')}</p>
+        <Notice type="error" role="alert" tabIndex={-1} ref={summaryRef}>
+          <Paragraph>{t('signals.errorSummary')}</Paragraph>
           <ul>
             {errors.map((e) => (
               <li key={e.field}>
-                <a href={`#signal-${e.field}`}>
+                <ExternalLink href={`#signal-${e.field}`}>
                   {t(`signals.error.${e.code}`, { defaultValue: e.message })}
-                </a>
+                </ExternalLink>
               </li>
             ))}
           </ul>
-        </div>
+        </Notice>
       )}
       {failed && (
-        <p className="notice notice-error" role="alert">
+        <Notice type="error" role="alert">
           {t(failed === 'full' ? 'signals.saveFailedFull' : 'signals.saveFailed')}
-        </p>
+        </Notice>
       )}
       <form className="signal-form" autoComplete="off" onSubmit={(e) => void submit(e)} noValidate>
         <fieldset
@@ -242,15 +246,17 @@ function NewSignalForm({ setup }: { setup: SignalSetup }) {
             ))}
           </ul>
           {errorFor('category') && (
-            <p className="field-error" id="signal-category-error">
+            <Paragraph className="field-error" id="signal-category-error">
               {errorFor('category')}
-            </p>
+            </Paragraph>
           )}
         </fieldset>
 
         <section className="signal-safety" aria-labelledby="signal-safety-title">
-          <h2 id="signal-safety-title">{t('signals.safety.title')}</h2>
-          <p>{t('signals.safety.text')}</p>
+          <Heading level={2} id="signal-safety-title">
+            {t('signals.safety.title')}
+          </Heading>
+          <Paragraph>{t('signals.safety.text')}</Paragraph>
           {SAFETY.map((c) => (
             <button
               key={c.id}
@@ -262,7 +268,7 @@ function NewSignalForm({ setup }: { setup: SignalSetup }) {
               {t('signals.safety.choose')}
             </button>
           ))}
-          {isSafety && <p className="field-hint">{t('signals.safety.chosen')}</p>}
+          {isSafety && <Paragraph className="field-hint">{t('signals.safety.chosen')}</Paragraph>}
         </section>
 
         <Field id="signal-wijk" label={t('signals.field.wijk')} error={errorFor('wijk')}>
@@ -347,9 +353,9 @@ function NewSignalForm({ setup }: { setup: SignalSetup }) {
             ))}
           </div>
           {errorFor('consent') && (
-            <p className="field-error" id="signal-consent-error">
+            <Paragraph className="field-error" id="signal-consent-error">
               {errorFor('consent')}
-            </p>
+            </Paragraph>
           )}
         </fieldset>
         {consent === 'zonder' && (
@@ -452,9 +458,9 @@ function NewSignalForm({ setup }: { setup: SignalSetup }) {
         </Field>
 
         <div>
-          <button type="submit" className="button" disabled={saving}>
+          <Button type="submit" disabled={saving}>
             {saving ? t('signals.saving') : t('signals.save')}
-          </button>
+          </Button>
         </div>
       </form>
     </>

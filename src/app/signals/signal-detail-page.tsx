@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { FormEvent } from 'react';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { SignalAction, SignalDetail } from '../../data/repositories/signals';
@@ -22,6 +22,11 @@ import { HelpOutcomeActions } from './help-outcome';
 import './signals.css';
 import { currentFormat } from '../i18n/format';
 import { PersonalTextArea } from '../components/personal-text-area';
+import { AppLink } from '../components/app-link';
+import { Button } from '../components/button';
+import { Notice } from '../components/notice';
+import { Heading, Paragraph } from '../components/typography';
+import { DataBadge } from '../components/data-badge';
 
 type ActionKind = { type: 'status'; to: SignalStatus } | { type: 'handover' } | { type: 'note' };
 
@@ -61,14 +66,14 @@ export function SignalDetailPage() {
   }, [id]);
   if (setup === undefined || detail === undefined) {
     return (
-      <p role="status" className="muted">
+      <Paragraph role="status" className="muted">
         {t('signals.loading')}
-      </p>
+      </Paragraph>
     );
   }
-  if (setup === null) return <p className="notice">{t('signals.needRole')}</p>;
-  if (detail === 'locked') return <p className="notice">{t('signals.locked')}</p>;
-  if (detail === null) return <p className="notice">{t('signals.notFound')}</p>;
+  if (setup === null) return <Notice>{t('signals.needRole')}</Notice>;
+  if (detail === 'locked') return <Notice>{t('signals.locked')}</Notice>;
+  if (detail === null) return <Notice>{t('signals.notFound')}</Notice>;
   return <SignalView detail={detail} setup={setup} />;
 }
 
@@ -110,8 +115,10 @@ function HistoryLine({ step, setup }: { step: HistoryStep; setup: SignalSetup })
           {t('signals.history.contactAt', { date: formatDateTime(step.body.contactAt) })}
         </div>
       )}
-      {step.body.message && <p>{step.body.message}</p>}
-      {step.body.redacted && <p className="muted small">{t('signals.detail.redacted')}</p>}
+      {step.body.message && <Paragraph>{step.body.message}</Paragraph>}
+      {step.body.redacted && (
+        <Paragraph className="muted small">{t('signals.detail.redacted')}</Paragraph>
+      )}
     </li>
   );
 }
@@ -126,15 +133,15 @@ function SignalView({ detail, setup }: { detail: SignalDetail; setup: SignalSetu
 
   return (
     <article className="detail signal-detail">
-      <p>
-        <Link to={paths.signals.href()}>{t('signals.title')}</Link>
-      </p>
-      <h1>
+      <Paragraph>
+        <AppLink to={paths.signals.href()}>{t('signals.title')}</AppLink>
+      </Paragraph>
+      <Heading level={1}>
         {data ? t(`signals.category.${data.category}`) : t('signals.title')}{' '}
-        <span className="tag tag-neutral">{t(`signals.status.${state.status}`)}</span>{' '}
+        <DataBadge>{t(`signals.status.${state.status}`)}</DataBadge>{' '}
         {overdue && <span className="badge-overdue">{t('signals.overdue')}</span>}
-      </h1>
-      {!data && <p className="notice notice-warning">{t('signals.detail.unreadable')}</p>}
+      </Heading>
+      {!data && <Notice type="warning">{t('signals.detail.unreadable')}</Notice>}
       {data && (
         <dl>
           <dt>{t('signals.detail.resident')}</dt>
@@ -173,7 +180,9 @@ function SignalView({ detail, setup }: { detail: SignalDetail; setup: SignalSetu
         </dl>
       )}
       {state.firstContactAt && (
-        <p>{t('signals.detail.firstContact', { date: formatDateTime(state.firstContactAt) })}</p>
+        <Paragraph>
+          {t('signals.detail.firstContact', { date: formatDateTime(state.firstContactAt) })}
+        </Paragraph>
       )}
       {data?.category === 'werk-inkomen' && setup.worker.role !== 'toekomstmakelaar' && (
         <ToekomstReferralCard source="signaal" sourceId={record.id} wijk={record.wijk} />
@@ -182,34 +191,35 @@ function SignalView({ detail, setup }: { detail: SignalDetail; setup: SignalSetu
       <HelpOutcomeActions id={record.id} state={state} setup={setup} />
 
       <section aria-labelledby="signal-actions-title">
-        <h2 id="signal-actions-title">{t('signals.detail.actions')}</h2>
+        <Heading level={2} id="signal-actions-title">
+          {t('signals.detail.actions')}
+        </Heading>
         <div className="signal-actions">
           {steps.map((to) => (
-            <button
+            <Button
               key={to}
-              type="button"
-              className="button"
+
               onClick={() => setAction({ type: 'status', to })}
             >
               {t(STATUS_ACTION_LABEL[to])}
-            </button>
+            </Button>
           ))}
           {isOpenStatus(state.status) && (
-            <button
-              type="button"
-              className="button button-secondary"
+            <Button
+              purpose="secondary"
+
               onClick={() => setAction({ type: 'handover' })}
             >
               {t('signals.action.overdragen')}
-            </button>
+            </Button>
           )}
-          <button
-            type="button"
-            className="button button-secondary"
+          <Button
+            purpose="secondary"
+
             onClick={() => setAction({ type: 'note' })}
           >
             {t('signals.action.notitie')}
-          </button>
+          </Button>
         </div>
         {action && (
           <ActionForm
@@ -223,14 +233,16 @@ function SignalView({ detail, setup }: { detail: SignalDetail; setup: SignalSetu
       </section>
 
       <section aria-labelledby="signal-history-title">
-        <h2 id="signal-history-title">{t('signals.detail.history')}</h2>
+        <Heading level={2} id="signal-history-title">
+          {t('signals.detail.history')}
+        </Heading>
         <ol className="signal-history">
           {state.history.map((step, i) => (
             <HistoryLine key={step.eventId ?? `created-${i}`} step={step} setup={setup} />
           ))}
         </ol>
         {state.superseded.length > 0 && (
-          <p className="muted small">{t('signals.history.superseded')}</p>
+          <Paragraph className="muted small">{t('signals.history.superseded')}</Paragraph>
         )}
       </section>
     </article>
@@ -311,11 +323,11 @@ function ActionForm({
       onSubmit={(e) => void submit(e)}
       aria-label={title}
     >
-      <h3>{title}</h3>
+      <Heading level={3}>{title}</Heading>
       {problem && (
-        <p className="notice notice-error" role="alert">
+        <Notice type="error" role="alert">
           {problem}
-        </p>
+        </Notice>
       )}
       {needsTarget && (
         <div>
@@ -363,12 +375,12 @@ function ActionForm({
         />
       </div>
       <div className="signal-actions">
-        <button type="submit" className="button" disabled={busy}>
+        <Button type="submit" disabled={busy}>
           {t('signals.action.confirm')}
-        </button>
-        <button type="button" className="button button-secondary" onClick={onDone}>
+        </Button>
+        <Button purpose="secondary" onClick={onDone}>
           {t('signals.action.cancel')}
-        </button>
+        </Button>
       </div>
     </form>
   );

@@ -1,4 +1,6 @@
 import { useTranslation } from 'react-i18next';
+import { Notice } from '../components/notice';
+import { Paragraph } from '../components/typography';
 
 /**
  * What a signals screen shows before it can work: a quiet "loading" while the session loads,
@@ -8,10 +10,10 @@ export function SignalSetupPending({ setup }: { setup: null | undefined }) {
   const { t } = useTranslation();
   if (setup === undefined) {
     return (
-      <p role="status" className="muted">
+      <Paragraph role="status" className="muted">
         {t('signals.loading')}
-      </p>
+      </Paragraph>
     );
   }
-  return <p className="notice">{t('signals.needRole')}</p>;
+  return <Notice>{t('signals.needRole')}</Notice>;
 }

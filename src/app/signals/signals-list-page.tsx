@@ -16,6 +16,10 @@ import type { SignalSetup } from './use-signal-context';
 import { SignalSetupPending } from './signal-setup-pending';
 import { useSignalSetup } from './use-signal-context';
 import './signals.css';
+import { Button, ButtonLink } from '../components/button';
+import { Notice } from '../components/notice';
+import { Heading, Paragraph } from '../components/typography';
+import { DataBadge } from '../components/data-badge';
 
 const PAGE = 50;
 const CLOSED: readonly SignalStatus[] = SIGNAL_STATUSES.filter((s) => !OPEN_STATUSES.includes(s));
@@ -82,27 +86,27 @@ function SignalsList({ setup }: { setup: SignalSetup }) {
 
   return (
     <>
-      <h1>{t('signals.title')}</h1>
-      <p>
-        <Link className="button" to={paths.newSignal.href()}>
-          {t('signals.newButton')}
-        </Link>
-      </p>
+      <Heading level={1}>{t('signals.title')}</Heading>
+      <Paragraph>
+        <ButtonLink to={paths.newSignal.href()}>{t('signals.newButton')}</ButtonLink>
+      </Paragraph>
       <nav className="signal-tabs" aria-label={t('signals.title')}>
-        <Link
-          className="button button-secondary"
+        <ButtonLink
+          purpose="secondary"
+
           to={paths.signals.href({ lijst: undefined })}
           aria-current={scope === 'mine' ? 'page' : undefined}
         >
           {t('signals.mine')}
-        </Link>
-        <Link
-          className="button button-secondary"
+        </ButtonLink>
+        <ButtonLink
+          purpose="secondary"
+
           to={paths.signals.href({ lijst: 'team' })}
           aria-current={scope === 'team' ? 'page' : undefined}
         >
           {t('signals.team')}
-        </Link>
+        </ButtonLink>
       </nav>
       <fieldset className="filters">
         <legend>{t('signals.filter.legend')}</legend>
@@ -164,16 +168,16 @@ function SignalsList({ setup }: { setup: SignalSetup }) {
         </label>
       </fieldset>
       {result === undefined ? (
-        <p role="status" className="muted">
+        <Paragraph role="status" className="muted">
           {t('signals.loading')}
-        </p>
+        </Paragraph>
       ) : (
         <>
-          <p role="status" className="muted" aria-live="polite">
+          <Paragraph role="status" className="muted" aria-live="polite">
             {t('signals.count', { count: result.total })}
-          </p>
+          </Paragraph>
           {result.items.length === 0 ? (
-            <p className="notice">{t('signals.empty')}</p>
+            <Notice>{t('signals.empty')}</Notice>
           ) : (
             <ul
               className="card-list"
@@ -192,9 +196,11 @@ function SignalsList({ setup }: { setup: SignalSetup }) {
                         : ''}
                     </span>
                     <span className="card-meta">
-                      <span className="tag tag-neutral">{t(`signals.status.${s.status}`)}</span>
+                      <DataBadge>{t(`signals.status.${s.status}`)}</DataBadge>
                       {s.urgency && s.urgency !== 'normaal' && (
-                        <span className="tag">{t(`signals.urgency.${s.urgency}`)}</span>
+                        <DataBadge className="badge-strong">
+                          {t(`signals.urgency.${s.urgency}`)}
+                        </DataBadge>
                       )}
                       {s.overdue && <span className="badge-overdue">{t('signals.overdue')}</span>}
                       <span className="small muted">
@@ -207,15 +213,15 @@ function SignalsList({ setup }: { setup: SignalSetup }) {
             </ul>
           )}
           {result.total > result.items.length && (
-            <p>
-              <button
-                type="button"
-                className="button button-secondary"
+            <Paragraph>
+              <Button
+                purpose="secondary"
+
                 onClick={() => setLimit((l) => l + PAGE)}
               >
                 {t('signals.more')}
-              </button>
-            </p>
+              </Button>
+            </Paragraph>
           )}
         </>
       )}

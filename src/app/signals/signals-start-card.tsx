@@ -1,4 +1,3 @@
-import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { db } from '../../data/db';
@@ -6,6 +5,9 @@ import { countOverdueSignals } from '../../data/repositories/signals';
 import { paths } from '../paths';
 import { useSignalSetup } from './use-signal-context';
 import './signals.css';
+import { AppLink } from '../components/app-link';
+import { ButtonLink } from '../components/button';
+import { Heading, Paragraph } from '../components/typography';
 
 /** On the start page: a way in to the signals and, when there are any, how many are overdue. */
 export function SignalsStartCard() {
@@ -20,22 +22,22 @@ export function SignalsStartCard() {
   if (!setup) return null;
   return (
     <section aria-labelledby="signals-start-title" className="notice">
-      <h2 id="signals-start-title">{t('signals.startCard')}</h2>
-      <p>{t('signals.startCardHint')}</p>
-      <p className="signal-actions">
-        <Link className="button" to={paths.newSignal.href()}>
-          {t('signals.newButton')}
-        </Link>
-        <Link className="button button-secondary" to={paths.signals.href()}>
+      <Heading level={2} id="signals-start-title">
+        {t('signals.startCard')}
+      </Heading>
+      <Paragraph>{t('signals.startCardHint')}</Paragraph>
+      <Paragraph className="signal-actions">
+        <ButtonLink to={paths.newSignal.href()}>{t('signals.newButton')}</ButtonLink>
+        <ButtonLink purpose="secondary" to={paths.signals.href()}>
           {t('signals.mine')}
-        </Link>
-      </p>
+        </ButtonLink>
+      </Paragraph>
       {overdue !== undefined && overdue > 0 && (
-        <p>
-          <Link to={paths.signals.href({ telaat: '1' })}>
+        <Paragraph>
+          <AppLink to={paths.signals.href({ telaat: '1' })}>
             <span className="badge-overdue">{t('signals.overdueCount', { count: overdue })}</span>
-          </Link>
-        </p>
+          </AppLink>
+        </Paragraph>
       )}
     </section>
   );

@@ -1,10 +1,11 @@
-import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { BARRIER_HELP } from '../../domain/toekomst/barrier-help';
 import type { BarrierHelp } from '../../domain/toekomst/barrier-help';
 import type { Barrier } from '../../domain/toekomst/vocabulary';
 import { paths } from '../paths';
 import { useCatalogue } from '../use-catalogue';
+import { ButtonLink } from '../components/button';
+import { Heading } from '../components/typography';
 
 function hrefFor(help: BarrierHelp, wijk: string | undefined): string {
   switch (help.kind) {
@@ -39,19 +40,23 @@ export function BarrierHelpList({
   };
   return (
     <section aria-labelledby="barrier-help">
-      <h2 id="barrier-help">{t('toekomst.help.title')}</h2>
+      <Heading level={2} id="barrier-help">
+        {t('toekomst.help.title')}
+      </Heading>
       <ul className="card-list">
         {barriers.map((b) => (
           <li key={b} className="card">
-            <h3 className="card-title">{t(`toekomst.barrier.${b}`)}</h3>
+            <Heading level={3} className="card-title">
+              {t(`toekomst.barrier.${b}`)}
+            </Heading>
             <ul className="link-row">
               {BARRIER_HELP[b].map((help) => (
                 <li
                   key={`${help.kind}-${'id' in help ? help.id : 'category' in help ? help.category : ''}`}
                 >
-                  <Link className="button button-secondary" to={hrefFor(help, wijk)}>
+                  <ButtonLink purpose="secondary" to={hrefFor(help, wijk)}>
                     {label(help)}
-                  </Link>
+                  </ButtonLink>
                 </li>
               ))}
             </ul>

@@ -7,6 +7,9 @@ import type { FieldError } from '../../domain/toekomst/toekomst-schema';
 import { TOEKOMST_ERRORS_NL } from '../../domain/toekomst/toekomst-schema';
 import type { Barrier, Qualification, Wish } from '../../domain/toekomst/vocabulary';
 import { BARRIERS, QUALIFICATIONS, WISHES } from '../../domain/toekomst/vocabulary';
+import { Button } from '../components/button';
+import { Notice } from '../components/notice';
+import { Heading, Paragraph } from '../components/typography';
 
 function toggle<T>(list: readonly T[], value: T): T[] {
   return list.includes(value) ? list.filter((x) => x !== value) : [...list, value];
@@ -45,14 +48,16 @@ export function IntakeForm({
   if (!open) {
     return (
       <section aria-labelledby="intake-heading">
-        <h2 id="intake-heading">{t('toekomst.intake.title')}</h2>
-        <p>
+        <Heading level={2} id="intake-heading">
+          {t('toekomst.intake.title')}
+        </Heading>
+        <Paragraph>
           {t('toekomst.intake.wishes')}:{' '}
           {saved?.wishes.map((w) => t(`toekomst.wish.${w}`)).join(', ')}
-        </p>
-        <button type="button" className="button button-secondary" onClick={() => setOpen(true)}>
+        </Paragraph>
+        <Button purpose="secondary" onClick={() => setOpen(true)}>
           {t('toekomst.intake.edit')}
-        </button>
+        </Button>
       </section>
     );
   }
@@ -90,15 +95,17 @@ export function IntakeForm({
   const errorFor = (field: string) => {
     const error = errors.find((x) => x.field === field);
     return error ? (
-      <p className="field-error">
+      <Paragraph className="field-error">
         {t(`toekomst.errors.${error.code}`, { defaultValue: TOEKOMST_ERRORS_NL[error.code] })}
-      </p>
+      </Paragraph>
     ) : null;
   };
 
   return (
     <section aria-labelledby="intake-heading">
-      <h2 id="intake-heading">{t('toekomst.intake.title')}</h2>
+      <Heading level={2} id="intake-heading">
+        {t('toekomst.intake.title')}
+      </Heading>
       <form onSubmit={(e) => void submit(e)} noValidate>
         <fieldset>
           <legend>{t('toekomst.intake.wishes')}</legend>
@@ -182,13 +189,11 @@ export function IntakeForm({
             </label>
           ))}
         </fieldset>
-        <button type="submit" className="button">
-          {t('toekomst.intake.save')}
-        </button>
+        <Button type="submit">{t('toekomst.intake.save')}</Button>
         {status === 'failed' && (
-          <p role="alert" className="notice notice-error">
+          <Notice type="error" role="alert">
             {t('toekomst.saveFailed')}
-          </p>
+          </Notice>
         )}
       </form>
     </section>

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { readTrajectory } from '../../data/repositories/toekomst';
@@ -11,6 +11,10 @@ import { paths } from '../paths';
 import { useCatalogue } from '../use-catalogue';
 import { PlanSheet } from './plan-sheet';
 import './toekomst.css';
+import { AppLink } from '../components/app-link';
+import { Button } from '../components/button';
+import { Notice } from '../components/notice';
+import { Paragraph } from '../components/typography';
 
 const offerTextLoaders: Record<Exclude<LanguageCode, 'nl'>, () => Promise<{ default: unknown }>> = {
   en: () => import('../../domain/toekomst/data/offers-en.json'),
@@ -55,23 +59,22 @@ export function PlanPrintPage() {
       return null;
     }
   }, [id]);
-  if (trajectory === undefined) return <p className="muted">{t('toekomst.loading')}</p>;
-  if (trajectory === null) return <p className="notice">{t('toekomst.notFound')}</p>;
+  if (trajectory === undefined)
+    return <Paragraph className="muted">{t('toekomst.loading')}</Paragraph>;
+  if (trajectory === null) return <Notice>{t('toekomst.notFound')}</Notice>;
   return (
     <article className="toekomst-print">
       <div className="no-print toekomst-print-tools">
-        <p>
-          <Link to={paths.trajectory.href(id)}>{t('toekomst.plan.back')}</Link>
-        </p>
+        <Paragraph>
+          <AppLink to={paths.trajectory.href(id)}>{t('toekomst.plan.back')}</AppLink>
+        </Paragraph>
         <PrintLanguagePicker
           id="plan-language"
           label={t('toekomst.plan.language')}
           value={lang}
           onChange={setLang}
         />
-        <button type="button" className="button" onClick={() => window.print()}>
-          {t('toekomst.plan.printAction')}
-        </button>
+        <Button onClick={() => window.print()}>{t('toekomst.plan.printAction')}</Button>
       </div>
       {/* Until the chosen language's texts are in, show nothing rather than half Dutch. */}
       {textsLoaded && offerTexts.ready ? (
@@ -83,7 +86,7 @@ export function PlanPrintPage() {
           organisationName={(o) => catalogue.organisations.find((x) => x.id === o)?.name ?? o}
         />
       ) : (
-        <p role="status">{t('toekomst.loading')}</p>
+        <Paragraph role="status">{t('toekomst.loading')}</Paragraph>
       )}
     </article>
   );

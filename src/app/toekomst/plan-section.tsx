@@ -7,6 +7,8 @@ import type { PlanStep, StepStatus } from '../../domain/toekomst/plan';
 import { nextStepStatuses } from '../../domain/toekomst/plan';
 import { offerById } from '../../domain/toekomst/offers';
 import { useCatalogue } from '../use-catalogue';
+import { Button } from '../components/button';
+import { Heading, Paragraph } from '../components/typography';
 
 function formatDateTime(iso: string): string {
   return new Date(iso).toLocaleString('nl-NL', { dateStyle: 'medium', timeStyle: 'short' });
@@ -24,9 +26,11 @@ export function PlanSection({
   const { steps } = trajectory.plan;
   return (
     <section aria-labelledby="plan-heading">
-      <h2 id="plan-heading">{t('toekomst.plan.title')}</h2>
+      <Heading level={2} id="plan-heading">
+        {t('toekomst.plan.title')}
+      </Heading>
       {steps.length === 0 ? (
-        <p className="muted">{t('toekomst.plan.empty')}</p>
+        <Paragraph className="muted">{t('toekomst.plan.empty')}</Paragraph>
       ) : (
         <ul className="card-list">
           {steps.map((step) => (
@@ -106,11 +110,13 @@ function StepCard({
 
   return (
     <li className="card" data-step={step.id} data-status={step.status}>
-      <h3 className="card-title">{offer?.name ?? step.offerId}</h3>
-      <p>
+      <Heading level={3} className="card-title">
+        {offer?.name ?? step.offerId}
+      </Heading>
+      <Paragraph>
         <strong>{t(`toekomst.step.${step.status}`)}</strong>
         {step.dueAt && <> · {t('toekomst.plan.due', { date: step.dueAt })}</>}
-      </p>
+      </Paragraph>
       <ol className="small history">
         {step.history.map((h) => (
           <li key={h.eventId}>
@@ -147,19 +153,19 @@ function StepCard({
             <span>{t('toekomst.plan.dueAt')}</span>
             <input type="date" value={dueAt} onChange={(e) => setDueAt(e.target.value)} />
           </label>
-          <button type="submit" className="button button-secondary" disabled={!to}>
+          <Button purpose="secondary" type="submit" disabled={!to}>
             {t('toekomst.plan.save')}
-          </button>
+          </Button>
           {problem && (
-            <p role="alert" className="field-error">
+            <Paragraph role="alert" className="field-error">
               {t(`toekomst.problem.${problem}`)}
-            </p>
+            </Paragraph>
           )}
         </form>
       )}
       {offer && step.status !== 'gestopt' && (
         <form className="toekomst-handover" onSubmit={(e) => void handOver(e)}>
-          <h4>{t('toekomst.plan.handoverTitle', { partner })}</h4>
+          <Heading level={4}>{t('toekomst.plan.handoverTitle', { partner })}</Heading>
           <label className="field">
             <span>{t('toekomst.plan.handoverMessage')}</span>
             <textarea rows={2} value={message} onChange={(e) => setMessage(e.target.value)} />
@@ -172,13 +178,13 @@ function StepCard({
             />
             <span>{t('toekomst.plan.handoverConsent', { partner })}</span>
           </label>
-          <button type="submit" className="button button-secondary">
+          <Button purpose="secondary" type="submit">
             {t('toekomst.plan.handover')}
-          </button>
+          </Button>
           {handoverProblem && (
-            <p role="alert" className="field-error">
+            <Paragraph role="alert" className="field-error">
               {t(`toekomst.problem.${handoverProblem}`)}
-            </p>
+            </Paragraph>
           )}
         </form>
       )}

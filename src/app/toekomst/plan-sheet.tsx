@@ -5,6 +5,7 @@ import { FINAL_STEP_STATUSES, type PlanState } from '../../domain/toekomst/plan'
 import { offerById } from '../../domain/toekomst/offers';
 import { localiseOffer, type OfferTexts } from '../../domain/toekomst/offer-texts';
 import type { Intake } from '../../domain/toekomst/toekomst-schema';
+import { Heading, Paragraph } from '../components/typography';
 
 /**
  * The printed part of the resident's plan, in her language (chosen apart from the app's: the
@@ -31,15 +32,15 @@ export function PlanSheet({
   const dir = LANGUAGES.find((l) => l.code === lang)?.dir ?? 'ltr';
   return (
     <section className="toekomst-plan-sheet" lang={lang} dir={dir} data-testid="plan-sheet">
-      <h1>{st('toekomst.plan.printTitle')}</h1>
+      <Heading level={1}>{st('toekomst.plan.printTitle')}</Heading>
       {intake && (
-        <p>
+        <Paragraph>
           {st('toekomst.plan.myWish')}:{' '}
           {intake.wishes.map((w) => st(`toekomst.wish.${w}`)).join(', ')}
-        </p>
+        </Paragraph>
       )}
       {plan.steps.length === 0 ? (
-        <p>{st('toekomst.plan.empty')}</p>
+        <Paragraph>{st('toekomst.plan.empty')}</Paragraph>
       ) : (
         <ol>
           {plan.steps.map((s) => {
@@ -48,25 +49,25 @@ export function PlanSheet({
             const where = offer?.organisations.map(organisationName).join(', ');
             return (
               <li key={s.id}>
-                <h2>{text?.name ?? s.offerId}</h2>
-                {text && <p>{text.summary}</p>}
+                <Heading level={2}>{text?.name ?? s.offerId}</Heading>
+                {text && <Paragraph>{text.summary}</Paragraph>}
                 {where && (
-                  <p>
+                  <Paragraph>
                     {st('toekomst.plan.where')}: {where}
-                  </p>
+                  </Paragraph>
                 )}
-                <p>
+                <Paragraph>
                   {st('toekomst.plan.now')}: {st(`toekomst.step.${s.status}`)}
                   {s.dueAt && !FINAL_STEP_STATUSES.includes(s.status) && (
                     <> · {st('toekomst.plan.due', { date: format.date(s.dueAt) })}</>
                   )}
-                </p>
+                </Paragraph>
               </li>
             );
           })}
         </ol>
       )}
-      <p className="muted small">{st('toekomst.plan.contactLine')}</p>
+      <Paragraph className="muted small">{st('toekomst.plan.contactLine')}</Paragraph>
     </section>
   );
 }

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Link } from 'react-router';
+
 import { useTranslation } from 'react-i18next';
 import type { ToekomstWorker, Trajectory } from '../../data/repositories/toekomst';
 import { recordStep } from '../../data/repositories/toekomst';
@@ -8,6 +8,10 @@ import { matchOffers } from '../../domain/toekomst/matching';
 import { OFFERS } from '../../domain/toekomst/offers';
 import { paths } from '../paths';
 import { reasonText } from './reason-text';
+import { AppLink } from '../components/app-link';
+import { Button } from '../components/button';
+import { Notice } from '../components/notice';
+import { Heading, Paragraph } from '../components/typography';
 
 /**
  * The offers that fit her wish, barriers and time, each with its reasons. A step starts in one
@@ -39,8 +43,10 @@ export function ProposalList({
 
   return (
     <section aria-labelledby="proposals-heading">
-      <h2 id="proposals-heading">{t('toekomst.proposals.title')}</h2>
-      {proposals.length === 0 && <p>{t('toekomst.proposals.none')}</p>}
+      <Heading level={2} id="proposals-heading">
+        {t('toekomst.proposals.title')}
+      </Heading>
+      {proposals.length === 0 && <Paragraph>{t('toekomst.proposals.none')}</Paragraph>}
       <ul className="card-list">
         {proposals.map(({ offer, available, reasons }) => (
           <li
@@ -48,47 +54,51 @@ export function ProposalList({
             className={`card proposal${available ? '' : ' proposal-waiting'}`}
             data-offer={offer.id}
           >
-            <h3 className="card-title">{offer.name}</h3>
-            {!available && <p className="badge badge-waiting">{t('toekomst.proposals.notYet')}</p>}
-            <p>{offer.summary}</p>
+            <Heading level={3} className="card-title">
+              {offer.name}
+            </Heading>
+            {!available && (
+              <Paragraph className="badge badge-waiting">
+                {t('toekomst.proposals.notYet')}
+              </Paragraph>
+            )}
+            <Paragraph>{offer.summary}</Paragraph>
             <ul className="small">
               {reasons.map((r, i) => (
                 <li key={i}>{reasonText(t, r)}</li>
               ))}
             </ul>
             {offer.regeling && (
-              <p className="small">
-                <Link to={paths.regeling.href(offer.regeling)}>{t('toekomst.proposals.more')}</Link>
-              </p>
+              <Paragraph className="small">
+                <AppLink to={paths.regeling.href(offer.regeling)}>
+                  {t('toekomst.proposals.more')}
+                </AppLink>
+              </Paragraph>
             )}
             {available && !inPlan.has(offer.id) && (
               <div className="toekomst-actions">
-                <button
-                  type="button"
-                  className="button button-secondary"
+                <Button
+                  purpose="secondary"
+
                   onClick={() => void start(offer.id, 'kennismaking')}
                 >
                   {t('toekomst.proposals.meet', { name: offer.name })}
-                </button>
-                <button
-                  type="button"
-                  className="button"
-                  onClick={() => void start(offer.id, 'aangemeld')}
-                >
+                </Button>
+                <Button onClick={() => void start(offer.id, 'aangemeld')}>
                   {t('toekomst.proposals.signUp', { name: offer.name })}
-                </button>
+                </Button>
               </div>
             )}
             {inPlan.has(offer.id) && (
-              <p className="muted small">{t('toekomst.proposals.inPlan')}</p>
+              <Paragraph className="muted small">{t('toekomst.proposals.inPlan')}</Paragraph>
             )}
           </li>
         ))}
       </ul>
       {failed && (
-        <p role="alert" className="notice notice-error">
+        <Notice type="error" role="alert">
           {t('toekomst.saveFailed')}
-        </p>
+        </Notice>
       )}
     </section>
   );

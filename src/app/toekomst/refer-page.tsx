@@ -9,6 +9,9 @@ import { TOEKOMST_ERRORS_NL } from '../../domain/toekomst/toekomst-schema';
 import { paths } from '../paths';
 import { useToekomstWorker } from './use-toekomst-worker';
 import './toekomst.css';
+import { Button } from '../components/button';
+import { Notice } from '../components/notice';
+import { Heading, Paragraph } from '../components/typography';
 
 type Source = 'check' | 'signaal' | 'eigen';
 
@@ -51,8 +54,8 @@ export function ReferPage() {
     );
   }, [source, sourceId]);
 
-  if (worker === undefined) return <p className="muted">{t('toekomst.loading')}</p>;
-  if (worker === null) return <p className="notice">{t('toekomst.needSession')}</p>;
+  if (worker === undefined) return <Paragraph className="muted">{t('toekomst.loading')}</Paragraph>;
+  if (worker === null) return <Notice>{t('toekomst.needSession')}</Notice>;
   const own = worker.role === 'toekomstmakelaar';
 
   async function submit(e: FormEvent) {
@@ -88,16 +91,16 @@ export function ReferPage() {
   const errorFor = (field: string) => {
     const error = errors.find((x) => x.field === field);
     return error ? (
-      <p className="field-error" id={`${field}-error`}>
+      <Paragraph className="field-error" id={`${field}-error`}>
         {t(`toekomst.errors.${error.code}`, { defaultValue: TOEKOMST_ERRORS_NL[error.code] })}
-      </p>
+      </Paragraph>
     ) : null;
   };
 
   return (
     <div className="toekomst-page">
-      <h1>{own ? t('toekomst.refer.ownTitle') : t('toekomst.refer.title')}</h1>
-      <p>{own ? t('toekomst.refer.ownIntro') : t('toekomst.refer.intro')}</p>
+      <Heading level={1}>{own ? t('toekomst.refer.ownTitle') : t('toekomst.refer.title')}</Heading>
+      <Paragraph>{own ? t('toekomst.refer.ownIntro') : t('toekomst.refer.intro')}</Paragraph>
       <form onSubmit={(e) => void submit(e)} noValidate>
         <label className="field">
           <span>{t('toekomst.refer.name')}</span>
@@ -129,13 +132,13 @@ export function ReferPage() {
           <span>{t('toekomst.refer.consent')}</span>
         </label>
         {errorFor('consent')}
-        <button type="submit" className="button" disabled={busy}>
+        <Button type="submit" disabled={busy}>
           {own ? t('toekomst.refer.ownSubmit') : t('toekomst.refer.submit')}
-        </button>
+        </Button>
         {failed && (
-          <p role="alert" className="notice notice-error">
+          <Notice type="error" role="alert">
             {t('toekomst.saveFailed')}
-          </p>
+          </Notice>
         )}
       </form>
     </div>

@@ -1,10 +1,12 @@
-import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { referralsFrom } from '../../data/repositories/toekomst';
 import { paths } from '../paths';
 import { log } from '../../data/log';
 import { useSession } from '../session/use-session';
+import { ButtonLink } from '../components/button';
+import { Notice } from '../components/notice';
+import { Heading, Paragraph } from '../components/typography';
 
 /**
  * On a check outcome with a work wish, or a signal about werk en inkomen: refer the resident to
@@ -33,8 +35,8 @@ export function ToekomstReferralCard({
     }
   }, [sourceId, userId]);
   return (
-    <div className="notice toekomst-referral" data-testid="toekomst-referral">
-      <h3>{t('toekomst.refer.cardTitle')}</h3>
+    <Notice className="toekomst-referral" data-testid="toekomst-referral">
+      <Heading level={3}>{t('toekomst.refer.cardTitle')}</Heading>
       {referrals && referrals.length > 0 ? (
         <ul>
           {referrals.map((r) => (
@@ -47,15 +49,12 @@ export function ToekomstReferralCard({
         </ul>
       ) : (
         <>
-          <p>{t('toekomst.refer.cardText')}</p>
-          <Link
-            className="button"
-            to={paths.toekomstRefer.href({ bron: source, id: sourceId, wijk })}
-          >
+          <Paragraph>{t('toekomst.refer.cardText')}</Paragraph>
+          <ButtonLink to={paths.toekomstRefer.href({ bron: source, id: sourceId, wijk })}>
             {t('toekomst.refer.cardAction')}
-          </Link>
+          </ButtonLink>
         </>
       )}
-    </div>
+    </Notice>
   );
 }

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Link } from 'react-router';
+
 import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { TrajectoryItem, TrajectoryList } from '../../data/repositories/toekomst';
@@ -15,6 +15,10 @@ import { paths } from '../paths';
 import { StatusBadge } from './status-badge';
 import { useToekomstWorker } from './use-toekomst-worker';
 import './toekomst.css';
+import { AppLink } from '../components/app-link';
+import { Button, ButtonLink } from '../components/button';
+import { Notice } from '../components/notice';
+import { Heading, Paragraph } from '../components/typography';
 
 /**
  * Her start page and list: what needs her next (new referrals, steps due, residents not seen for
@@ -34,23 +38,25 @@ export function ToekomstListPage() {
   }, [page]);
   if (worker === undefined || list === undefined) {
     return (
-      <p role="status" className="muted">
+      <Paragraph role="status" className="muted">
         {t('toekomst.loading')}
-      </p>
+      </Paragraph>
     );
   }
-  if (worker === null) return <p className="notice">{t('toekomst.needSession')}</p>;
-  if (list === 'locked') return <p className="notice">{t('toekomst.locked')}</p>;
+  if (worker === null) return <Notice>{t('toekomst.needSession')}</Notice>;
+  if (list === 'locked') return <Notice>{t('toekomst.locked')}</Notice>;
   const isMaker = worker.role === 'toekomstmakelaar';
   return (
     <div className="toekomst-page">
-      <h1>{isMaker ? t('toekomst.list.title') : t('toekomst.list.referrerTitle')}</h1>
+      <Heading level={1}>
+        {isMaker ? t('toekomst.list.title') : t('toekomst.list.referrerTitle')}
+      </Heading>
       {isMaker && (
-        <p>
-          <Link className="button" to={paths.toekomstRefer.href({ bron: 'eigen' })}>
+        <Paragraph>
+          <ButtonLink to={paths.toekomstRefer.href({ bron: 'eigen' })}>
             {t('toekomst.list.newResident')}
-          </Link>
-        </p>
+          </ButtonLink>
+        </Paragraph>
       )}
       {isMaker && (
         <>
@@ -83,22 +89,22 @@ export function ToekomstListPage() {
       />
       {list.all.total > 50 && (
         <div className="toekomst-actions">
-          <button
-            type="button"
-            className="button button-secondary"
+          <Button
+            purpose="secondary"
+
             disabled={page === 0}
             onClick={() => setPage(page - 1)}
           >
             {t('toekomst.list.previous')}
-          </button>
-          <button
-            type="button"
-            className="button button-secondary"
+          </Button>
+          <Button
+            purpose="secondary"
+
             disabled={(page + 1) * 50 >= list.all.total}
             onClick={() => setPage(page + 1)}
           >
             {t('toekomst.list.next')}
-          </button>
+          </Button>
         </div>
       )}
       {isMaker && <OfferOverview />}
@@ -123,16 +129,18 @@ function Section({
   const { t } = useTranslation();
   return (
     <section aria-labelledby={`toekomst-${id}`}>
-      <h2 id={`toekomst-${id}`}>{title}</h2>
+      <Heading level={2} id={`toekomst-${id}`}>
+        {title}
+      </Heading>
       {items.length === 0 ? (
-        <p className="muted">{empty}</p>
+        <Paragraph className="muted">{empty}</Paragraph>
       ) : (
         <ul className="toekomst-list">
           {items.map((item) => (
             <li key={item.id}>
-              <Link to={paths.trajectory.href(item.id)}>
+              <AppLink to={paths.trajectory.href(item.id)}>
                 {item.residentName ?? t('toekomst.unnamed')}
-              </Link>{' '}
+              </AppLink>{' '}
               <StatusBadge status={item.status} />
               {showDue && item.dueAt && (
                 <span className="muted"> · {t('toekomst.plan.due', { date: item.dueAt })}</span>
@@ -150,22 +158,26 @@ function OfferOverview() {
   const { t } = useTranslation();
   return (
     <section aria-labelledby="toekomst-offers">
-      <h2 id="toekomst-offers">{t('toekomst.offers.title')}</h2>
+      <Heading level={2} id="toekomst-offers">
+        {t('toekomst.offers.title')}
+      </Heading>
       <ul className="card-list">
         {OFFERS.map((o) => (
           <li key={o.id} className="card">
-            <h3 className="card-title">{o.name}</h3>
-            <p className="small">
+            <Heading level={3} className="card-title">
+              {o.name}
+            </Heading>
+            <Paragraph className="small">
               <strong>{t(`toekomst.offerStatus.${o.status}`)}</strong>
               {o.statusNote && <> — {o.statusNote}</>}
-            </p>
-            <p className="small">{o.summary}</p>
-            <p className="muted small">
+            </Paragraph>
+            <Paragraph className="small">{o.summary}</Paragraph>
+            <Paragraph className="muted small">
               {t('toekomst.offers.source')}:{' '}
               {o.source
                 .map((s) => ('file' in s ? `${s.file.slice(0, 3)} ${s.lines}` : s.title))
                 .join('; ')}
-            </p>
+            </Paragraph>
           </li>
         ))}
       </ul>
@@ -186,13 +198,15 @@ function Figures() {
   }
   return (
     <section aria-labelledby="toekomst-figures">
-      <h2 id="toekomst-figures">{t('toekomst.figures.title')}</h2>
+      <Heading level={2} id="toekomst-figures">
+        {t('toekomst.figures.title')}
+      </Heading>
       {figures === null && (
-        <button type="button" className="button button-secondary" onClick={() => void load()}>
+        <Button purpose="secondary" onClick={() => void load()}>
           {t('toekomst.figures.show')}
-        </button>
+        </Button>
       )}
-      {figures === 'failed' && <p className="notice notice-error">{t('toekomst.saveFailed')}</p>}
+      {figures === 'failed' && <Notice type="error">{t('toekomst.saveFailed')}</Notice>}
       {figures !== null && figures !== 'failed' && (
         <dl className="toekomst-facts">
           <dt>{t('toekomst.figures.reached')}</dt>

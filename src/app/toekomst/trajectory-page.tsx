@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { Trajectory, ToekomstWorker } from '../../data/repositories/toekomst';
@@ -12,6 +12,10 @@ import { ProposalList } from './proposal-list';
 import { StatusBadge } from './status-badge';
 import { useToekomstWorker } from './use-toekomst-worker';
 import './toekomst.css';
+import { AppLink } from '../components/app-link';
+import { Button, ButtonLink } from '../components/button';
+import { Notice } from '../components/notice';
+import { Heading, Paragraph } from '../components/typography';
 
 /** One resident's trajectory: the referral, the toekomstgesprek, proposals and the plan. */
 export function TrajectoryPage() {
@@ -27,14 +31,14 @@ export function TrajectoryPage() {
   }, [id]);
   if (worker === undefined || trajectory === undefined) {
     return (
-      <p role="status" className="muted">
+      <Paragraph role="status" className="muted">
         {t('toekomst.loading')}
-      </p>
+      </Paragraph>
     );
   }
-  if (worker === null) return <p className="notice">{t('toekomst.needSession')}</p>;
-  if (trajectory === 'locked') return <p className="notice">{t('toekomst.locked')}</p>;
-  if (trajectory === null) return <p className="notice">{t('toekomst.notFound')}</p>;
+  if (worker === null) return <Notice>{t('toekomst.needSession')}</Notice>;
+  if (trajectory === 'locked') return <Notice>{t('toekomst.locked')}</Notice>;
+  if (trajectory === null) return <Notice>{t('toekomst.notFound')}</Notice>;
   return <TrajectoryView trajectory={trajectory} worker={worker} />;
 }
 
@@ -61,13 +65,13 @@ function TrajectoryView({
 
   return (
     <div className="toekomst-page">
-      <p>
-        <Link to={paths.toekomst.href()}>{t('toekomst.list.title')}</Link>
-      </p>
-      <h1>{referral?.residentName ?? t('toekomst.unnamed')}</h1>
-      <p>
+      <Paragraph>
+        <AppLink to={paths.toekomst.href()}>{t('toekomst.list.title')}</AppLink>
+      </Paragraph>
+      <Heading level={1}>{referral?.residentName ?? t('toekomst.unnamed')}</Heading>
+      <Paragraph>
         <StatusBadge status={status} />
-      </p>
+      </Paragraph>
       {referral && (
         <dl className="toekomst-facts">
           <dt>{t('toekomst.refer.contact')}</dt>
@@ -83,31 +87,27 @@ function TrajectoryView({
         </dl>
       )}
       {!isMaker ? (
-        <p className="notice">{t('toekomst.detail.referrerOnly')}</p>
+        <Notice>{t('toekomst.detail.referrerOnly')}</Notice>
       ) : (
         <>
           <div className="toekomst-actions">
             {status === 'verwezen' && (
-              <button
-                type="button"
-                className="button"
-                onClick={() => void run(() => pickUp(record.id, { worker }))}
-              >
+              <Button onClick={() => void run(() => pickUp(record.id, { worker }))}>
                 {t('toekomst.detail.pickUp')}
-              </button>
+              </Button>
             )}
             {status !== 'verwezen' && (
-              <button
-                type="button"
-                className="button button-secondary"
+              <Button
+                purpose="secondary"
+
                 onClick={() => void run(() => recordContact(record.id, { worker }))}
               >
                 {t('toekomst.detail.contact')}
-              </button>
+              </Button>
             )}
-            <Link className="button button-secondary" to={paths.trajectoryPlan.href(record.id)}>
+            <ButtonLink purpose="secondary" to={paths.trajectoryPlan.href(record.id)}>
               {t('toekomst.plan.print')}
-            </Link>
+            </ButtonLink>
           </div>
           <IntakeForm trajectory={trajectory} worker={worker} />
           {intake && (
@@ -120,9 +120,9 @@ function TrajectoryView({
         </>
       )}
       {failed && (
-        <p role="alert" className="notice notice-error">
+        <Notice type="error" role="alert">
           {t('toekomst.saveFailed')}
-        </p>
+        </Notice>
       )}
     </div>
   );
