@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { YES_NO_UNKNOWN } from '../../domain/check/answers-schema';
 import type { FieldProps } from './answer-change';
+import { RadioButton } from '../components/form-field';
 
 /** One answer from a few: big tap targets, written at once. Also used for ja / nee / weet ik niet. */
 export function ChoiceField({ question, entry, describedBy, onChange }: FieldProps) {
@@ -15,8 +16,7 @@ export function ChoiceField({ question, entry, describedBy, onChange }: FieldPro
     <div className="choices" aria-describedby={describedBy}>
       {options.map((o) => (
         <label key={o.value} className="choice">
-          <input
-            type="radio"
+          <RadioButton
             // Answers about a household stay out of the browser's form-restore files.
             autoComplete="off"
             name={question.id}

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { FieldProps } from './answer-change';
+import { Checkbox } from '../components/form-field';
 
 /** "None of these" excludes the others, so an answer never says both. */
 const NONE = 'geen';
@@ -26,8 +27,7 @@ export function MultiField({ question, entry, describedBy, onChange }: FieldProp
     <div className="choices" aria-describedby={describedBy}>
       {question.options.map((o) => (
         <label key={o.value} className="choice">
-          <input
-            type="checkbox"
+          <Checkbox
             // Answers about a household stay out of the browser's form-restore files.
             autoComplete="off"
             name={question.id}

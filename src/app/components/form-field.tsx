@@ -1,21 +1,14 @@
+import { Checkbox as UtrechtCheckbox, type CheckboxProps } from '@utrecht/checkbox-react';
+import { Fieldset as UtrechtFieldset, FieldsetLegend } from '@utrecht/fieldset-react';
+import { FormField as UtrechtFormField } from '@utrecht/form-field-react';
+import { FormFieldDescription } from '@utrecht/form-field-description-react';
+import { FormFieldErrorMessage } from '@utrecht/form-field-error-message-react';
+import { FormLabel } from '@utrecht/form-label-react';
 import {
-  Checkbox as UtrechtCheckbox,
-  type CheckboxProps,
-  Fieldset as UtrechtFieldset,
-  FieldsetLegend,
-  FormField as UtrechtFormField,
-  FormFieldDescription,
-  FormFieldErrorMessage,
-  FormLabel,
   RadioButton as UtrechtRadioButton,
   type RadioButtonProps,
-  Select as UtrechtSelect,
-  type SelectProps,
-  Textarea as UtrechtTextarea,
-  type TextareaProps,
-  Textbox,
-  type TextboxProps,
-} from '@utrecht/component-library-react';
+} from '@utrecht/radio-button-react';
+import { Textbox, type TextboxProps } from '@utrecht/textbox-react';
 import '@utrecht/form-field-css/dist/index.css';
 import '@utrecht/form-label-css/dist/index.css';
 import '@utrecht/form-field-description-css/dist/index.css';
@@ -26,7 +19,12 @@ import '@utrecht/select-css/dist/index.css';
 import '@utrecht/textarea-css/dist/index.css';
 import '@utrecht/checkbox-css/dist/index.css';
 import '@utrecht/radio-button-css/dist/index.css';
-import { forwardRef, type ReactNode } from 'react';
+import {
+  forwardRef,
+  type ReactNode,
+  type SelectHTMLAttributes,
+  type TextareaHTMLAttributes,
+} from 'react';
 
 /**
  * Form parts from the Utrecht community components of the NL Design System: a field with its
@@ -85,17 +83,48 @@ export const TextInput = forwardRef<HTMLInputElement, TextboxProps>(function Tex
   return <Textbox ref={ref} {...props} />;
 });
 
-export const SelectInput = forwardRef<HTMLSelectElement, SelectProps>(
-  function SelectInput(props, ref) {
-    return <UtrechtSelect ref={ref} {...props} />;
-  },
-);
+/** Utrecht's select and textarea exist only in its whole library: their markup, its CSS. */
+export const SelectInput = forwardRef<
+  HTMLSelectElement,
+  SelectHTMLAttributes<HTMLSelectElement> & { invalid?: boolean }
+>(function SelectInput({ className, invalid, ...rest }, ref) {
+  return (
+    <select
+      ref={ref}
+      aria-invalid={invalid || undefined}
+      {...rest}
+      className={[
+        'utrecht-select',
+        'utrecht-select--html-select',
+        invalid && 'utrecht-select--invalid',
+        className,
+      ]
+        .filter(Boolean)
+        .join(' ')}
+    />
+  );
+});
 
-export const TextArea = forwardRef<HTMLTextAreaElement, TextareaProps>(
-  function TextArea(props, ref) {
-    return <UtrechtTextarea ref={ref} {...props} />;
-  },
-);
+export const TextArea = forwardRef<
+  HTMLTextAreaElement,
+  TextareaHTMLAttributes<HTMLTextAreaElement> & { invalid?: boolean }
+>(function TextArea({ className, invalid, ...rest }, ref) {
+  return (
+    <textarea
+      ref={ref}
+      aria-invalid={invalid || undefined}
+      {...rest}
+      className={[
+        'utrecht-textarea',
+        'utrecht-textarea--html-textarea',
+        invalid && 'utrecht-textarea--invalid',
+        className,
+      ]
+        .filter(Boolean)
+        .join(' ')}
+    />
+  );
+});
 
 export const Checkbox = forwardRef<HTMLInputElement, CheckboxProps>(function Checkbox(props, ref) {
   return <UtrechtCheckbox ref={ref} {...props} />;

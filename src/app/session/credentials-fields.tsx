@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { SyncErrorCode } from '../../data/sync/sync-error';
 import { syncErrorText } from './sync-error-text';
 import { Notice } from '../components/notice';
+import { FormField, TextInput } from '../components/form-field';
 
 interface Props {
   /** Prefix of the inputs' ids (`<prefix>-email`, `<prefix>-password`); tests and labels use them. */
@@ -25,9 +26,8 @@ export function CredentialsFields({
   const { t } = useTranslation();
   return (
     <>
-      <div className="field">
-        <label htmlFor={`${idPrefix}-email`}>{t('session.email')}</label>
-        <input
+      <FormField htmlFor={`${idPrefix}-email`} label={t('session.email')}>
+        <TextInput
           id={`${idPrefix}-email`}
           type="email"
           autoComplete="username"
@@ -35,10 +35,9 @@ export function CredentialsFields({
           value={email}
           onChange={(e) => onEmail(e.target.value)}
         />
-      </div>
-      <div className="field">
-        <label htmlFor={`${idPrefix}-password`}>{t('session.password')}</label>
-        <input
+      </FormField>
+      <FormField htmlFor={`${idPrefix}-password`} label={t('session.password')}>
+        <TextInput
           id={`${idPrefix}-password`}
           type="password"
           autoComplete="current-password"
@@ -46,7 +45,7 @@ export function CredentialsFields({
           value={password}
           onChange={(e) => onPassword(e.target.value)}
         />
-      </div>
+      </FormField>
       {error && (
         <Notice type="error" role="alert">
           {syncErrorText(t, error)}
