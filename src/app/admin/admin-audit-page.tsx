@@ -10,6 +10,7 @@ import { useAdminLoad } from './use-admin-load';
 import { currentFormat } from '../i18n/format';
 import { Button } from '../components/button';
 import { Heading, Paragraph } from '../components/typography';
+import { FormField, SelectInput, TextInput } from '../components/form-field';
 
 type FilterField = Exclude<keyof typeof AUDIT_PARAMS, 'before'>;
 const FILTER_FIELDS: readonly FilterField[] = [
@@ -75,9 +76,8 @@ export function AdminAuditPage() {
       <Heading level={1}>{t('admin.audit.title')}</Heading>
       <Paragraph purpose="lead">{t('admin.audit.intro')}</Paragraph>
       <form className="form admin-filters" onSubmit={apply} aria-label={t('admin.audit.filters')}>
-        <div className="field">
-          <label htmlFor="audit-user">{t('admin.audit.user')}</label>
-          <select id="audit-user" value={filters.userId} onChange={set('userId')}>
+        <FormField htmlFor="audit-user" label={t('admin.audit.user')}>
+          <SelectInput id="audit-user" value={filters.userId} onChange={set('userId')}>
             <option value="">{t('admin.audit.everyone')}</option>
             {users.status === 'ready' &&
               [...users.data]
@@ -90,48 +90,43 @@ export function AdminAuditPage() {
             {filters.userId && !names.has(filters.userId) && (
               <option value={filters.userId}>{filters.userId}</option>
             )}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="audit-type">{t('admin.audit.entityType')}</label>
-          <select id="audit-type" value={filters.entityType} onChange={set('entityType')}>
+          </SelectInput>
+        </FormField>
+        <FormField htmlFor="audit-type" label={t('admin.audit.entityType')}>
+          <SelectInput id="audit-type" value={filters.entityType} onChange={set('entityType')}>
             <option value="">{t('admin.audit.allTypes')}</option>
             {AUDIT_ENTITY_TYPES.map((type) => (
               <option key={type} value={type}>
                 {t(`admin.audit.type.${type}`)}
               </option>
             ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="audit-record">{t('admin.audit.entityId')}</label>
-          <input
+          </SelectInput>
+        </FormField>
+        <FormField htmlFor="audit-record" label={t('admin.audit.entityId')}>
+          <TextInput
             id="audit-record"
             type="text"
             maxLength={64}
             value={filters.entityId}
             onChange={set('entityId')}
           />
-        </div>
-        <div className="field">
-          <label htmlFor="audit-action">{t('admin.audit.action')}</label>
-          <select id="audit-action" value={filters.action} onChange={set('action')}>
+        </FormField>
+        <FormField htmlFor="audit-action" label={t('admin.audit.action')}>
+          <SelectInput id="audit-action" value={filters.action} onChange={set('action')}>
             <option value="">{t('admin.audit.allActions')}</option>
             {AUDIT_ACTIONS.map((action) => (
               <option key={action} value={action}>
                 {t(`admin.audit.actions.${action}`)}
               </option>
             ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="audit-from">{t('admin.audit.from')}</label>
-          <input id="audit-from" type="date" value={filters.from} onChange={set('from')} />
-        </div>
-        <div className="field">
-          <label htmlFor="audit-to">{t('admin.audit.to')}</label>
-          <input id="audit-to" type="date" value={filters.to} onChange={set('to')} />
-        </div>
+          </SelectInput>
+        </FormField>
+        <FormField htmlFor="audit-from" label={t('admin.audit.from')}>
+          <TextInput id="audit-from" type="date" value={filters.from} onChange={set('from')} />
+        </FormField>
+        <FormField htmlFor="audit-to" label={t('admin.audit.to')}>
+          <TextInput id="audit-to" type="date" value={filters.to} onChange={set('to')} />
+        </FormField>
         <div className="admin-actions">
           <Button type="submit">{t('admin.audit.apply')}</Button>
           <Button purpose="secondary" onClick={clear}>

@@ -14,6 +14,7 @@ import { currentFormat } from '../i18n/format';
 import { Button } from '../components/button';
 import { Notice } from '../components/notice';
 import { Heading, Paragraph } from '../components/typography';
+import { FormField } from '../components/form-field';
 
 type Chosen = { name: string; body: unknown } | { name: string; unreadable: true } | null;
 type Outcome =
@@ -97,8 +98,7 @@ export function AdminCataloguePage() {
           {t('admin.catalogue.publishTitle')}
         </Heading>
         <Paragraph>{t('admin.catalogue.publishIntro')}</Paragraph>
-        <div className="field">
-          <label htmlFor="catalogue-file">{t('admin.catalogue.file')}</label>
+        <FormField htmlFor="catalogue-file" label={t('admin.catalogue.file')}>
           <input
             id="catalogue-file"
             type="file"
@@ -106,7 +106,7 @@ export function AdminCataloguePage() {
             disabled={busy}
             onChange={(e) => void choose(e)}
           />
-        </div>
+        </FormField>
         {chosen && 'unreadable' in chosen && (
           <Notice type="error" role="alert">
             {t('admin.catalogue.notJson', { name: chosen.name })}

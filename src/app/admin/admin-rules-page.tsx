@@ -28,6 +28,7 @@ import {
   TableHeaderCell,
   TableRow,
 } from '../components/table';
+import { FormField } from '../components/form-field';
 
 const time = new Intl.DateTimeFormat('nl-NL', { dateStyle: 'medium', timeStyle: 'short' });
 
@@ -230,8 +231,7 @@ export function AdminRulesPage() {
           {t('admin.rules.publishTitle')}
         </Heading>
         <Paragraph>{t('admin.rules.publishIntro')}</Paragraph>
-        <div className="field">
-          <label htmlFor="rules-file">{t('admin.rules.file')}</label>
+        <FormField htmlFor="rules-file" label={t('admin.rules.file')}>
           <input
             id="rules-file"
             type="file"
@@ -239,7 +239,7 @@ export function AdminRulesPage() {
             disabled={busy}
             onChange={(e) => void choose(e)}
           />
-        </div>
+        </FormField>
         {chosen && 'problems' in chosen && (
           <Notice type="error" role="alert">
             <Paragraph>{t('admin.rules.invalid')}</Paragraph>

@@ -8,6 +8,7 @@ import { adminErrorText } from './admin-error-text';
 import { OutcomeMessage, type OutcomeMessageValue } from '../components/outcome-message';
 import { Button } from '../components/button';
 import { Heading, Paragraph } from '../components/typography';
+import { FormField, SelectInput, TextInput } from '../components/form-field';
 
 type Message = OutcomeMessageValue | null;
 
@@ -75,9 +76,8 @@ export function UserScopeForm({
       </Heading>
       <Paragraph>{t('admin.user.scopeIntro')}</Paragraph>
       <form className="form" onSubmit={(e) => void save(e)}>
-        <div className="field">
-          <label htmlFor="admin-role">{t('admin.users.role')}</label>
-          <select
+        <FormField htmlFor="admin-role" label={t('admin.users.role')}>
+          <SelectInput
             id="admin-role"
             value={role}
             onChange={(e) => setRole(roleSchema.parse(e.target.value))}
@@ -87,11 +87,10 @@ export function UserScopeForm({
                 {t(`role.${r}`)}
               </option>
             ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="admin-team">{t('admin.users.team')}</label>
-          <input
+          </SelectInput>
+        </FormField>
+        <FormField htmlFor="admin-team" label={t('admin.users.team')}>
+          <TextInput
             id="admin-team"
             type="text"
             list="admin-teams"
@@ -108,7 +107,7 @@ export function UserScopeForm({
           <Paragraph id="admin-team-hint" className="small muted">
             {t('admin.user.teamHint')}
           </Paragraph>
-        </div>
+        </FormField>
         <fieldset className="field">
           <legend>{t('admin.users.wijken')}</legend>
           <ul className="admin-checks">

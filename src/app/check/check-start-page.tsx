@@ -13,6 +13,7 @@ import { AppLink } from '../components/app-link';
 import { Button } from '../components/button';
 import { Notice } from '../components/notice';
 import { Heading, Paragraph } from '../components/typography';
+import { FormField, SelectInput } from '../components/form-field';
 
 const CONSENT_POINTS = ['what', 'why', 'noName', 'skip', 'stop', 'where'] as const;
 
@@ -120,18 +121,17 @@ export function CheckStartPage() {
           </Paragraph>
         )}
 
-        <div className="field">
-          <label htmlFor="check-wijk">{t('checkUi.start.wijk')}</label>
-          <select id="check-wijk" value={wijk} onChange={(e) => setWijk(e.target.value)}>
+        <FormField htmlFor="check-wijk" label={t('checkUi.start.wijk')}>
+          <SelectInput id="check-wijk" value={wijk} onChange={(e) => setWijk(e.target.value)}>
             <option value="">{t('checkUi.start.wijkUnknown')}</option>
             {catalogue.wijken.map((w) => (
               <option key={w.id} value={w.id}>
                 {w.name}
               </option>
             ))}
-          </select>
+          </SelectInput>
           <Paragraph className="muted small">{t('checkUi.start.wijkHint')}</Paragraph>
-        </div>
+        </FormField>
 
         {(error || vault === 'locked' || vault === 'no-pin') && (
           <Notice type="error" role="alert">
