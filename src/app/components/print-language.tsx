@@ -1,4 +1,5 @@
 import { useSearchParams } from 'react-router';
+import { FormField, SelectInput } from './form-field';
 import { LANGUAGES, isLanguageCode, type LanguageCode } from '../i18n/i18n';
 
 /**
@@ -25,15 +26,14 @@ export function PrintLanguagePicker({
   onChange: (lang: string) => void;
 }) {
   return (
-    <>
-      <label htmlFor={id}>{label}</label>
-      <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
+    <FormField htmlFor={id} label={label}>
+      <SelectInput id={id} value={value} onChange={(e) => onChange(e.target.value)}>
         {LANGUAGES.map((l) => (
           <option key={l.code} value={l.code}>
             {l.label}
           </option>
         ))}
-      </select>
-    </>
+      </SelectInput>
+    </FormField>
   );
 }
