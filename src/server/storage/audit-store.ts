@@ -31,6 +31,19 @@ export function auditAction(
   return created ? 'create' : 'update';
 }
 
+/** An audit entry as its row: the columns of `audit_log`. */
+export function auditRow(e: NewAuditEntry) {
+  return {
+    at: e.at,
+    user_id: e.userId,
+    role: e.role,
+    device_id: e.deviceId,
+    entity_type: e.entityType,
+    entity_id: e.entityId,
+    action: e.action,
+  };
+}
+
 export async function insertAudit(
   executor: Executor,
   entries: readonly NewAuditEntry[],
@@ -39,15 +52,7 @@ export async function insertAudit(
   if (dialect === 'postgres' && entries.length > 0) {
     // A pull page reads up to hundreds of records: one JSON parameter instead of 7 per row,
     // which PostgreSQL parses and plans far faster.
-    const rows = entries.map((e) => ({
-      at: e.at,
-      user_id: e.userId,
-      role: e.role,
-      device_id: e.deviceId,
-      entity_type: e.entityType,
-      entity_id: e.entityId,
-      action: e.action,
-    }));
+    const rows = entries.map(auditRow);
     await sql`insert into audit_log (at, user_id, role, device_id, entity_type, entity_id, action)
       select * from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as x(at text,
         user_id text, role text, device_id text, entity_type text, entity_id text, action text)`.execute(
@@ -58,17 +63,7 @@ export async function insertAudit(
   for (let i = 0; i < entries.length; i += AUDIT_CHUNK) {
     await executor
       .insertInto('audit_log')
-      .values(
-        entries.slice(i, i + AUDIT_CHUNK).map((e) => ({
-          at: e.at,
-          user_id: e.userId,
-          role: e.role,
-          device_id: e.deviceId,
-          entity_type: e.entityType,
-          entity_id: e.entityId,
-          action: e.action,
-        })),
-      )
+      .values(entries.slice(i, i + AUDIT_CHUNK).map(auditRow))
       .execute();
   }
 }

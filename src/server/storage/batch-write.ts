@@ -2,7 +2,7 @@ import type { Insertable } from 'kysely';
 import { sql } from 'kysely';
 import type { NewAuditEntry } from '../../domain/sync/audit';
 import type { Conflict } from '../../domain/sync/protocol';
-import { insertAudit } from './audit-store';
+import { auditRow, insertAudit } from './audit-store';
 import type {
   ConflictsTable,
   Database,
@@ -152,15 +152,7 @@ async function writePostgres(trx: Trx, batch: Batch): Promise<number> {
             last_seen_at = ${batch.device.seenAt}::text where id = ${batch.device.id}::text`
     : sql`select 1`;
   const withConflicts = batch.mutations.filter((m) => m.conflicts).map((m) => m.id);
-  const audit = batch.audit.map((e) => ({
-    at: e.at,
-    user_id: e.userId,
-    role: e.role,
-    device_id: e.deviceId,
-    entity_type: e.entityType,
-    entity_id: e.entityId,
-    action: e.action,
-  }));
+  const audit = batch.audit.map(auditRow);
   const x = (name: string) => sql.ref(`x.${name}`);
   // Before the lock: what needs no version (the answered conflicts' JSON is made real below).
   await sql`

@@ -33,6 +33,19 @@ import { recordKey } from './rows';
  */
 
 const CHUNK = 400;
+/** The record columns the counts are made of. */
+const COUNTED_COLUMNS = [
+  'entity_type',
+  'id',
+  'owner_id',
+  'wijk',
+  'status',
+  'team_id',
+  'assigned_team',
+  'created_at',
+  'deleted',
+  'data',
+] as const;
 const COUNTED = new Set(['signal', 'check']);
 const METRICS = new Set<string>(ROLLUP_METRICS);
 
@@ -194,18 +207,7 @@ export async function updateInsightRollup(
   for (let i = 0; i < missing.length; i += CHUNK) {
     const found = await trx
       .selectFrom('records')
-      .select([
-        'entity_type',
-        'id',
-        'owner_id',
-        'wijk',
-        'status',
-        'team_id',
-        'assigned_team',
-        'created_at',
-        'deleted',
-        'data',
-      ])
+      .select(COUNTED_COLUMNS)
       .where('entity_type', '=', 'signal')
       .where('id', 'in', signalIds(missing.slice(i, i + CHUNK)))
       .execute();
@@ -271,18 +273,7 @@ export async function rebuildInsightRollup(db: Db, _dialect: Dialect): Promise<v
       for (;;) {
         const page = await trx
           .selectFrom('records')
-          .select([
-            'entity_type',
-            'id',
-            'owner_id',
-            'wijk',
-            'status',
-            'team_id',
-            'assigned_team',
-            'created_at',
-            'deleted',
-            'data',
-          ])
+          .select(COUNTED_COLUMNS)
           .where('entity_type', '=', type)
           .where('id', '>', after)
           .orderBy('id')
