@@ -6,7 +6,7 @@ import { ensureCatalogue } from '../data/catalogue/catalogue-store';
 export type CatalogueState =
   | { status: 'loading' }
   | { status: 'error'; retry: () => void }
-  | { status: 'ready'; catalogue: Catalogue; stored: boolean };
+  | { status: 'ready'; catalogue: Catalogue };
 
 const CatalogueContext = createContext<CatalogueState>({ status: 'loading' });
 
@@ -24,7 +24,8 @@ export function CatalogueProvider({
     showEarly: (catalogue: Catalogue) => void,
   ) => Promise<{ catalogue: Catalogue; stored: boolean }>;
 }) {
-  const [result, setResult] = useState<{ catalogue: Catalogue; stored: boolean } | 'error'>();
+  // Whether the device could keep a copy is `load`'s business (it logs a failure); no screen shows it.
+  const [result, setResult] = useState<Catalogue | 'error'>();
   const [attempt, setAttempt] = useState(0);
   const retry = useCallback(() => {
     setResult(undefined);
@@ -35,15 +36,15 @@ export function CatalogueProvider({
     let cancelled = false;
     performance.mark('dichtbij:catalogue-start');
     const showEarly = (catalogue: Catalogue) => {
-      // Shown at once; whether the device could keep a copy is known when `load` resolves.
       performance.measure('dichtbij:catalogue-shown', 'dichtbij:catalogue-start');
-      if (!cancelled) setResult({ catalogue, stored: false });
+      if (!cancelled) setResult(catalogue);
     };
     load(showEarly).then(
       (r) => {
         // Read by `npm run bench`: until shown, and until the device's copy is checked or written.
         performance.measure('dichtbij:catalogue-load', 'dichtbij:catalogue-start');
-        if (!cancelled) setResult(r);
+        // The same object as shown early (see `ensureCatalogue`): React keeps the screens as they are.
+        if (!cancelled) setResult(r.catalogue);
       },
       // A catalogue already on screen stays there; only a start without any shows the error.
       () => !cancelled && setResult((shown) => (shown && shown !== 'error' ? shown : 'error')),
@@ -56,7 +57,7 @@ export function CatalogueProvider({
   const state = useMemo<CatalogueState>(() => {
     if (result === undefined) return { status: 'loading' };
     if (result === 'error') return { status: 'error', retry };
-    return { status: 'ready', catalogue: result.catalogue, stored: result.stored };
+    return { status: 'ready', catalogue: result };
   }, [result, retry]);
 
   return <CatalogueContext.Provider value={state}>{children}</CatalogueContext.Provider>;

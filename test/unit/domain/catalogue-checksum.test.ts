@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { catalogueChecksum } from '../../../src/domain/catalogue/checksum';
 import { fixtureCatalogue } from '../../fixtures/catalogue';
 
+// Written out, not imported from the code under test: this pins the text devices already checksummed.
 const TABLES = [
   'fundamenten',
   'programmes',
