@@ -31,6 +31,14 @@ export interface HttpOptions {
   cache?: RequestCache;
 }
 
+/**
+ * Only the API speaks for the server: the service worker never serves /api/ (vite.config.ts), but
+ * it does answer app files such as /catalogue.json from its cache while the server is gone.
+ */
+function speaksForServer(path: string): boolean {
+  return path.startsWith('/api/');
+}
+
 function assertSameOrigin(path: string): void {
   if (!path.startsWith('/')) throw new Error(`Only same-origin paths may be requested: ${path}`);
 }
@@ -53,11 +61,11 @@ export async function requestJson(path: string, options: HttpOptions = {}): Prom
     });
   } catch (e) {
     if (e instanceof DOMException && e.name === 'AbortError') throw e;
-    reportServerReach(false);
+    if (speaksForServer(path)) reportServerReach(false);
     throw new OfflineError();
   }
   // A gateway's 502/503/504 means the sync server itself did not answer.
-  reportServerReach(![502, 503, 504].includes(response.status));
+  if (speaksForServer(path)) reportServerReach(![502, 503, 504].includes(response.status));
   const text = await response.text();
   let body: unknown = null;
   if (text.length > 0) {

@@ -61,6 +61,14 @@ describe('server reach', () => {
     expect(serverReach()).toMatchObject({ reach: 'unreachable', lastContactAt: contact });
   });
 
+  it('does not take an app file (which the service worker answers from its cache) as the server answering', async () => {
+    serverGone();
+    expect(await pingServer()).toBe(false);
+    serverAnswers(200);
+    await requestJson('/catalogue.json');
+    expect(serverReach().reach).toBe('unreachable');
+  });
+
   it('shows "Server niet bereikbaar" in the header while navigator.onLine is true', async () => {
     serverGone();
     render(
