@@ -17,7 +17,6 @@ import {
   type SignalEventState,
 } from '../../domain/insight/rollup';
 import type { EventsTable, InsightFactsTable, RecordsTable } from './database';
-import type { Dialect } from './migrations';
 import type { Db, Executor } from './rows';
 import { recordKey } from './rows';
 
@@ -186,7 +185,6 @@ async function saveFacts(db: Executor, rows: readonly Insertable<InsightFactsTab
  */
 export async function updateInsightRollup(
   trx: Executor,
-  _dialect: Dialect,
   records: readonly RecordRow[],
   events: readonly EventRow[],
 ): Promise<void> {
@@ -260,7 +258,7 @@ export async function updateInsightRollup(
  * adds the rollup to a store with data, and as the brute force the tests compare the maintained
  * counts with. Reads signals and checks in pages of ids; only status and help events of signals.
  */
-export async function rebuildInsightRollup(db: Db, _dialect: Dialect): Promise<void> {
+export async function rebuildInsightRollup(db: Db): Promise<void> {
   await db.transaction().execute(async (trx) => {
     await trx.deleteFrom('insight_rollup').execute();
     await trx.deleteFrom('insight_facts').execute();

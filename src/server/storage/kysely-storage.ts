@@ -56,7 +56,7 @@ export class KyselySyncStorage implements SyncStorage {
     if (error) throw error instanceof Error ? error : new Error('Migration failed');
     // The rollup's tables arrive empty: count what the store already holds, once.
     if (results?.some((r) => r.migrationName === INSIGHT_ROLLUP_011 && r.status === 'Success'))
-      await rebuildInsightRollup(this.db, this.dialect);
+      await rebuildInsightRollup(this.db);
   }
 
   async close(): Promise<void> {
@@ -225,7 +225,7 @@ export class KyselySyncStorage implements SyncStorage {
 
   /** Recounts the coordinator's figures from the records (see insight-rollup.ts). */
   rebuildInsight(): Promise<void> {
-    return rebuildInsightRollup(this.db, this.dialect);
+    return rebuildInsightRollup(this.db);
   }
 
   insightTrajectories(to: string): Promise<TrajectoryFact[]> {

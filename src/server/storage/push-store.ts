@@ -174,7 +174,6 @@ async function pushOnce(
   // versions (a placeholder stored in its facts would outrank every later version).
   await updateInsightRollup(
     trx,
-    dialect,
     written.map((row) => ({ ...row, version: realVersion(Number(row.version), base) })),
     ws.events.map((e) => ({ ...e, version: realVersion(Number(e.version), base) })),
   );
