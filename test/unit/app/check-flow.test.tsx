@@ -191,7 +191,11 @@ describe('answering', () => {
     await user.tab();
     expect(screen.getByText(/Vul de leeftijd in hele jaren in\./)).toBeVisible();
     await flushPendingAnswers();
-    expect((await answers(id)).huishouden).toBeUndefined();
+    // Neither wrong age is stored. (The empty field between them may be: under load the save
+    // that follows `clear` can fire before the next keystroke, and a member without an age is fine.)
+    const household = (await answers(id)).huishouden as
+      { value: readonly { age?: number }[] } | undefined;
+    expect(household?.value.map((m) => m.age).filter((a) => a !== undefined) ?? []).toEqual([]);
 
     await user.clear(own);
     await user.type(own, '41');
