@@ -6,7 +6,7 @@ import type { PullResponse, RecordChange } from '../../src/domain/sync/protocol'
 import { DichtbijDb } from '../../src/data/db';
 import type { StoredRecord } from '../../src/data/db';
 import { resetVault, setUpPin } from '../../src/data/crypto/vault';
-import { applyPullPage } from '../../src/data/sync/apply';
+import { applyPullPage } from '../../src/data/sync/apply-pull';
 import { seedDemoUsers } from '../../src/server/seed';
 import type { KyselySyncStorage } from '../../src/server/storage/kysely-storage';
 import { openPostgresStorage, openSqliteStorage } from '../../src/server/storage/kysely-storage';

@@ -12,7 +12,10 @@ import { installRulesVersion, installedRulesId } from '../rules/rules-store';
 import { openOutboxEntry } from '../crypto/record-crypto';
 import { requestJson } from '../http';
 import type { PushTally } from './apply';
-import { applyPullPage, applyPushResults, readCursor, toWireMutation } from './apply';
+import type { CursorState } from './apply';
+import { applyPushResults, readCursor, toWireMutation } from './apply';
+import type { PreparedPullPage } from './apply-pull';
+import { commitWithRetry, preparePullPage } from './apply-pull';
 import { authorizedRequest, sessionDeviceId } from './session';
 import type { Transport } from './sync-error';
 
@@ -123,28 +126,46 @@ export async function pullChanges(
   rulesVersion: string | null;
 }> {
   const deviceId = await sessionDeviceId(database);
+  const fetchPage = async (cursor: CursorState) =>
+    pullResponseSchema.parse(
+      await authorizedRequest(database, transport, '/api/sync/pull', {
+        body: {
+          protocolVersion: PROTOCOL_VERSION,
+          deviceId,
+          cursor: cursor.cursor,
+          scopeVersion: cursor.scopeVersion,
+          ...(limit ? { limit } : {}),
+        },
+      }),
+    );
+  const start = await readCursor(database);
   let pulled = 0;
   let reset = false;
   let catalogueVersion: string | null | undefined;
   let rulesVersion: string | null | undefined;
-  for (;;) {
-    const state = await readCursor(database);
-    const body = await authorizedRequest(database, transport, '/api/sync/pull', {
-      body: {
-        protocolVersion: PROTOCOL_VERSION,
-        deviceId,
-        cursor: state.cursor,
-        scopeVersion: state.scopeVersion,
-        ...(limit ? { limit } : {}),
-      },
-    });
-    const page = pullResponseSchema.parse(body);
-    await applyPullPage(database, page);
+  let previousCursor = start.cursor;
+  let next: Promise<PreparedPullPage> | null = fetchPage(start).then((page) =>
+    preparePullPage(database, page),
+  );
+  while (next) {
+    const prepared: PreparedPullPage = await next;
+    const { page } = prepared;
+    // Fetch and seal the next page while this one's transaction runs: sealing is WebCrypto work
+    // off the main thread, the transaction is the browser's, so the two overlap. The cursor on
+    // the device moves only when a page is committed, so an interrupted sync asks again.
+    next = page.hasMore
+      ? fetchPage({ cursor: page.cursor, scopeVersion: page.scopeVersion }).then((p) =>
+          preparePullPage(database, p),
+        )
+      : null;
+    // If this commit fails the next page is never used; keep its failure from going unhandled.
+    next?.catch(() => undefined);
+    await commitWithRetry(database, prepared);
     pulled += page.changes.length;
-    reset ||= page.reset && state.cursor !== null;
+    reset ||= page.reset && previousCursor !== null;
+    previousCursor = page.cursor;
     catalogueVersion = page.catalogueVersion;
     rulesVersion = page.rulesVersion;
-    if (!page.hasMore) break;
   }
   return {
     pulled,

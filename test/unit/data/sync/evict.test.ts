@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DichtbijDb } from '../../../../src/data/db';
 import { appendEvent, writeRecords } from '../../../../src/data/repositories/records';
-import { applyPullPage } from '../../../../src/data/sync/apply';
+import { applyPullPage } from '../../../../src/data/sync/apply-pull';
 import { resetVault } from '../../../../src/data/crypto/vault';
 import type { PullResponse } from '../../../../src/domain/sync/protocol';
 import { unlockVaultFor } from '../../helpers/unlocked-vault';

@@ -192,7 +192,7 @@ describe('sync client', () => {
       database,
     );
     await appendEvent('signal', 'a', { kind: 'status', status: 'gesloten' }, database);
-    const { applyPullPage } = await import('../../../../src/data/sync/apply');
+    const { applyPullPage } = await import('../../../../src/data/sync/apply-pull');
     await applyPullPage(database, {
       ...emptyPull,
       cursor: 12,
