@@ -40,6 +40,7 @@ export function FormField({
   errorId,
   type,
   className,
+  quietError,
   children,
 }: {
   htmlFor: string;
@@ -50,6 +51,8 @@ export function FormField({
   errorId?: string;
   type?: 'checkbox' | 'radio';
   className?: string;
+  /** The error is already announced in a summary at the top: no second live region. */
+  quietError?: boolean;
   children: ReactNode;
 }) {
   return (
@@ -69,7 +72,7 @@ export function FormField({
       }
       errorMessage={
         error ? (
-          <FormFieldErrorMessage id={errorId} role="alert">
+          <FormFieldErrorMessage id={errorId} role={quietError ? undefined : 'alert'}>
             {error}
           </FormFieldErrorMessage>
         ) : undefined
@@ -138,12 +141,14 @@ export const RadioButton = forwardRef<HTMLInputElement, RadioButtonProps>(
 
 /** A group of fields under one question: the legend is what a screen reader reads first. */
 export function Fieldset({
+  id,
   legend,
   className,
   describedBy,
   invalid,
   children,
 }: {
+  id?: string;
   legend: ReactNode;
   className?: string;
   describedBy?: string;
@@ -151,7 +156,7 @@ export function Fieldset({
   children: ReactNode;
 }) {
   return (
-    <UtrechtFieldset className={className} aria-describedby={describedBy} invalid={invalid}>
+    <UtrechtFieldset id={id} className={className} aria-describedby={describedBy} invalid={invalid}>
       <FieldsetLegend>{legend}</FieldsetLegend>
       {children}
     </UtrechtFieldset>

@@ -1,10 +1,53 @@
 import { describe, expect, it } from 'vitest';
-import { render, screen, within } from '@testing-library/react';
+import { cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { renderApp } from './render-app';
 import { Button } from '../../../src/app/components/button';
 import { Notice } from '../../../src/app/components/notice';
 import { FormField, TextInput } from '../../../src/app/components/form-field';
+import { DichtbijDb, useDb as selectDb } from '../../../src/data/db';
+import { resetVault } from '../../../src/data/crypto/vault';
+import { META_SESSION } from '../../../src/data/sync/session-store';
+import { unlockVaultFor } from '../helpers/unlocked-vault';
+
+let dbCount = 0;
+
+/** Renders `path` for a synthetic signed-in worker with an unlocked vault, then cleans up. */
+async function withWorker(role: 'vrijwilliger' | 'wijkteam', run: () => Promise<void>) {
+  const database = new DichtbijDb(`nlds-${dbCount++}`);
+  selectDb(database);
+  await unlockVaultFor(database);
+  await database.meta.put({
+    key: META_SESSION,
+    value: {
+      user: {
+        id: `demo-${role}`,
+        email: `${role}@demo.dichtbij`,
+        name: `Demo ${role}`,
+        role,
+        teamId: role === 'wijkteam' ? 'team-wijkteam-west' : 'team-geldpraatje',
+        organisationId: null,
+        wijken: ['crabbehof'],
+      },
+      deviceId: 'device-test-1',
+      needsLogin: false,
+    },
+  });
+  try {
+    await run();
+  } finally {
+    cleanup();
+    resetVault();
+    database.close();
+    await database.delete();
+  }
+}
+
+/** The control is an NL Design System control inside an Utrecht form field with its label. */
+function expectUtrechtField(control: HTMLElement, controlClass: string) {
+  expect(control).toHaveClass(controlClass);
+  expect(control.closest('.utrecht-form-field')).not.toBeNull();
+}
 
 /**
  * The screens are built from NL Design System components, not look-alike CSS: these fail when a
@@ -66,5 +109,23 @@ describe('NL Design System components on the screens', () => {
       </Notice>,
     );
     expect(within(container).getByRole('alert')).toHaveTextContent('Mislukt');
+  });
+
+  it('builds the new-signal form from Utrecht form fields, textboxes, selects, radios and fieldsets', async () => {
+    await withWorker('vrijwilliger', async () => {
+      renderApp('/signalen/nieuw');
+      const name = await screen.findByLabelText('Naam of schuilnaam', {}, { timeout: 5000 });
+      expectUtrechtField(name, 'utrecht-textbox');
+      expectUtrechtField(screen.getByLabelText('Gegevens voor contact'), 'utrecht-textbox');
+      expectUtrechtField(screen.getByLabelText('Wijk'), 'utrecht-select');
+      expectUtrechtField(screen.getByLabelText('Korte notitie (mag leeg)'), 'utrecht-textarea');
+      expectUtrechtField(screen.getByLabelText(/Snel/), 'utrecht-radio-button');
+      expect(screen.getByLabelText('Ja, de bewoner vindt het goed')).toHaveClass(
+        'utrecht-radio-button',
+      );
+      expect(
+        name.closest('form')?.querySelector('fieldset:not(.utrecht-form-fieldset__fieldset)'),
+      ).toBeNull();
+    });
   });
 });
