@@ -9,6 +9,8 @@ import { DichtbijDb, useDb as selectDb } from '../../../src/data/db';
 import { resetVault } from '../../../src/data/crypto/vault';
 import { META_SESSION } from '../../../src/data/sync/session-store';
 import { unlockVaultFor } from '../helpers/unlocked-vault';
+import { IntakeForm } from '../../../src/app/toekomst/intake-form';
+import type { Trajectory } from '../../../src/data/repositories/toekomst';
 
 let dbCount = 0;
 
@@ -127,5 +129,34 @@ describe('NL Design System components on the screens', () => {
         name.closest('form')?.querySelector('fieldset:not(.utrecht-form-fieldset__fieldset)'),
       ).toBeNull();
     });
+  });
+
+  it('builds the toekomst refer form from Utrecht form fields, textboxes and a checkbox', async () => {
+    await withWorker('vrijwilliger', async () => {
+      renderApp('/toekomst/verwijzen');
+      const name = await screen.findByLabelText('Naam of schuilnaam', {}, { timeout: 5000 });
+      expectUtrechtField(name, 'utrecht-textbox');
+      expectUtrechtField(screen.getByLabelText(/Hoe bereiken we de bewoner/), 'utrecht-textbox');
+      expectUtrechtField(
+        screen.getByLabelText('De bewoner vindt het goed dat de toekomstmakelaar contact opneemt.'),
+        'utrecht-checkbox',
+      );
+    });
+  });
+
+  it('builds the toekomst intake from Utrecht fieldsets, checkboxes, textboxes and selects', () => {
+    const trajectory = { record: { id: 'traj-1' }, intake: null } as unknown as Trajectory;
+    const { container } = render(
+      <IntakeForm
+        trajectory={trajectory}
+        worker={{ id: 'demo-toekomstmakelaar', role: 'toekomstmakelaar', teamId: null }}
+      />,
+    );
+    expectUtrechtField(screen.getByLabelText('Werk', { exact: true }), 'utrecht-checkbox');
+    expectUtrechtField(screen.getByLabelText('Uren per week'), 'utrecht-textbox');
+    expectUtrechtField(screen.getByLabelText('Zelfvertrouwen'), 'utrecht-checkbox');
+    expect(container.querySelector('select:not(.utrecht-select)')).toBeNull();
+    expect(container.querySelector('textarea:not(.utrecht-textarea)')).toBeNull();
+    expect(container.querySelector('fieldset:not(.utrecht-form-fieldset__fieldset)')).toBeNull();
   });
 });
