@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { renderApp } from './render-app';
@@ -57,6 +57,8 @@ function expectUtrechtField(control: HTMLElement, controlClass: string) {
  * the behaviour a worker relies on (a disabled button that still sends).
  */
 describe('NL Design System components on the screens', () => {
+  afterEach(cleanup);
+
   it('renders the start page with the candidate heading, button and skip link and the Utrecht page header', async () => {
     const { container } = renderApp('/');
     const heading = await screen.findByRole('heading', { level: 1 }, { timeout: 5000 });
@@ -158,5 +160,18 @@ describe('NL Design System components on the screens', () => {
     expect(container.querySelector('select:not(.utrecht-select)')).toBeNull();
     expect(container.querySelector('textarea:not(.utrecht-textarea)')).toBeNull();
     expect(container.querySelector('fieldset:not(.utrecht-form-fieldset__fieldset)')).toBeNull();
+  });
+
+  it('builds the regelingen search and filters and the language switch from Utrecht fields', async () => {
+    renderApp('/regelingen');
+    const search = await screen.findByLabelText('Zoeken', {}, { timeout: 5000 });
+    expectUtrechtField(search, 'utrecht-textbox');
+    expectUtrechtField(screen.getByLabelText('Fundament'), 'utrecht-select');
+    expectUtrechtField(screen.getByLabelText('Voor wie'), 'utrecht-select');
+    expectUtrechtField(screen.getByLabelText('Wijk'), 'utrecht-select');
+    expect(
+      screen.getByRole('group', { name: 'Filters' }).closest('.utrecht-form-fieldset'),
+    ).not.toBeNull();
+    expectUtrechtField(screen.getByRole('combobox', { name: 'Taal' }), 'utrecht-select');
   });
 });
