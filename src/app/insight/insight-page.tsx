@@ -27,6 +27,8 @@ import { IndicatorNote } from './indicator-note';
 import { ToekomstSection } from './toekomst-section';
 import { downloadText } from './download';
 import './insight.css';
+import { Button } from '../components/button';
+import { Notice } from '../components/notice';
 
 // chart.js comes with this module only: loaded when the coordinator's screen draws a chart.
 const CountsChart = lazy(() => import('./counts-chart'));
@@ -200,31 +202,23 @@ export function InsightPage() {
         )}
         {data && (
           <div className="insight-actions">
-            <button
-              type="button"
-              className="button button-secondary"
-              onClick={() => exportCsv(data)}
-            >
+            <Button purpose="secondary" onClick={() => exportCsv(data)}>
               {t('insight.csv.download')}
-            </button>
-            <button
-              type="button"
-              className="button button-secondary"
-              onClick={() => window.print()}
-            >
+            </Button>
+            <Button purpose="secondary" onClick={() => window.print()}>
               {t('insight.print')}
-            </button>
+            </Button>
           </div>
         )}
       </form>
       <p className="small muted">{t('insight.suppression')}</p>
 
       {state.status === 'loading' && <p role="status">{t('insight.loading')}</p>}
-      {state.status === 'offline' && <p className="notice">{t('insight.offline')}</p>}
+      {state.status === 'offline' && <Notice>{t('insight.offline')}</Notice>}
       {state.status === 'failed' && (
-        <p className="notice notice-error" role="alert">
+        <Notice type="error" role="alert">
           {t('insight.failed')}
-        </p>
+        </Notice>
       )}
       {data && (
         <>

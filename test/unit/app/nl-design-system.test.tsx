@@ -174,4 +174,17 @@ describe('NL Design System components on the screens', () => {
     ).not.toBeNull();
     expectUtrechtField(screen.getByRole('combobox', { name: 'Taal' }), 'utrecht-select');
   });
+
+  it('tells a non-coordinator on the insight screen in an Utrecht alert', async () => {
+    await withWorker('vrijwilliger', async () => {
+      renderApp('/inzicht');
+      const notice = await screen.findByText(
+        'Deze cijfers zijn voor coördinatoren.',
+        {},
+        { timeout: 5000 },
+      );
+      expect(notice).toHaveAttribute('role', 'status');
+      expect(notice.closest('.utrecht-alert')).not.toBeNull();
+    });
+  });
 });
