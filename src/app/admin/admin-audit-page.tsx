@@ -175,11 +175,7 @@ export function AdminAuditPage() {
               </Button>
             )}
             {state.data.nextBefore !== null && (
-              <Button
-                purpose="secondary"
-
-                onClick={() => page(state.data.nextBefore)}
-              >
+              <Button purpose="secondary" onClick={() => page(state.data.nextBefore)}>
                 {t('admin.audit.older')}
               </Button>
             )}

@@ -100,7 +100,6 @@ export function UserDevices({ userId }: { userId: string }) {
                   {!device.revokedAt && !device.lostAt && (
                     <Button
                       purpose="secondary"
-
                       disabled={!online || busy}
                       aria-label={t('admin.devices.revokeLabel', { id: device.id })}
                       onClick={() => {
@@ -114,7 +113,6 @@ export function UserDevices({ userId }: { userId: string }) {
                   {!device.lostAt && (
                     <Button
                       purpose="secondary"
-
                       disabled={!online || busy}
                       aria-label={t('admin.devices.lostLabel', { id: device.id })}
                       onClick={() => {
@@ -163,12 +161,7 @@ export function UserDevices({ userId }: { userId: string }) {
                         : 'admin.devices.revokeConfirm',
                     )}
               </Button>
-              <Button
-                purpose="secondary"
-
-                disabled={busy}
-                onClick={() => setPending(null)}
-              >
+              <Button purpose="secondary" disabled={busy} onClick={() => setPending(null)}>
                 {t('admin.cancel')}
               </Button>
             </div>

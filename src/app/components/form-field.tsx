@@ -143,21 +143,31 @@ export const RadioButton = forwardRef<HTMLInputElement, RadioButtonProps>(
 export function Fieldset({
   id,
   legend,
+  legendId,
   className,
   describedBy,
   invalid,
   children,
+  ...data
 }: {
   id?: string;
   legend: ReactNode;
+  /** For controls that name themselves by the question (aria-labelledby). */
+  legendId?: string;
   className?: string;
   describedBy?: string;
   invalid?: boolean;
   children: ReactNode;
-}) {
+} & { [key: `data-${string}`]: string | undefined }) {
   return (
-    <UtrechtFieldset id={id} className={className} aria-describedby={describedBy} invalid={invalid}>
-      <FieldsetLegend>{legend}</FieldsetLegend>
+    <UtrechtFieldset
+      id={id}
+      className={className}
+      aria-describedby={describedBy}
+      invalid={invalid}
+      {...data}
+    >
+      <FieldsetLegend id={legendId}>{legend}</FieldsetLegend>
       {children}
     </UtrechtFieldset>
   );

@@ -29,6 +29,7 @@ import { downloadText } from './download';
 import './insight.css';
 import { Button } from '../components/button';
 import { Notice } from '../components/notice';
+import { SelectInput, TextInput } from '../components/form-field';
 
 // chart.js comes with this module only: loaded when the coordinator's screen draws a chart.
 const CountsChart = lazy(() => import('./counts-chart'));
@@ -163,7 +164,7 @@ export function InsightPage() {
       <form className="insight-filters" onSubmit={(e) => e.preventDefault()}>
         <label>
           {t('insight.month')}
-          <input
+          <TextInput
             type="month"
             value={month}
             max={thisMonth()}
@@ -172,7 +173,7 @@ export function InsightPage() {
         </label>
         <label>
           {t('insight.wijk')}
-          <select
+          <SelectInput
             value={wijk}
             onChange={(e) => {
               setWijk(e.target.value);
@@ -185,19 +186,19 @@ export function InsightPage() {
                 {wijkName(id)}
               </option>
             ))}
-          </select>
+          </SelectInput>
         </label>
         {data && wijk !== WHOLE_CITY && (
           <label>
             {t('insight.team')}
-            <select value={team} onChange={(e) => setTeam(e.target.value)}>
+            <SelectInput value={team} onChange={(e) => setTeam(e.target.value)}>
               <option value="">{t('insight.wholeWijk')}</option>
               {teamsOf(data, wijk).map((id) => (
                 <option key={id} value={id}>
                   {teamName(id)}
                 </option>
               ))}
-            </select>
+            </SelectInput>
           </label>
         )}
         {data && (

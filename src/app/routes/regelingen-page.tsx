@@ -117,7 +117,6 @@ export function RegelingenPage() {
         {(fundament || doelgroep || wijk) && (
           <Button
             purpose="secondary"
-
             onClick={() => setParams(query ? { q: query } : {}, { replace: true })}
           >
             {t('regelingen.clearFilters')}

@@ -94,7 +94,6 @@ function SignalsList({ setup }: { setup: SignalSetup }) {
       <nav className="signal-tabs" aria-label={t('signals.title')}>
         <ButtonLink
           purpose="secondary"
-
           to={paths.signals.href({ lijst: undefined })}
           aria-current={scope === 'mine' ? 'page' : undefined}
         >
@@ -102,7 +101,6 @@ function SignalsList({ setup }: { setup: SignalSetup }) {
         </ButtonLink>
         <ButtonLink
           purpose="secondary"
-
           to={paths.signals.href({ lijst: 'team' })}
           aria-current={scope === 'team' ? 'page' : undefined}
         >
@@ -227,11 +225,7 @@ function SignalsList({ setup }: { setup: SignalSetup }) {
           )}
           {result.total > result.items.length && (
             <Paragraph>
-              <Button
-                purpose="secondary"
-
-                onClick={() => setLimit((l) => l + PAGE)}
-              >
+              <Button purpose="secondary" onClick={() => setLimit((l) => l + PAGE)}>
                 {t('signals.more')}
               </Button>
             </Paragraph>
