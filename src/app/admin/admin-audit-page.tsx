@@ -11,6 +11,7 @@ import { currentFormat } from '../i18n/format';
 import { Button } from '../components/button';
 import { Heading, Paragraph } from '../components/typography';
 import { FormField, SelectInput, TextInput } from '../components/form-field';
+import { TableCell, TableRow } from '../components/table';
 
 type FilterField = Exclude<keyof typeof AUDIT_PARAMS, 'before'>;
 const FILTER_FIELDS: readonly FilterField[] = [
@@ -153,18 +154,18 @@ export function AdminAuditPage() {
             ]}
           >
             {state.data.entries.map((entry) => (
-              <tr key={entry.id}>
-                <td>{currentFormat().dateTime(entry.at)}</td>
-                <td>{names.get(entry.userId) ?? entry.userId}</td>
-                <td>{t(`role.${entry.role}`)}</td>
-                <td>
+              <TableRow key={entry.id}>
+                <TableCell>{currentFormat().dateTime(entry.at)}</TableCell>
+                <TableCell>{names.get(entry.userId) ?? entry.userId}</TableCell>
+                <TableCell>{t(`role.${entry.role}`)}</TableCell>
+                <TableCell>
                   <code>{entry.deviceId}</code>
-                </td>
-                <td>
+                </TableCell>
+                <TableCell>
                   {t(`admin.audit.type.${entry.entityType}`)} <code>{entry.entityId}</code>
-                </td>
-                <td>{t(`admin.audit.actions.${entry.action}`)}</td>
-              </tr>
+                </TableCell>
+                <TableCell>{t(`admin.audit.actions.${entry.action}`)}</TableCell>
+              </TableRow>
             ))}
           </AdminTable>
           <div className="admin-actions admin-paging">
@@ -174,11 +175,7 @@ export function AdminAuditPage() {
               </Button>
             )}
             {state.data.nextBefore !== null && (
-              <Button
-                purpose="secondary"
-
-                onClick={() => page(state.data.nextBefore)}
-              >
+              <Button purpose="secondary" onClick={() => page(state.data.nextBefore)}>
                 {t('admin.audit.older')}
               </Button>
             )}

@@ -8,6 +8,7 @@ import { useAdminLoad } from './use-admin-load';
 import { wijkNames } from './wijk-names';
 import { AppLink } from '../components/app-link';
 import { Heading, Paragraph } from '../components/typography';
+import { TableCell, TableHeaderCell, TableRow } from '../components/table';
 
 /** Every account with its role, team and wijken; a name opens the user to change them. */
 export function AdminUsersPage() {
@@ -34,19 +35,19 @@ export function AdminUsersPage() {
           {[...state.data]
             .sort((a, b) => a.name.localeCompare(b.name, 'nl'))
             .map((user) => (
-              <tr key={user.id}>
-                <th scope="row">
+              <TableRow key={user.id}>
+                <TableHeaderCell scope="row">
                   <AppLink to={paths.adminUser.href(user.id)}>{user.name}</AppLink>
-                </th>
-                <td>{user.email}</td>
-                <td>{t(`role.${user.role}`)}</td>
-                <td>{user.teamId ?? t('admin.users.noTeam')}</td>
-                <td>
+                </TableHeaderCell>
+                <TableCell>{user.email}</TableCell>
+                <TableCell>{t(`role.${user.role}`)}</TableCell>
+                <TableCell>{user.teamId ?? t('admin.users.noTeam')}</TableCell>
+                <TableCell>
                   {user.wijken.length > 0
                     ? wijkNames(catalogue, user.wijken)
                     : t('admin.users.noWijken')}
-                </td>
-              </tr>
+                </TableCell>
+              </TableRow>
             ))}
         </AdminTable>
       )}

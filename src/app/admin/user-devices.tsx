@@ -14,6 +14,7 @@ import { currentFormat } from '../i18n/format';
 import { Button } from '../components/button';
 import { Heading, Paragraph } from '../components/typography';
 import { DataBadge } from '../components/data-badge';
+import { TableCell, TableHeaderCell, TableRow } from '../components/table';
 
 type Pending = { action: 'lost' | 'revoke'; device: AdminDevice } | null;
 type Message = OutcomeMessageValue | null;
@@ -84,22 +85,21 @@ export function UserDevices({ userId }: { userId: string }) {
           ]}
         >
           {state.data.map((device) => (
-            <tr key={device.id} data-device-id={device.id}>
-              <th scope="row">
+            <TableRow key={device.id} data-device-id={device.id}>
+              <TableHeaderCell scope="row">
                 <code>{device.id}</code>
                 {device.id === session?.deviceId && (
                   <DataBadge>{t('admin.devices.thisDevice')}</DataBadge>
                 )}
-              </th>
-              <td>{format(device.createdAt)}</td>
-              <td>{format(device.lastSeenAt)}</td>
-              <td>{status(device)}</td>
-              <td>
+              </TableHeaderCell>
+              <TableCell>{format(device.createdAt)}</TableCell>
+              <TableCell>{format(device.lastSeenAt)}</TableCell>
+              <TableCell>{status(device)}</TableCell>
+              <TableCell>
                 <div className="admin-actions">
                   {!device.revokedAt && !device.lostAt && (
                     <Button
                       purpose="secondary"
-
                       disabled={!online || busy}
                       aria-label={t('admin.devices.revokeLabel', { id: device.id })}
                       onClick={() => {
@@ -113,7 +113,6 @@ export function UserDevices({ userId }: { userId: string }) {
                   {!device.lostAt && (
                     <Button
                       purpose="secondary"
-
                       disabled={!online || busy}
                       aria-label={t('admin.devices.lostLabel', { id: device.id })}
                       onClick={() => {
@@ -125,8 +124,8 @@ export function UserDevices({ userId }: { userId: string }) {
                     </Button>
                   )}
                 </div>
-              </td>
-            </tr>
+              </TableCell>
+            </TableRow>
           ))}
         </AdminTable>
       )}
@@ -162,12 +161,7 @@ export function UserDevices({ userId }: { userId: string }) {
                         : 'admin.devices.revokeConfirm',
                     )}
               </Button>
-              <Button
-                purpose="secondary"
-
-                disabled={busy}
-                onClick={() => setPending(null)}
-              >
+              <Button purpose="secondary" disabled={busy} onClick={() => setPending(null)}>
                 {t('admin.cancel')}
               </Button>
             </div>

@@ -8,7 +8,7 @@ import { adminErrorText } from './admin-error-text';
 import { OutcomeMessage, type OutcomeMessageValue } from '../components/outcome-message';
 import { Button } from '../components/button';
 import { Heading, Paragraph } from '../components/typography';
-import { FormField, SelectInput, TextInput } from '../components/form-field';
+import { Checkbox, Fieldset, FormField, SelectInput, TextInput } from '../components/form-field';
 
 type Message = OutcomeMessageValue | null;
 
@@ -108,23 +108,21 @@ export function UserScopeForm({
             {t('admin.user.teamHint')}
           </Paragraph>
         </FormField>
-        <fieldset className="field">
-          <legend>{t('admin.users.wijken')}</legend>
+        <Fieldset legend={t('admin.users.wijken')}>
           <ul className="admin-checks">
             {choices.map((w) => (
               <li key={w.id}>
-                <label>
-                  <input
-                    type="checkbox"
+                <FormField htmlFor={`admin-wijk-${w.id}`} label={w.name} type="checkbox">
+                  <Checkbox
+                    id={`admin-wijk-${w.id}`}
                     checked={wijken.includes(w.id)}
                     onChange={(e) => toggle(w.id, e.target.checked)}
-                  />{' '}
-                  {w.name}
-                </label>
+                  />
+                </FormField>
               </li>
             ))}
           </ul>
-        </fieldset>
+        </Fieldset>
         <Button type="submit" disabled={busy || !online}>
           {busy ? t('admin.busy') : t('admin.user.save')}
         </Button>

@@ -4,6 +4,7 @@ import { parseAmountInput, validateAnswer } from '../../domain/check/answers-sch
 import type { FieldProps } from './answer-change';
 import { formatAmountInput } from './check-model';
 import { NotSavedError } from './not-saved-error';
+import { TextInput } from '../components/form-field';
 
 /**
  * A money or number field that reads Dutch input ("1.234,50", "€ 850"). The typed text stays in
@@ -52,7 +53,7 @@ export function AmountField({
     <div className="field amount-field">
       <div className="amount-input">
         {question.type === 'money' && <span aria-hidden="true">€</span>}
-        <input
+        <TextInput
           id={`${question.id}-input`}
           type="text"
           inputMode="decimal"

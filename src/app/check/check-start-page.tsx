@@ -13,7 +13,7 @@ import { AppLink } from '../components/app-link';
 import { Button } from '../components/button';
 import { Notice } from '../components/notice';
 import { Heading, Paragraph } from '../components/typography';
-import { FormField, SelectInput } from '../components/form-field';
+import { Checkbox, Fieldset, FormField, RadioButton, SelectInput } from '../components/form-field';
 
 const CONSENT_POINTS = ['what', 'why', 'noName', 'skip', 'stop', 'where'] as const;
 
@@ -84,11 +84,7 @@ export function CheckStartPage() {
             ))}
           </ul>
           <label className="choice consent-choice">
-            <input
-              type="checkbox"
-              checked={consent}
-              onChange={(e) => setConsent(e.target.checked)}
-            />
+            <Checkbox checked={consent} onChange={(e) => setConsent(e.target.checked)} />
             <span>{t('checkUi.consent.agree')}</span>
           </label>
           <Paragraph className="muted small">
@@ -98,13 +94,11 @@ export function CheckStartPage() {
         </section>
 
         {variants.length > 1 ? (
-          <fieldset className="question">
-            <legend className="question-label">{t('checkUi.start.variant')}</legend>
+          <Fieldset className="question" legend={t('checkUi.start.variant')}>
             <div className="choices">
               {variants.map((v) => (
                 <label key={v} className="choice">
-                  <input
-                    type="radio"
+                  <RadioButton
                     name="variant"
                     value={v}
                     checked={variant === v}
@@ -114,7 +108,7 @@ export function CheckStartPage() {
                 </label>
               ))}
             </div>
-          </fieldset>
+          </Fieldset>
         ) : (
           <Paragraph>
             {t('checkUi.start.variantFixed', { variant: t(`checkUi.variant.${variant}`) })}

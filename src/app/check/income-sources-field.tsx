@@ -12,6 +12,7 @@ import type { FieldProps } from './answer-change';
 import { formatAmountInput } from './check-model';
 import { NotSavedError } from './not-saved-error';
 import { Button } from '../components/button';
+import { SelectInput, TextInput } from '../components/form-field';
 
 interface Row {
   key: number;
@@ -107,7 +108,7 @@ export function IncomeSourcesField({
                 </label>
                 <div className="amount-input">
                   <span aria-hidden="true">€</span>
-                  <input
+                  <TextInput
                     id={inputId}
                     type="text"
                     inputMode="decimal"
@@ -131,7 +132,6 @@ export function IncomeSourcesField({
                   />
                   <Button
                     purpose="secondary"
-
                     className="button-small"
                     onClick={() =>
                       commit(
@@ -151,14 +151,14 @@ export function IncomeSourcesField({
       )}
       <div className="income-add">
         <label htmlFor={selectId}>{t('checkUi.income.add')}</label>
-        <select id={selectId} value="" onChange={(e) => add(e.target.value)}>
+        <SelectInput id={selectId} value="" onChange={(e) => add(e.target.value)}>
           <option value="">{t('checkUi.income.choose')}</option>
           {INCOME_TYPES.map((type) => (
             <option key={type} value={type}>
               {t(`check.incomeTypes.${type}`)}
             </option>
           ))}
-        </select>
+        </SelectInput>
         {rows.length === 0 && (
           <Button
             purpose={noIncome ? 'primary' : 'secondary'}

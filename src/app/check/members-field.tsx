@@ -6,6 +6,7 @@ import type { FieldProps } from './answer-change';
 import { parseAgeInput } from './check-model';
 import { NotSavedError } from './not-saved-error';
 import { Button } from '../components/button';
+import { TextInput } from '../components/form-field';
 
 interface Row {
   id: string;
@@ -89,7 +90,7 @@ export function MembersField({
               <label htmlFor={inputId} className="member-age-label">
                 {t('checkUi.members.ageLabel', { who: who(row) })}
               </label>
-              <input
+              <TextInput
                 id={inputId}
                 type="text"
                 inputMode="numeric"
@@ -112,7 +113,6 @@ export function MembersField({
               {row.role !== 'aanvrager' && (
                 <Button
                   purpose="secondary"
-
                   className="button-small"
                   onClick={() =>
                     commit(
@@ -133,7 +133,6 @@ export function MembersField({
         {!hasPartner && (
           <Button
             purpose="secondary"
-
             onClick={() =>
               commit([...rows, { id: nextId(rows), role: 'partner', ageText: '' }], 'now')
             }
@@ -143,14 +142,12 @@ export function MembersField({
         )}
         <Button
           purpose="secondary"
-
           onClick={() => commit([...rows, { id: nextId(rows), role: 'kind', ageText: '' }], 'now')}
         >
           {t('checkUi.members.addChild')}
         </Button>
         <Button
           purpose="secondary"
-
           onClick={() =>
             commit([...rows, { id: nextId(rows), role: 'overig', ageText: '' }], 'now')
           }

@@ -235,12 +235,7 @@ function ReadyOutcome({
           <ButtonLink to={paths.checkSummary.href(check.id)}>
             {t('checkUi.summary.open')}
           </ButtonLink>
-          <Button
-            purpose="secondary"
-
-            disabled={busy}
-            onClick={() => void toggleDone()}
-          >
+          <Button purpose="secondary" disabled={busy} onClick={() => void toggleDone()}>
             {done ? t('checkUi.outcome.reopen') : t('checkUi.outcome.complete')}
           </Button>
           <ButtonLink purpose="secondary" to={paths.checks.href()}>

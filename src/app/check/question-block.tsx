@@ -7,6 +7,7 @@ import { IncomeSourcesField } from './income-sources-field';
 import { MembersField } from './members-field';
 import { MultiField } from './multi-field';
 import { Button } from '../components/button';
+import { Fieldset } from '../components/form-field';
 import { Paragraph } from '../components/typography';
 
 type Props = Omit<FieldProps, 'labelId' | 'describedBy'>;
@@ -53,13 +54,12 @@ export function QuestionBlock(props: Props) {
   }
 
   return (
-    <fieldset
+    <Fieldset
       className={`question${declined ? ' question-declined' : ''}`}
       data-question={question.id}
+      legendId={labelId}
+      legend={t(question.labelKey)}
     >
-      <legend id={labelId} className="question-label">
-        {t(question.labelKey)}
-      </legend>
       {helpId && question.helpKey && (
         <Paragraph id={helpId} className="question-help">
           {t(question.helpKey)}
@@ -74,7 +74,6 @@ export function QuestionBlock(props: Props) {
         {question.type !== 'yes-no-unknown' && (
           <Button
             purpose="subtle"
-
             aria-pressed={unknown}
             aria-describedby={labelId}
             onClick={() => setStatus('unknown', !unknown)}
@@ -84,7 +83,6 @@ export function QuestionBlock(props: Props) {
         )}
         <Button
           purpose="subtle"
-
           aria-pressed={declined}
           aria-describedby={labelId}
           onClick={() => setStatus('declined', !declined)}
@@ -92,6 +90,6 @@ export function QuestionBlock(props: Props) {
           {t('check.answerStatus.declined')}
         </Button>
       </div>
-    </fieldset>
+    </Fieldset>
   );
 }

@@ -58,11 +58,7 @@ export function ReferralList({
       <Notice className="handover">
         <Heading level={3}>{t('checkUi.handover.title')}</Heading>
         <Paragraph>{t('checkUi.handover.text')}</Paragraph>
-        <ButtonLink
-          purpose="secondary"
-
-          to={newSignalHref('geldzorgen-schulden', wijk, checkId)}
-        >
+        <ButtonLink purpose="secondary" to={newSignalHref('geldzorgen-schulden', wijk, checkId)}>
           {t('checkUi.handover.action')}
         </ButtonLink>
       </Notice>

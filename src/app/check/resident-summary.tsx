@@ -62,8 +62,9 @@ function ReadySummary({
   const good = summary.fundamenten.flatMap((f) => f.good);
   const action = summary.fundamenten.flatMap((f) => f.action);
   const date = format.date(peildatum);
-  // Until the chosen language's catalogue texts are in, print nothing rather than half Dutch.
-  if (!ready) return <Paragraph role="status">{t('app.loading')}</Paragraph>;
+  // Until the chosen language's texts (app and catalogue) are in, show nothing rather than
+  // Dutch: on a slow tablet the resident would otherwise see the Dutch summary first.
+  if (!loaded || !ready) return <Paragraph role="status">{t('app.loading')}</Paragraph>;
 
   return (
     <div className="resident-summary-page">

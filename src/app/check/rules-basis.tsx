@@ -116,7 +116,6 @@ export function RulesBasis({
       {done && !compare && (
         <Button
           purpose="secondary"
-
           className="button-small no-print"
           onClick={() => {
             setSaved(false);
@@ -165,12 +164,7 @@ export function RulesBasis({
                 {t('checkUi.rulesBasis.keep')}
               </Button>
             )}
-            <Button
-              purpose="secondary"
-
-              className="button-small"
-              onClick={() => setCompare(false)}
-            >
+            <Button purpose="secondary" className="button-small" onClick={() => setCompare(false)}>
               {t('checkUi.rulesBasis.close')}
             </Button>
           </div>

@@ -12,6 +12,7 @@ import {
 } from '../../domain/insight/take-up';
 import { Notice } from '../components/notice';
 import { Heading, Paragraph } from '../components/typography';
+import { SelectInput, TextInput } from '../components/form-field';
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -65,7 +66,7 @@ export function TakeUpPanel({
             <li key={id}>
               <label>
                 <span className="take-up-name">{label}</span>
-                <select
+                <SelectInput
                   value={status ?? ''}
                   onChange={(e) => {
                     const next = e.target.value as TakeUpStatus | '';
@@ -84,12 +85,12 @@ export function TakeUpPanel({
                       {t(`checkUi.takeUp.status.${s}`)}
                     </option>
                   ))}
-                </select>
+                </SelectInput>
               </label>
               {entry && entry.status !== 'niet-aangevraagd' && (
                 <label>
                   {t('checkUi.takeUp.date')}
-                  <input
+                  <TextInput
                     type="date"
                     value={entry.date ?? ''}
                     max={today()}
@@ -103,7 +104,7 @@ export function TakeUpPanel({
               {entry?.status === 'niet-aangevraagd' && (
                 <label>
                   {t('checkUi.takeUp.why')}
-                  <select
+                  <SelectInput
                     value={entry.notAppliedReason ?? ''}
                     onChange={(e) => {
                       const reason = NOT_APPLIED_REASONS.find((r) => r === e.target.value);
@@ -117,13 +118,13 @@ export function TakeUpPanel({
                         {t(`checkUi.takeUp.notApplied.${r}`)}
                       </option>
                     ))}
-                  </select>
+                  </SelectInput>
                 </label>
               )}
               {entry?.status === 'afgewezen' && (
                 <label>
                   {t('checkUi.takeUp.why')}
-                  <select
+                  <SelectInput
                     value={entry.rejectionReason ?? ''}
                     onChange={(e) => {
                       const reason = REJECTION_REASONS.find((r) => r === e.target.value);
@@ -137,7 +138,7 @@ export function TakeUpPanel({
                         {t(`checkUi.takeUp.rejected.${r}`)}
                       </option>
                     ))}
-                  </select>
+                  </SelectInput>
                 </label>
               )}
             </li>

@@ -132,11 +132,7 @@ export function TopicEditor({ check, topic }: { check: CheckRecord; topic: Topic
         <SaveStatus state={saveState} />
         <div className="check-actions">
           {previous && (
-            <ButtonLink
-              purpose="secondary"
-
-              to={paths.checkTopic.href(check.id, previous.id)}
-            >
+            <ButtonLink purpose="secondary" to={paths.checkTopic.href(check.id, previous.id)}>
               <DirArrow to="back" /> {t(previous.titleKey)}
             </ButtonLink>
           )}
@@ -151,7 +147,6 @@ export function TopicEditor({ check, topic }: { check: CheckRecord; topic: Topic
           )}
           <Button
             purpose="secondary"
-
             onClick={() => {
               void flushPendingAnswers()
                 .catch(() => undefined)

@@ -40,6 +40,7 @@ export function FormField({
   errorId,
   type,
   className,
+  quietError,
   children,
 }: {
   htmlFor: string;
@@ -50,6 +51,8 @@ export function FormField({
   errorId?: string;
   type?: 'checkbox' | 'radio';
   className?: string;
+  /** The error is already announced in a summary at the top: no second live region. */
+  quietError?: boolean;
   children: ReactNode;
 }) {
   return (
@@ -69,7 +72,7 @@ export function FormField({
       }
       errorMessage={
         error ? (
-          <FormFieldErrorMessage id={errorId} role="alert">
+          <FormFieldErrorMessage id={errorId} role={quietError ? undefined : 'alert'}>
             {error}
           </FormFieldErrorMessage>
         ) : undefined
@@ -79,8 +82,20 @@ export function FormField({
   );
 }
 
-export const TextInput = forwardRef<HTMLInputElement, TextboxProps>(function TextInput(props, ref) {
-  return <Textbox ref={ref} {...props} />;
+/** An `aria-invalid` passed in counts as `invalid`, which Utrecht's controls turn into aria-invalid. */
+function isInvalid(invalid: boolean | undefined, ariaInvalid: unknown): boolean {
+  return invalid ?? (ariaInvalid === true || ariaInvalid === 'true');
+}
+
+/**
+ * Utrecht's textbox sets aria-invalid from its own `invalid` prop and drops one passed directly,
+ * so an `aria-invalid` from a page becomes `invalid` here (the error would go unannounced).
+ */
+export const TextInput = forwardRef<HTMLInputElement, TextboxProps>(function TextInput(
+  { invalid, 'aria-invalid': ariaInvalid, ...props },
+  ref,
+) {
+  return <Textbox ref={ref} invalid={isInvalid(invalid, ariaInvalid)} {...props} />;
 });
 
 /** Utrecht's select and textarea exist only in its whole library: their markup, its CSS. */
@@ -126,33 +141,49 @@ export const TextArea = forwardRef<
   );
 });
 
-export const Checkbox = forwardRef<HTMLInputElement, CheckboxProps>(function Checkbox(props, ref) {
-  return <UtrechtCheckbox ref={ref} {...props} />;
+export const Checkbox = forwardRef<HTMLInputElement, CheckboxProps>(function Checkbox(
+  { invalid, 'aria-invalid': ariaInvalid, ...props },
+  ref,
+) {
+  return <UtrechtCheckbox ref={ref} invalid={isInvalid(invalid, ariaInvalid)} {...props} />;
 });
 
-export const RadioButton = forwardRef<HTMLInputElement, RadioButtonProps>(
-  function RadioButton(props, ref) {
-    return <UtrechtRadioButton ref={ref} {...props} />;
-  },
-);
+export const RadioButton = forwardRef<HTMLInputElement, RadioButtonProps>(function RadioButton(
+  { invalid, 'aria-invalid': ariaInvalid, ...props },
+  ref,
+) {
+  return <UtrechtRadioButton ref={ref} invalid={isInvalid(invalid, ariaInvalid)} {...props} />;
+});
 
 /** A group of fields under one question: the legend is what a screen reader reads first. */
 export function Fieldset({
+  id,
   legend,
+  legendId,
   className,
   describedBy,
   invalid,
   children,
+  ...data
 }: {
+  id?: string;
   legend: ReactNode;
+  /** For controls that name themselves by the question (aria-labelledby). */
+  legendId?: string;
   className?: string;
   describedBy?: string;
   invalid?: boolean;
   children: ReactNode;
-}) {
+} & { [key: `data-${string}`]: string | undefined }) {
   return (
-    <UtrechtFieldset className={className} aria-describedby={describedBy} invalid={invalid}>
-      <FieldsetLegend>{legend}</FieldsetLegend>
+    <UtrechtFieldset
+      id={id}
+      className={className}
+      aria-describedby={describedBy}
+      invalid={invalid}
+      {...data}
+    >
+      <FieldsetLegend id={legendId}>{legend}</FieldsetLegend>
       {children}
     </UtrechtFieldset>
   );

@@ -42,11 +42,7 @@ export function UpdatePrompt() {
         </Paragraph>
         <div className="toast-actions">
           <Button onClick={() => void update()}>{t('status.updateNow')}</Button>
-          <Button
-            purpose="secondary"
-
-            onClick={() => setNeedRefresh(false)}
-          >
+          <Button purpose="secondary" onClick={() => setNeedRefresh(false)}>
             {t('status.updateLater')}
           </Button>
         </div>

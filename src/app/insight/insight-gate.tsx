@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { CatalogueGate } from '../components/catalogue-gate';
+import { Notice } from '../components/notice';
 import { RequireSession } from '../session/require-session';
 import { useSession } from '../session/use-session';
 import { InsightPage } from './insight-page';
@@ -24,9 +25,7 @@ function CoordinatorOnly() {
     return (
       <div className="narrow">
         <h1>{t('insight.title')}</h1>
-        <p className="notice" role="status">
-          {t('insight.onlyCoordinator')}
-        </p>
+        <Notice role="status">{t('insight.onlyCoordinator')}</Notice>
       </div>
     );
   }

@@ -27,6 +27,9 @@ import { IndicatorNote } from './indicator-note';
 import { ToekomstSection } from './toekomst-section';
 import { downloadText } from './download';
 import './insight.css';
+import { Button } from '../components/button';
+import { Notice } from '../components/notice';
+import { SelectInput, TextInput } from '../components/form-field';
 
 // chart.js comes with this module only: loaded when the coordinator's screen draws a chart.
 const CountsChart = lazy(() => import('./counts-chart'));
@@ -161,7 +164,7 @@ export function InsightPage() {
       <form className="insight-filters" onSubmit={(e) => e.preventDefault()}>
         <label>
           {t('insight.month')}
-          <input
+          <TextInput
             type="month"
             value={month}
             max={thisMonth()}
@@ -170,7 +173,7 @@ export function InsightPage() {
         </label>
         <label>
           {t('insight.wijk')}
-          <select
+          <SelectInput
             value={wijk}
             onChange={(e) => {
               setWijk(e.target.value);
@@ -183,48 +186,40 @@ export function InsightPage() {
                 {wijkName(id)}
               </option>
             ))}
-          </select>
+          </SelectInput>
         </label>
         {data && wijk !== WHOLE_CITY && (
           <label>
             {t('insight.team')}
-            <select value={team} onChange={(e) => setTeam(e.target.value)}>
+            <SelectInput value={team} onChange={(e) => setTeam(e.target.value)}>
               <option value="">{t('insight.wholeWijk')}</option>
               {teamsOf(data, wijk).map((id) => (
                 <option key={id} value={id}>
                   {teamName(id)}
                 </option>
               ))}
-            </select>
+            </SelectInput>
           </label>
         )}
         {data && (
           <div className="insight-actions">
-            <button
-              type="button"
-              className="button button-secondary"
-              onClick={() => exportCsv(data)}
-            >
+            <Button purpose="secondary" onClick={() => exportCsv(data)}>
               {t('insight.csv.download')}
-            </button>
-            <button
-              type="button"
-              className="button button-secondary"
-              onClick={() => window.print()}
-            >
+            </Button>
+            <Button purpose="secondary" onClick={() => window.print()}>
               {t('insight.print')}
-            </button>
+            </Button>
           </div>
         )}
       </form>
       <p className="small muted">{t('insight.suppression')}</p>
 
       {state.status === 'loading' && <p role="status">{t('insight.loading')}</p>}
-      {state.status === 'offline' && <p className="notice">{t('insight.offline')}</p>}
+      {state.status === 'offline' && <Notice>{t('insight.offline')}</Notice>}
       {state.status === 'failed' && (
-        <p className="notice notice-error" role="alert">
+        <Notice type="error" role="alert">
           {t('insight.failed')}
-        </p>
+        </Notice>
       )}
       {data && (
         <>

@@ -100,7 +100,6 @@ export function PinSetup({ onSetUp, title, intro }: PinSetupProps) {
             </Button>
             <Button
               purpose="secondary"
-
               disabled={busy}
               onClick={() => {
                 setFirst('');

@@ -47,7 +47,7 @@ function ActielijnSection({ actielijn }: { actielijn: Actielijn }) {
           <Paragraph>{g.bereiken}</Paragraph>
           {g.resultaten.length > 0 && (
             <>
-              <h5>{t('programmas.resultaten')}</h5>
+              <Heading level={5}>{t('programmas.resultaten')}</Heading>
               <ul>
                 {g.resultaten.map((r) => (
                   <li key={r}>{r}</li>
@@ -57,7 +57,7 @@ function ActielijnSection({ actielijn }: { actielijn: Actielijn }) {
           )}
           {g.activiteiten.length > 0 && (
             <>
-              <h5>{t('programmas.activiteiten')}</h5>
+              <Heading level={5}>{t('programmas.activiteiten')}</Heading>
               <ul>
                 {g.activiteiten.map((a) => (
                   <li key={a}>{a}</li>

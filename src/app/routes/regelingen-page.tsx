@@ -12,6 +12,7 @@ import { Button } from '../components/button';
 import { Notice } from '../components/notice';
 import { Heading, Paragraph } from '../components/typography';
 import { DataBadge } from '../components/data-badge';
+import { Fieldset, FormField, SelectInput, TextInput } from '../components/form-field';
 
 function pick<T extends string>(value: string | null, allowed: readonly T[]): T | undefined {
   return allowed.find((a) => a === value);
@@ -58,62 +59,70 @@ export function RegelingenPage() {
     <>
       <Heading level={1}>{t('regelingen.title')}</Heading>
       <div role="search" className="search-form">
-        <label htmlFor="regeling-search">{t('regelingen.searchLabel')}</label>
-        <input
-          id="regeling-search"
-          type="search"
-          value={query}
-          placeholder={t('regelingen.searchPlaceholder')}
-          onChange={(e) => update('q', e.target.value)}
-          autoComplete="off"
-          autoFocus
-        />
+        <FormField htmlFor="regeling-search" label={t('regelingen.searchLabel')}>
+          <TextInput
+            id="regeling-search"
+            type="search"
+            value={query}
+            placeholder={t('regelingen.searchPlaceholder')}
+            onChange={(e) => update('q', e.target.value)}
+            autoComplete="off"
+            autoFocus
+          />
+        </FormField>
       </div>
-      <fieldset className="filters">
-        <legend>{t('regelingen.filters')}</legend>
-        <label>
-          {t('regelingen.filterFundament')}
-          <select value={fundament ?? ''} onChange={(e) => update('fundament', e.target.value)}>
+      <Fieldset className="filters" legend={t('regelingen.filters')}>
+        <FormField htmlFor="regeling-fundament" label={t('regelingen.filterFundament')}>
+          <SelectInput
+            id="regeling-fundament"
+            value={fundament ?? ''}
+            onChange={(e) => update('fundament', e.target.value)}
+          >
             <option value="">{t('regelingen.all')}</option>
             {FUNDAMENT_IDS.map((f) => (
               <option key={f} value={f}>
                 {t(`fundament.${f}`)}
               </option>
             ))}
-          </select>
-        </label>
-        <label>
-          {t('regelingen.filterDoelgroep')}
-          <select value={doelgroep ?? ''} onChange={(e) => update('doelgroep', e.target.value)}>
+          </SelectInput>
+        </FormField>
+        <FormField htmlFor="regeling-doelgroep" label={t('regelingen.filterDoelgroep')}>
+          <SelectInput
+            id="regeling-doelgroep"
+            value={doelgroep ?? ''}
+            onChange={(e) => update('doelgroep', e.target.value)}
+          >
             <option value="">{t('regelingen.all')}</option>
             {usedDoelgroepen.map((d) => (
               <option key={d} value={d}>
                 {t(`doelgroep.${d}`)}
               </option>
             ))}
-          </select>
-        </label>
-        <label>
-          {t('regelingen.filterWijk')}
-          <select value={wijk ?? ''} onChange={(e) => update('wijk', e.target.value)}>
+          </SelectInput>
+        </FormField>
+        <FormField htmlFor="regeling-wijk" label={t('regelingen.filterWijk')}>
+          <SelectInput
+            id="regeling-wijk"
+            value={wijk ?? ''}
+            onChange={(e) => update('wijk', e.target.value)}
+          >
             <option value="">{t('regelingen.all')}</option>
             {catalogue.wijken.map((w) => (
               <option key={w.id} value={w.id}>
                 {w.name}
               </option>
             ))}
-          </select>
-        </label>
+          </SelectInput>
+        </FormField>
         {(fundament || doelgroep || wijk) && (
           <Button
             purpose="secondary"
-
             onClick={() => setParams(query ? { q: query } : {}, { replace: true })}
           >
             {t('regelingen.clearFilters')}
           </Button>
         )}
-      </fieldset>
+      </Fieldset>
       <Paragraph role="status" className="muted" aria-live="polite">
         {t('regelingen.count', { count: results.length })}
       </Paragraph>

@@ -109,11 +109,7 @@ export function AccountPage() {
           {t('session.logoutTitle')}
         </Heading>
         <Paragraph>{t('session.logoutIntro')}</Paragraph>
-        <Button
-          purpose="secondary"
-
-          onClick={() => void signOut(false)}
-        >
+        <Button purpose="secondary" onClick={() => void signOut(false)}>
           {t('session.logout')}
         </Button>
         {confirmDiscard && (

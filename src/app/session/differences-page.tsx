@@ -158,7 +158,6 @@ function ConflictView({ item, actions }: { item: ConflictItem; actions: Actions 
         >
           <Button
             purpose="secondary"
-
             disabled={actions.busy}
             onClick={() => choose('deleteRecord', t('conflicts.done.deleted'))}
           >
@@ -192,7 +191,6 @@ function ConflictView({ item, actions }: { item: ConflictItem; actions: Actions 
         {item.readable && (
           <Button
             purpose="secondary"
-
             disabled={actions.busy}
             onClick={() => choose('useMine', t('conflicts.done.usedMine'))}
           >
@@ -222,12 +220,7 @@ function RejectedView({ item, actions }: { item: RejectedItem; actions: Actions 
         {t('conflicts.rejected.at', { date: formatDate(item.rejectedAt) })}
       </Paragraph>
       {confirming ? (
-        <Notice
-          type="warning"
-
-          role="group"
-          aria-label={t('conflicts.rejected.discard')}
-        >
+        <Notice type="warning" role="group" aria-label={t('conflicts.rejected.discard')}>
           <Paragraph>{t('conflicts.rejected.confirmText')}</Paragraph>
           <div className="difference-buttons">
             <Button
@@ -241,11 +234,7 @@ function RejectedView({ item, actions }: { item: RejectedItem; actions: Actions 
             >
               {t('conflicts.rejected.confirmDiscard')}
             </Button>
-            <Button
-              purpose="secondary"
-
-              onClick={() => setConfirming(false)}
-            >
+            <Button purpose="secondary" onClick={() => setConfirming(false)}>
               {t('conflicts.rejected.cancel')}
             </Button>
           </div>
@@ -262,12 +251,7 @@ function RejectedView({ item, actions }: { item: RejectedItem; actions: Actions 
               {t('conflicts.rejected.retry')}
             </Button>
           )}
-          <Button
-            purpose="secondary"
-
-            disabled={actions.busy}
-            onClick={() => setConfirming(true)}
-          >
+          <Button purpose="secondary" disabled={actions.busy} onClick={() => setConfirming(true)}>
             {t('conflicts.rejected.discard')}
           </Button>
         </div>

@@ -26,6 +26,7 @@ import { ExternalLink } from '../components/app-link';
 import { Button } from '../components/button';
 import { Notice } from '../components/notice';
 import { Heading, Paragraph } from '../components/typography';
+import { Fieldset, FormField, RadioButton, SelectInput, TextInput } from '../components/form-field';
 
 const SUPPORT = SIGNAL_CATEGORIES.filter((c) => c.route === 'support');
 const SAFETY = SIGNAL_CATEGORIES.filter((c) => c.route === 'safety');
@@ -66,22 +67,40 @@ function Field({
   children: ReactNode;
 }) {
   return (
-    <div>
-      <label className="field-label" htmlFor={id}>
-        {label}
-      </label>
+    <FormField
+      htmlFor={id}
+      label={label}
+      description={hint}
+      descriptionId={`${id}-hint`}
+      error={error}
+      errorId={`${id}-error`}
+      quietError
+    >
       {children}
-      {hint && (
-        <Paragraph className="field-hint" id={`${id}-hint`}>
-          {hint}
-        </Paragraph>
-      )}
-      {error && (
-        <Paragraph className="field-error" id={`${id}-error`}>
-          {error}
-        </Paragraph>
-      )}
-    </div>
+    </FormField>
+  );
+}
+
+/** One radio option as an Utrecht form field, with its label after the button. */
+function Choice({
+  id,
+  name,
+  value,
+  checked,
+  onChange,
+  children,
+}: {
+  id: string;
+  name: string;
+  value: string;
+  checked: boolean;
+  onChange: () => void;
+  children: ReactNode;
+}) {
+  return (
+    <FormField htmlFor={id} label={children} type="radio">
+      <RadioButton id={id} name={name} value={value} checked={checked} onChange={onChange} />
+    </FormField>
   );
 }
 
@@ -226,11 +245,12 @@ function NewSignalForm({ setup }: { setup: SignalSetup }) {
         </Notice>
       )}
       <form className="signal-form" autoComplete="off" onSubmit={(e) => void submit(e)} noValidate>
-        <fieldset
+        <Fieldset
           id="signal-category"
-          aria-describedby={describedBy('signal-category', errorFor('category'))}
+          legend={t('signals.category.legend')}
+          describedBy={describedBy('signal-category', errorFor('category'))}
+          invalid={Boolean(errorFor('category'))}
         >
-          <legend>{t('signals.category.legend')}</legend>
           <ul className="signal-tiles">
             {SUPPORT.map((c) => (
               <li key={c.id}>
@@ -250,7 +270,7 @@ function NewSignalForm({ setup }: { setup: SignalSetup }) {
               {errorFor('category')}
             </Paragraph>
           )}
-        </fieldset>
+        </Fieldset>
 
         <section className="signal-safety" aria-labelledby="signal-safety-title">
           <Heading level={2} id="signal-safety-title">
@@ -272,9 +292,10 @@ function NewSignalForm({ setup }: { setup: SignalSetup }) {
         </section>
 
         <Field id="signal-wijk" label={t('signals.field.wijk')} error={errorFor('wijk')}>
-          <select
+          <SelectInput
             id="signal-wijk"
             value={wijk}
+            invalid={Boolean(errorFor('wijk'))}
             aria-describedby={describedBy('signal-wijk', errorFor('wijk'))}
             onChange={(e) => {
               wijkTouched.current = true;
@@ -289,67 +310,68 @@ function NewSignalForm({ setup }: { setup: SignalSetup }) {
                 {w.name}
               </option>
             ))}
-          </select>
+          </SelectInput>
         </Field>
         {selectedWijk && selectedWijk.buurten.length > 0 && (
           <Field id="signal-buurt" label={t('signals.field.buurt')}>
-            <select id="signal-buurt" value={buurt} onChange={(e) => setBuurt(e.target.value)}>
+            <SelectInput id="signal-buurt" value={buurt} onChange={(e) => setBuurt(e.target.value)}>
               <option value="">{t('signals.field.buurtNone')}</option>
               {selectedWijk.buurten.map((b) => (
                 <option key={b.id} value={b.name}>
                   {b.name}
                 </option>
               ))}
-            </select>
+            </SelectInput>
           </Field>
         )}
 
-        <fieldset id="signal-urgency">
-          <legend>{t('signals.field.urgency')}</legend>
+        <Fieldset id="signal-urgency" legend={t('signals.field.urgency')}>
           <div className="choice-row">
             {URGENCIES.map((u) => (
-              <label key={u}>
-                <input
-                  type="radio"
-                  name="urgency"
-                  value={u}
-                  checked={urgency === u}
-                  onChange={() => chooseUrgency(u)}
-                />
+              <Choice
+                key={u}
+                id={`signal-urgency-${u}`}
+                name="urgency"
+                value={u}
+                checked={urgency === u}
+                onChange={() => chooseUrgency(u)}
+              >
                 {t(`signals.urgency.${u}`)}{' '}
                 <span className="muted small">({t(`signals.urgencyHint.${u}`)})</span>
-              </label>
+              </Choice>
             ))}
           </div>
-        </fieldset>
+        </Fieldset>
         <Field id="signal-dueAt" label={t('signals.field.dueAt')} error={errorFor('dueAt')}>
-          <input
+          <TextInput
             id="signal-dueAt"
             type="date"
             value={dueAt}
+            invalid={Boolean(errorFor('dueAt'))}
             min={today}
             aria-describedby={describedBy('signal-dueAt', errorFor('dueAt'))}
             onChange={(e) => setDueAt(e.target.value)}
           />
         </Field>
 
-        <fieldset
+        <Fieldset
           id="signal-consent"
-          aria-describedby={describedBy('signal-consent', errorFor('consent'))}
+          legend={t('signals.field.consent')}
+          describedBy={describedBy('signal-consent', errorFor('consent'))}
+          invalid={Boolean(errorFor('consent'))}
         >
-          <legend>{t('signals.field.consent')}</legend>
           <div className="choice-row">
             {(['gegeven', 'zonder'] as const).map((c) => (
-              <label key={c}>
-                <input
-                  type="radio"
-                  name="consent"
-                  value={c}
-                  checked={consent === c}
-                  onChange={() => setConsent(c)}
-                />
+              <Choice
+                key={c}
+                id={`signal-consent-${c}`}
+                name="consent"
+                value={c}
+                checked={consent === c}
+                onChange={() => setConsent(c)}
+              >
                 {t(`signals.consent.${c}`)}
-              </label>
+              </Choice>
             ))}
           </div>
           {errorFor('consent') && (
@@ -357,7 +379,7 @@ function NewSignalForm({ setup }: { setup: SignalSetup }) {
               {errorFor('consent')}
             </Paragraph>
           )}
-        </fieldset>
+        </Fieldset>
         {consent === 'zonder' && (
           <Field
             id="signal-consentReason"
@@ -365,6 +387,7 @@ function NewSignalForm({ setup }: { setup: SignalSetup }) {
             error={errorFor('consentReason')}
           >
             <PersonalTextArea
+              className="utrecht-textarea utrecht-textarea--html-textarea"
               id="signal-consentReason"
               value={consentReason}
               rows={2}
@@ -380,41 +403,42 @@ function NewSignalForm({ setup }: { setup: SignalSetup }) {
           hint={t('signals.field.residentNameHint')}
           error={errorFor('residentName')}
         >
-          <input
+          <TextInput
             id="signal-residentName"
             type="text"
             value={residentName}
+            invalid={Boolean(errorFor('residentName'))}
             autoComplete="off"
             aria-describedby={describedBy('signal-residentName', errorFor('residentName'), true)}
             onChange={(e) => setResidentName(e.target.value)}
           />
         </Field>
-        <fieldset id="signal-contactWay">
-          <legend>{t('signals.field.contactWay')}</legend>
+        <Fieldset id="signal-contactWay" legend={t('signals.field.contactWay')}>
           <div className="choice-row">
             {CONTACT_WAYS.map((w) => (
-              <label key={w}>
-                <input
-                  type="radio"
-                  name="contactWay"
-                  value={w}
-                  checked={contactWay === w}
-                  onChange={() => setContactWay(w)}
-                />
+              <Choice
+                key={w}
+                id={`signal-contactWay-${w}`}
+                name="contactWay"
+                value={w}
+                checked={contactWay === w}
+                onChange={() => setContactWay(w)}
+              >
                 {t(`signals.contactWay.${w}`)}
-              </label>
+              </Choice>
             ))}
           </div>
-        </fieldset>
+        </Fieldset>
         <Field
           id="signal-contactValue"
           label={t('signals.field.contactValue')}
           error={errorFor('contactValue')}
         >
-          <input
+          <TextInput
             id="signal-contactValue"
             type={contactWay === 'telefoon' ? 'tel' : contactWay === 'e-mail' ? 'email' : 'text'}
             value={contactValue}
+            invalid={Boolean(errorFor('contactValue'))}
             autoComplete="off"
             aria-describedby={describedBy('signal-contactValue', errorFor('contactValue'))}
             onChange={(e) => setContactValue(e.target.value)}
@@ -428,6 +452,7 @@ function NewSignalForm({ setup }: { setup: SignalSetup }) {
           error={errorFor('note')}
         >
           <PersonalTextArea
+            className="utrecht-textarea utrecht-textarea--html-textarea"
             id="signal-note"
             value={note}
             rows={3}
@@ -442,9 +467,10 @@ function NewSignalForm({ setup }: { setup: SignalSetup }) {
           label={t('signals.field.handoverTo')}
           error={errorFor('handoverTo')}
         >
-          <select
+          <SelectInput
             id="signal-handoverTo"
             value={receiver}
+            invalid={Boolean(errorFor('handoverTo'))}
             aria-describedby={describedBy('signal-handoverTo', errorFor('handoverTo'))}
             onChange={(e) => setReceiver(e.target.value)}
           >
@@ -454,7 +480,7 @@ function NewSignalForm({ setup }: { setup: SignalSetup }) {
                 {team.name}
               </option>
             ))}
-          </select>
+          </SelectInput>
         </Field>
 
         <div>

@@ -27,6 +27,7 @@ import { Button } from '../components/button';
 import { Notice } from '../components/notice';
 import { Heading, Paragraph } from '../components/typography';
 import { DataBadge } from '../components/data-badge';
+import { SelectInput, TextInput } from '../components/form-field';
 
 type ActionKind = { type: 'status'; to: SignalStatus } | { type: 'handover' } | { type: 'note' };
 
@@ -196,28 +197,16 @@ function SignalView({ detail, setup }: { detail: SignalDetail; setup: SignalSetu
         </Heading>
         <div className="signal-actions">
           {steps.map((to) => (
-            <Button
-              key={to}
-
-              onClick={() => setAction({ type: 'status', to })}
-            >
+            <Button key={to} onClick={() => setAction({ type: 'status', to })}>
               {t(STATUS_ACTION_LABEL[to])}
             </Button>
           ))}
           {isOpenStatus(state.status) && (
-            <Button
-              purpose="secondary"
-
-              onClick={() => setAction({ type: 'handover' })}
-            >
+            <Button purpose="secondary" onClick={() => setAction({ type: 'handover' })}>
               {t('signals.action.overdragen')}
             </Button>
           )}
-          <Button
-            purpose="secondary"
-
-            onClick={() => setAction({ type: 'note' })}
-          >
+          <Button purpose="secondary" onClick={() => setAction({ type: 'note' })}>
             {t('signals.action.notitie')}
           </Button>
         </div>
@@ -334,7 +323,7 @@ function ActionForm({
           <label className="field-label" htmlFor="signal-action-target">
             {action.type === 'handover' ? t('signals.action.team') : t('signals.action.target')}
           </label>
-          <select
+          <SelectInput
             id="signal-action-target"
             value={target}
             onChange={(e) => setTarget(e.target.value)}
@@ -345,7 +334,7 @@ function ActionForm({
                 {targetName(c, setup)}
               </option>
             ))}
-          </select>
+          </SelectInput>
         </div>
       )}
       {action.type === 'status' && action.to === 'contact-gelegd' && (
@@ -353,7 +342,7 @@ function ActionForm({
           <label className="field-label" htmlFor="signal-action-contactAt">
             {t('signals.action.contactAt')}
           </label>
-          <input
+          <TextInput
             id="signal-action-contactAt"
             type="datetime-local"
             value={contactAt}

@@ -20,6 +20,7 @@ import { Button, ButtonLink } from '../components/button';
 import { Notice } from '../components/notice';
 import { Heading, Paragraph } from '../components/typography';
 import { DataBadge } from '../components/data-badge';
+import { Checkbox, Fieldset, FormField, SelectInput } from '../components/form-field';
 
 const PAGE = 50;
 const CLOSED: readonly SignalStatus[] = SIGNAL_STATUSES.filter((s) => !OPEN_STATUSES.includes(s));
@@ -93,7 +94,6 @@ function SignalsList({ setup }: { setup: SignalSetup }) {
       <nav className="signal-tabs" aria-label={t('signals.title')}>
         <ButtonLink
           purpose="secondary"
-
           to={paths.signals.href({ lijst: undefined })}
           aria-current={scope === 'mine' ? 'page' : undefined}
         >
@@ -101,18 +101,19 @@ function SignalsList({ setup }: { setup: SignalSetup }) {
         </ButtonLink>
         <ButtonLink
           purpose="secondary"
-
           to={paths.signals.href({ lijst: 'team' })}
           aria-current={scope === 'team' ? 'page' : undefined}
         >
           {t('signals.team')}
         </ButtonLink>
       </nav>
-      <fieldset className="filters">
-        <legend>{t('signals.filter.legend')}</legend>
-        <label>
-          {t('signals.filter.status')}
-          <select value={status} onChange={(e) => update('status', e.target.value)}>
+      <Fieldset className="filters" legend={t('signals.filter.legend')}>
+        <FormField htmlFor="signals-filter-status" label={t('signals.filter.status')}>
+          <SelectInput
+            id="signals-filter-status"
+            value={status}
+            onChange={(e) => update('status', e.target.value)}
+          >
             <option value="open">{t('signals.filter.statusOpen')}</option>
             <option value="klaar">{t('signals.filter.statusClosed')}</option>
             <option value="alle">{t('signals.filter.all')}</option>
@@ -121,52 +122,62 @@ function SignalsList({ setup }: { setup: SignalSetup }) {
                 {t(`signals.status.${s}`)}
               </option>
             ))}
-          </select>
-        </label>
-        <label>
-          {t('signals.filter.category')}
-          <select value={category ?? ''} onChange={(e) => update('categorie', e.target.value)}>
+          </SelectInput>
+        </FormField>
+        <FormField htmlFor="signals-filter-category" label={t('signals.filter.category')}>
+          <SelectInput
+            id="signals-filter-category"
+            value={category ?? ''}
+            onChange={(e) => update('categorie', e.target.value)}
+          >
             <option value="">{t('signals.filter.all')}</option>
             {SIGNAL_CATEGORY_IDS.map((c) => (
               <option key={c} value={c}>
                 {t(`signals.category.${c}`)}
               </option>
             ))}
-          </select>
-        </label>
-        <label>
-          {t('signals.filter.urgency')}
-          <select value={urgency ?? ''} onChange={(e) => update('urgentie', e.target.value)}>
+          </SelectInput>
+        </FormField>
+        <FormField htmlFor="signals-filter-urgency" label={t('signals.filter.urgency')}>
+          <SelectInput
+            id="signals-filter-urgency"
+            value={urgency ?? ''}
+            onChange={(e) => update('urgentie', e.target.value)}
+          >
             <option value="">{t('signals.filter.all')}</option>
             {URGENCIES.map((u) => (
               <option key={u} value={u}>
                 {t(`signals.urgency.${u}`)}
               </option>
             ))}
-          </select>
-        </label>
-        <label>
-          {t('signals.filter.wijk')}
-          <select value={wijk ?? ''} onChange={(e) => update('wijk', e.target.value)}>
+          </SelectInput>
+        </FormField>
+        <FormField htmlFor="signals-filter-wijk" label={t('signals.filter.wijk')}>
+          <SelectInput
+            id="signals-filter-wijk"
+            value={wijk ?? ''}
+            onChange={(e) => update('wijk', e.target.value)}
+          >
             <option value="">{t('signals.filter.all')}</option>
             {setup.wijken.map((w) => (
               <option key={w.id} value={w.id}>
                 {w.name}
               </option>
             ))}
-          </select>
-        </label>
-        <label className="choice-row">
-          <span>
-            <input
-              type="checkbox"
-              checked={overdue}
-              onChange={(e) => update('telaat', e.target.checked ? '1' : '')}
-            />{' '}
-            {t('signals.filter.overdue')}
-          </span>
-        </label>
-      </fieldset>
+          </SelectInput>
+        </FormField>
+        <FormField
+          htmlFor="signals-filter-overdue"
+          label={t('signals.filter.overdue')}
+          type="checkbox"
+        >
+          <Checkbox
+            id="signals-filter-overdue"
+            checked={overdue}
+            onChange={(e) => update('telaat', e.target.checked ? '1' : '')}
+          />
+        </FormField>
+      </Fieldset>
       {result === undefined ? (
         <Paragraph role="status" className="muted">
           {t('signals.loading')}
@@ -214,11 +225,7 @@ function SignalsList({ setup }: { setup: SignalSetup }) {
           )}
           {result.total > result.items.length && (
             <Paragraph>
-              <Button
-                purpose="secondary"
-
-                onClick={() => setLimit((l) => l + PAGE)}
-              >
+              <Button purpose="secondary" onClick={() => setLimit((l) => l + PAGE)}>
                 {t('signals.more')}
               </Button>
             </Paragraph>

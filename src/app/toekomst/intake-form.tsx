@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ToekomstWorker, Trajectory } from '../../data/repositories/toekomst';
@@ -10,6 +10,14 @@ import { BARRIERS, QUALIFICATIONS, WISHES } from '../../domain/toekomst/vocabula
 import { Button } from '../components/button';
 import { Notice } from '../components/notice';
 import { Heading, Paragraph } from '../components/typography';
+import {
+  Checkbox,
+  Fieldset,
+  FormField,
+  SelectInput,
+  TextArea,
+  TextInput,
+} from '../components/form-field';
 
 function toggle<T>(list: readonly T[], value: T): T[] {
   return list.includes(value) ? list.filter((x) => x !== value) : [...list, value];
@@ -44,6 +52,8 @@ export function IntakeForm({
   const [availability, setAvailability] = useState(saved?.availability ?? '');
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [status, setStatus] = useState<'idle' | 'saved' | 'failed'>('idle');
+  const uid = useId();
+  const idFor = (field: string) => `${uid}-${field}`;
 
   if (!open) {
     return (
@@ -92,14 +102,29 @@ export function IntakeForm({
     }
   }
 
-  const errorFor = (field: string) => {
+  const errorText = (field: string) => {
     const error = errors.find((x) => x.field === field);
-    return error ? (
-      <Paragraph className="field-error">
-        {t(`toekomst.errors.${error.code}`, { defaultValue: TOEKOMST_ERRORS_NL[error.code] })}
-      </Paragraph>
-    ) : null;
+    return error
+      ? t(`toekomst.errors.${error.code}`, { defaultValue: TOEKOMST_ERRORS_NL[error.code] })
+      : undefined;
   };
+  const errorFor = (field: string) => {
+    const text = errorText(field);
+    return text ? <Paragraph className="field-error">{text}</Paragraph> : null;
+  };
+  /** The props that tie a control to its field's error. */
+  const controlProps = (field: string) => ({
+    id: idFor(field),
+    invalid: Boolean(errorText(field)),
+    'aria-describedby': errorText(field) ? `${idFor(field)}-error` : undefined,
+  });
+  const fieldProps = (field: string, label: string) => ({
+    htmlFor: idFor(field),
+    label,
+    error: errorText(field),
+    errorId: `${idFor(field)}-error`,
+    quietError: true,
+  });
 
   return (
     <section aria-labelledby="intake-heading">
@@ -107,40 +132,50 @@ export function IntakeForm({
         {t('toekomst.intake.title')}
       </Heading>
       <form onSubmit={(e) => void submit(e)} noValidate>
-        <fieldset>
-          <legend>{t('toekomst.intake.wishes')}</legend>
+        <Fieldset legend={t('toekomst.intake.wishes')} invalid={Boolean(errorText('wishes'))}>
           {WISHES.map((w) => (
-            <label key={w} className="checkbox">
-              <input
-                type="checkbox"
+            <FormField
+              key={w}
+              type="checkbox"
+              htmlFor={idFor(`wish-${w}`)}
+              label={t(`toekomst.wish.${w}`)}
+            >
+              <Checkbox
+                id={idFor(`wish-${w}`)}
                 checked={wishes.includes(w)}
                 onChange={() => setWishes(toggle(wishes, w))}
               />
-              <span>{t(`toekomst.wish.${w}`)}</span>
-            </label>
+            </FormField>
           ))}
           {errorFor('wishes')}
-        </fieldset>
-        <fieldset>
-          <legend>{t('toekomst.intake.brings')}</legend>
-          <label className="field">
-            <span>{t('toekomst.intake.experience')}</span>
-            <textarea rows={2} value={experience} onChange={(e) => setExperience(e.target.value)} />
-            {errorFor('experience')}
-          </label>
-          <label className="field">
-            <span>{t('toekomst.intake.skills')}</span>
-            <textarea rows={2} value={skills} onChange={(e) => setSkills(e.target.value)} />
-            {errorFor('skills')}
-          </label>
-          <label className="field">
-            <span>{t('toekomst.intake.languages')}</span>
-            <input value={languages} onChange={(e) => setLanguages(e.target.value)} />
-            {errorFor('languages')}
-          </label>
-          <label className="field">
-            <span>{t('toekomst.intake.qualification')}</span>
-            <select
+        </Fieldset>
+        <Fieldset legend={t('toekomst.intake.brings')}>
+          <FormField {...fieldProps('experience', t('toekomst.intake.experience'))}>
+            <TextArea
+              {...controlProps('experience')}
+              rows={2}
+              value={experience}
+              onChange={(e) => setExperience(e.target.value)}
+            />
+          </FormField>
+          <FormField {...fieldProps('skills', t('toekomst.intake.skills'))}>
+            <TextArea
+              {...controlProps('skills')}
+              rows={2}
+              value={skills}
+              onChange={(e) => setSkills(e.target.value)}
+            />
+          </FormField>
+          <FormField {...fieldProps('languages', t('toekomst.intake.languages'))}>
+            <TextInput
+              {...controlProps('languages')}
+              value={languages}
+              onChange={(e) => setLanguages(e.target.value)}
+            />
+          </FormField>
+          <FormField htmlFor={idFor('qualification')} label={t('toekomst.intake.qualification')}>
+            <SelectInput
+              id={idFor('qualification')}
               value={qualification}
               onChange={(e) => setQualification(e.target.value as Qualification)}
             >
@@ -149,46 +184,53 @@ export function IntakeForm({
                   {t(`toekomst.qualification.${q}`)}
                 </option>
               ))}
-            </select>
-          </label>
-          <label className="field">
-            <span>{t('toekomst.intake.licence')}</span>
-            <select
+            </SelectInput>
+          </FormField>
+          <FormField htmlFor={idFor('licence')} label={t('toekomst.intake.licence')}>
+            <SelectInput
+              id={idFor('licence')}
               value={licence}
               onChange={(e) => setLicence(e.target.value as 'ja' | 'nee' | 'onbekend')}
             >
               <option value="ja">{t('toekomst.yes')}</option>
               <option value="nee">{t('toekomst.no')}</option>
               <option value="onbekend">{t('toekomst.unknown')}</option>
-            </select>
-          </label>
-        </fieldset>
-        <fieldset>
-          <legend>{t('toekomst.intake.time')}</legend>
-          <label className="field">
-            <span>{t('toekomst.intake.hours')}</span>
-            <input inputMode="numeric" value={hours} onChange={(e) => setHours(e.target.value)} />
-            {errorFor('hoursPerWeek')}
-          </label>
-          <label className="field">
-            <span>{t('toekomst.intake.availability')}</span>
-            <input value={availability} onChange={(e) => setAvailability(e.target.value)} />
-            {errorFor('availability')}
-          </label>
-        </fieldset>
-        <fieldset>
-          <legend>{t('toekomst.intake.barriers')}</legend>
+            </SelectInput>
+          </FormField>
+        </Fieldset>
+        <Fieldset legend={t('toekomst.intake.time')}>
+          <FormField {...fieldProps('hoursPerWeek', t('toekomst.intake.hours'))}>
+            <TextInput
+              {...controlProps('hoursPerWeek')}
+              inputMode="numeric"
+              value={hours}
+              onChange={(e) => setHours(e.target.value)}
+            />
+          </FormField>
+          <FormField {...fieldProps('availability', t('toekomst.intake.availability'))}>
+            <TextInput
+              {...controlProps('availability')}
+              value={availability}
+              onChange={(e) => setAvailability(e.target.value)}
+            />
+          </FormField>
+        </Fieldset>
+        <Fieldset legend={t('toekomst.intake.barriers')}>
           {BARRIERS.map((b) => (
-            <label key={b} className="checkbox">
-              <input
-                type="checkbox"
+            <FormField
+              key={b}
+              type="checkbox"
+              htmlFor={idFor(`barrier-${b}`)}
+              label={t(`toekomst.barrier.${b}`)}
+            >
+              <Checkbox
+                id={idFor(`barrier-${b}`)}
                 checked={barriers.includes(b)}
                 onChange={() => setBarriers(toggle(barriers, b))}
               />
-              <span>{t(`toekomst.barrier.${b}`)}</span>
-            </label>
+            </FormField>
           ))}
-        </fieldset>
+        </Fieldset>
         <Button type="submit">{t('toekomst.intake.save')}</Button>
         {status === 'failed' && (
           <Notice type="error" role="alert">

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ToekomstWorker, Trajectory } from '../../data/repositories/toekomst';
@@ -9,6 +9,7 @@ import { offerById } from '../../domain/toekomst/offers';
 import { useCatalogue } from '../use-catalogue';
 import { Button } from '../components/button';
 import { Heading, Paragraph } from '../components/typography';
+import { Checkbox, FormField, SelectInput, TextArea, TextInput } from '../components/form-field';
 
 function formatDateTime(iso: string): string {
   return new Date(iso).toLocaleString('nl-NL', { dateStyle: 'medium', timeStyle: 'short' });
@@ -61,6 +62,7 @@ function StepCard({
   const [consent, setConsent] = useState(false);
   const [message, setMessage] = useState('');
   const [handoverProblem, setHandoverProblem] = useState<string | null>(null);
+  const uid = useId();
   const next = nextStepStatuses(step.status);
   const partner =
     catalogue.organisations.find((o) => o.id === offer?.handoverTo)?.name ?? offer?.handoverTo;
@@ -132,27 +134,37 @@ function StepCard({
       </ol>
       {next.length > 0 && (
         <form className="toekomst-step-form" onSubmit={(e) => void move(e)}>
-          <label className="field">
-            <span>{t('toekomst.plan.next')}</span>
-            <select value={to} onChange={(e) => setTo(e.target.value as StepStatus | '')}>
+          <FormField htmlFor={`${uid}-next`} label={t('toekomst.plan.next')}>
+            <SelectInput
+              id={`${uid}-next`}
+              value={to}
+              onChange={(e) => setTo(e.target.value as StepStatus | '')}
+            >
               <option value="">{t('toekomst.plan.choose')}</option>
               {next.map((s) => (
                 <option key={s} value={s}>
                   {t(`toekomst.step.${s}`)}
                 </option>
               ))}
-            </select>
-          </label>
+            </SelectInput>
+          </FormField>
           {to === 'gestopt' && (
-            <label className="field">
-              <span>{t('toekomst.plan.reason')}</span>
-              <input value={reason} onChange={(e) => setReason(e.target.value)} />
-            </label>
+            <FormField htmlFor={`${uid}-reason`} label={t('toekomst.plan.reason')}>
+              <TextInput
+                id={`${uid}-reason`}
+                value={reason}
+                onChange={(e) => setReason(e.target.value)}
+              />
+            </FormField>
           )}
-          <label className="field">
-            <span>{t('toekomst.plan.dueAt')}</span>
-            <input type="date" value={dueAt} onChange={(e) => setDueAt(e.target.value)} />
-          </label>
+          <FormField htmlFor={`${uid}-dueAt`} label={t('toekomst.plan.dueAt')}>
+            <TextInput
+              id={`${uid}-dueAt`}
+              type="date"
+              value={dueAt}
+              onChange={(e) => setDueAt(e.target.value)}
+            />
+          </FormField>
           <Button purpose="secondary" type="submit" disabled={!to}>
             {t('toekomst.plan.save')}
           </Button>
@@ -166,18 +178,25 @@ function StepCard({
       {offer && step.status !== 'gestopt' && (
         <form className="toekomst-handover" onSubmit={(e) => void handOver(e)}>
           <Heading level={4}>{t('toekomst.plan.handoverTitle', { partner })}</Heading>
-          <label className="field">
-            <span>{t('toekomst.plan.handoverMessage')}</span>
-            <textarea rows={2} value={message} onChange={(e) => setMessage(e.target.value)} />
-          </label>
-          <label className="checkbox">
-            <input
-              type="checkbox"
+          <FormField htmlFor={`${uid}-message`} label={t('toekomst.plan.handoverMessage')}>
+            <TextArea
+              id={`${uid}-message`}
+              rows={2}
+              value={message}
+              onChange={(e) => setMessage(e.target.value)}
+            />
+          </FormField>
+          <FormField
+            htmlFor={`${uid}-consent`}
+            label={t('toekomst.plan.handoverConsent', { partner })}
+            type="checkbox"
+          >
+            <Checkbox
+              id={`${uid}-consent`}
               checked={consent}
               onChange={(e) => setConsent(e.target.checked)}
             />
-            <span>{t('toekomst.plan.handoverConsent', { partner })}</span>
-          </label>
+          </FormField>
           <Button purpose="secondary" type="submit">
             {t('toekomst.plan.handover')}
           </Button>

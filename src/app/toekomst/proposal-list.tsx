@@ -77,11 +77,7 @@ export function ProposalList({
             )}
             {available && !inPlan.has(offer.id) && (
               <div className="toekomst-actions">
-                <Button
-                  purpose="secondary"
-
-                  onClick={() => void start(offer.id, 'kennismaking')}
-                >
+                <Button purpose="secondary" onClick={() => void start(offer.id, 'kennismaking')}>
                   {t('toekomst.proposals.meet', { name: offer.name })}
                 </Button>
                 <Button onClick={() => void start(offer.id, 'aangemeld')}>

@@ -12,6 +12,7 @@ import './toekomst.css';
 import { Button } from '../components/button';
 import { Notice } from '../components/notice';
 import { Heading, Paragraph } from '../components/typography';
+import { Checkbox, FormField, TextArea, TextInput } from '../components/form-field';
 
 type Source = 'check' | 'signaal' | 'eigen';
 
@@ -102,35 +103,42 @@ export function ReferPage() {
       <Heading level={1}>{own ? t('toekomst.refer.ownTitle') : t('toekomst.refer.title')}</Heading>
       <Paragraph>{own ? t('toekomst.refer.ownIntro') : t('toekomst.refer.intro')}</Paragraph>
       <form onSubmit={(e) => void submit(e)} noValidate>
-        <label className="field">
-          <span>{t('toekomst.refer.name')}</span>
-          <input
+        <FormField htmlFor="refer-residentName" label={t('toekomst.refer.name')}>
+          <TextInput
+            id="refer-residentName"
             value={residentName}
             onChange={(e) => setName(e.target.value)}
             autoComplete="off"
-            aria-invalid={errors.some((x) => x.field === 'residentName')}
+            invalid={errors.some((x) => x.field === 'residentName')}
           />
           {errorFor('residentName')}
-        </label>
-        <label className="field">
-          <span>{t('toekomst.refer.contact')}</span>
-          <input
+        </FormField>
+        <FormField htmlFor="refer-contact" label={t('toekomst.refer.contact')}>
+          <TextInput
+            id="refer-contact"
             value={contact}
             onChange={(e) => setContact(e.target.value)}
             autoComplete="off"
-            aria-invalid={errors.some((x) => x.field === 'contact')}
+            invalid={errors.some((x) => x.field === 'contact')}
           />
           {errorFor('contact')}
-        </label>
-        <label className="field">
-          <span>{t('toekomst.refer.note')}</span>
-          <textarea value={note} onChange={(e) => setNote(e.target.value)} rows={3} />
+        </FormField>
+        <FormField htmlFor="refer-note" label={t('toekomst.refer.note')}>
+          <TextArea
+            id="refer-note"
+            value={note}
+            onChange={(e) => setNote(e.target.value)}
+            rows={3}
+          />
           {errorFor('referralNote')}
-        </label>
-        <label className="checkbox">
-          <input type="checkbox" checked={consent} onChange={(e) => setConsent(e.target.checked)} />
-          <span>{t('toekomst.refer.consent')}</span>
-        </label>
+        </FormField>
+        <FormField htmlFor="refer-consent" label={t('toekomst.refer.consent')} type="checkbox">
+          <Checkbox
+            id="refer-consent"
+            checked={consent}
+            onChange={(e) => setConsent(e.target.checked)}
+          />
+        </FormField>
         {errorFor('consent')}
         <Button type="submit" disabled={busy}>
           {own ? t('toekomst.refer.ownSubmit') : t('toekomst.refer.submit')}

@@ -89,17 +89,11 @@ export function ToekomstListPage() {
       />
       {list.all.total > 50 && (
         <div className="toekomst-actions">
-          <Button
-            purpose="secondary"
-
-            disabled={page === 0}
-            onClick={() => setPage(page - 1)}
-          >
+          <Button purpose="secondary" disabled={page === 0} onClick={() => setPage(page - 1)}>
             {t('toekomst.list.previous')}
           </Button>
           <Button
             purpose="secondary"
-
             disabled={(page + 1) * 50 >= list.all.total}
             onClick={() => setPage(page + 1)}
           >

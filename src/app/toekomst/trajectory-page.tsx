@@ -99,7 +99,6 @@ function TrajectoryView({
             {status !== 'verwezen' && (
               <Button
                 purpose="secondary"
-
                 onClick={() => void run(() => recordContact(record.id, { worker }))}
               >
                 {t('toekomst.detail.contact')}

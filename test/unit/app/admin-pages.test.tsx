@@ -176,12 +176,19 @@ describe('beheer', () => {
     expect(row).toHaveTextContent('Vrijwilliger Geldpraatje');
     expect(row).toHaveTextContent('team-geldpraatje');
     expect(row).toHaveTextContent('Crabbehof');
+    // The rows and the wijk checkboxes are NL Design System (Utrecht) components.
+    expect(row).toHaveClass('utrecht-table__row');
+    expect(within(row).getAllByRole('cell')[0]).toHaveClass('utrecht-table__cell');
 
     await user.click(within(row).getByRole('link', { name: 'Vera Vrijwilliger' }));
     expect(await screen.findByRole('heading', { name: 'Vera Vrijwilliger' })).toBeInTheDocument();
     await user.selectOptions(screen.getByLabelText('Rol'), 'Sociaal wijkteam');
     await user.clear(screen.getByLabelText('Team'));
     await user.type(screen.getByLabelText('Team'), 'team-wijkteam-west');
+    expect(screen.getByLabelText('Sterrenburg')).toHaveClass('utrecht-checkbox');
+    expect(
+      screen.getByRole('group', { name: 'Wijken' }).closest('.utrecht-form-fieldset'),
+    ).not.toBeNull();
     await user.click(screen.getByLabelText('Sterrenburg'));
     await user.click(screen.getByLabelText('Crabbehof'));
     await user.click(screen.getByRole('button', { name: 'Wijzigingen opslaan' }));
