@@ -35,6 +35,7 @@ import type {
   UserRecord,
 } from './sync-storage';
 import * as usersStore from './users-store';
+import { eraseExpiredVroegsignalen } from './vroeg-retention-store';
 
 /**
  * One implementation for both dialects: the queries are the same, only DDL and locking differ.
@@ -174,6 +175,10 @@ export class KyselySyncStorage implements SyncStorage {
 
   purgeAudit(before: string, entry: NewAuditEntry): Promise<number> {
     return auditStore.purgeAudit(this.db, before, entry);
+  }
+
+  eraseExpiredVroegsignalen(cutoff: string, now: string): Promise<number> {
+    return eraseExpiredVroegsignalen(this.db, this.dialect, cutoff, now);
   }
 
   listAudit(query: AuditQuery): Promise<AuditPage> {
