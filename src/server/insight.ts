@@ -19,6 +19,7 @@ import { DOELGROEPEN } from '../domain/insight/take-up';
 import { SIGNAL_CATEGORY_IDS } from '../domain/signals/categories';
 import { SIGNAL_STATUSES } from '../domain/signals/lifecycle';
 import { URGENCIES } from '../domain/signals/signal-schema';
+import { CREDITOR_TYPES } from '../domain/vroegsignalen/vroegsignaal';
 
 /** What the insight route needs from storage. */
 export interface InsightSource {
@@ -64,6 +65,7 @@ export async function insightFor(
     roles: ROLES_THAT_CHECK,
     regelingen: known(counts.filter((c) => c.metric === 'suggested').map((c) => c.key)),
     doelgroepen: DOELGROEPEN,
+    creditorTypes: CREDITOR_TYPES,
   });
   // The toekomst tables keep their rows across both months and the trajectories' wijken.
   const toekomstRows = rowsOf(

@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { serve } from '@hono/node-server';
 import { createApp } from './app';
 import { auditRetentionDays, scheduleAuditRetention } from './audit-retention';
+import { scheduleVroegRetention, vroegRetentionMonths } from './vroeg-retention';
 import { announce, log } from './log';
 import { demoLogins, jwtSecretFor, seedCatalogue, seedDemoRecords, seedDemoUsers } from './seed';
 import { openStorageFromEnv } from './storage/open-storage';
@@ -29,6 +30,12 @@ const retention = scheduleAuditRetention(
   auditRetentionDays(process.env.AUDIT_RETENTION_DAYS),
 );
 await retention.first;
+// At start and daily: vroegsignalen past their retention period without help accepted are erased.
+const vroegRetention = scheduleVroegRetention(
+  storage,
+  vroegRetentionMonths(process.env.VROEGSIGNAAL_RETENTION_MONTHS),
+);
+await vroegRetention.first;
 
 // Behind a reverse proxy that terminates TLS: believe its X-Forwarded-Proto/-For (HSTS, rate limits).
 const trustProxy = ['1', 'true', 'yes'].includes((process.env.TRUST_PROXY ?? '').toLowerCase());
@@ -48,6 +55,7 @@ keepConnectionsAlive(server as Server);
 
 function shutdown(): void {
   retention.stop();
+  vroegRetention.stop();
   const http = server as Server;
   server.close(() => {
     void storage.close().then(() => process.exit(0));

@@ -167,6 +167,64 @@ function seedMonth(file: string): void {
       ++version,
     );
   }
+  // Creditors' arrears signals (issue 17) in Crabbehof: per creditor type how many came in, how
+  // many were reached and how many accepted help — huur 8/6/5, energie, water and
+  // zorgverzekering 5/5/5 each, so every count is shown.
+  const vroeg: [string, number, number, number][] = [
+    ['huur', 8, 6, 5],
+    ['energie', 5, 5, 5],
+    ['water', 5, 5, 5],
+    ['zorgverzekering', 5, 5, 5],
+  ];
+  for (const [creditor, made, reached, helped] of vroeg) {
+    for (let i = 0; i < made; i++) {
+      const id = `E2E-INSIGHT-VROEG-${creditor}-${i}`;
+      insertRecord.run(
+        'signal',
+        id,
+        'demo-wijkteam',
+        'team-wijkteam-west',
+        'crabbehof',
+        i < reached ? 'contact-gelegd' : 'nieuw',
+        'team-wijkteam-west',
+        now,
+        now,
+        ++version,
+        JSON.stringify({
+          category: `achterstand-${creditor}`,
+          urgency: 'normaal',
+          source: 'vroegsignaal',
+          creditorType: creditor,
+          consent: 'wettelijke-taak',
+          residentName: `Huishouden ${creditor} ${i} (fictief)`,
+          contactWay: 'adres',
+          contactValue: `Voorbeeldstraat ${i + 1} (fictief)`,
+        }),
+      );
+      if (i < reached) {
+        insertEvent.run(
+          `${id}-e1`,
+          id,
+          'status',
+          'contact-gelegd',
+          JSON.stringify({ from: 'nieuw', to: 'contact-gelegd', contactAt: now }),
+          now,
+          ++version,
+        );
+      }
+      if (i < helped) {
+        insertEvent.run(
+          `${id}-e2`,
+          id,
+          'help',
+          null,
+          JSON.stringify({ help: 'aanvaard', helpTo: 'schuldhulp' }),
+          now,
+          ++version,
+        );
+      }
+    }
+  }
   db.prepare(`UPDATE counters SET value = ? WHERE name = 'version'`).run(version);
   db.close();
 }
@@ -377,6 +435,28 @@ describe("the coordinator's figures", () => {
     expect(csv).toContain(
       `Contact en hulp na vroegsignaal;Wielwijk;Signalen met contact;${month};7`,
     );
+
+    // The creditors' signals in Crabbehof: per creditor type, with contact and help accepted.
+    await c.locator('.insight-filters select').first().selectOption('crabbehof');
+    const vroeg = 'Vroegsignalen van schuldeisers (deze maand)';
+    await expect
+      .poll(async () => (await tablesOnScreen(c)).get(vroeg)?.rows)
+      .toEqual([
+        ['Huur', '8', '6', '75%', '5', '83%'],
+        ['Energie', '5', '5', '100%', '5', '100%'],
+        ['Water', '5', '5', '100%', '5', '100%'],
+        ['Zorgverzekering', '5', '5', '100%', '5', '100%'],
+        ['Alle schuldeisers', '23', '21', '91%', '20', '95%'],
+      ]);
+    await expect.poll(() => kpi(c, 'Vroegsignalen van schuldeisers: % contact')).toBe('91%');
+    await expect.poll(() => kpi(c, 'Vroegsignalen van schuldeisers: % hulp aanvaard')).toBe('95%');
+    const [vroegDownload] = await Promise.all([
+      c.waitForEvent('download'),
+      c.getByRole('button', { name: 'Download als CSV' }).click(),
+    ]);
+    const vroegCsv = readFileSync(await vroegDownload.path(), 'utf8');
+    expect(vroegCsv).toContain(`${vroeg};Crabbehof;Huur;% contact;75%`);
+    expect(vroegCsv).toContain(`${vroeg};Crabbehof;Alle schuldeisers;Hulp aanvaard;20`);
     await coordinator.context.close();
     await volunteer.context.close();
     await wijkteam.context.close();

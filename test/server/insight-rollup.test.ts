@@ -29,7 +29,11 @@ const opArb = fc.oneof(
     category: fc.constantFrom('eenzaamheid', 'geldzorgen-schulden', 'iets-anders'),
     urgency: fc.constantFrom('normaal', 'spoed'),
     team: fc.boolean(),
+    /** An imported vroegsignaal of this creditor type (issue 17); null: typed by a worker. */
+    creditor: fc.constantFrom(null, 'huur', 'water'),
   }),
+  // The daily retention: October's vroegsignalen without help accepted are erased.
+  fc.record({ op: fc.constant('erase' as const) }),
   fc.record({
     op: fc.constant('contact' as const),
     i: fc.nat(5),
@@ -82,7 +86,7 @@ describe.each(STORES)('the maintained insight counts on %s', (kind) => {
   afterAll(async () => storage.close());
 
   /** One op as a mutation: who sends it, and what. Record ids are per run. */
-  function toMutation(op: Op): { who: Client; m: Mutation } {
+  function toMutation(op: Exclude<Op, { op: 'erase' }>): { who: Client; m: Mutation } {
     const sid = `r${run}-s${op.i}`;
     const cid = `r${run}-c${op.i}`;
     const created = (month: string) => at(month, 3 + op.i);
@@ -98,7 +102,14 @@ describe.each(STORES)('the maintained insight counts on %s', (kind) => {
               wijk: op.wijk,
               status: 'nieuw',
               ...(op.team ? { assignedToTeam: 'team-wijkteam-west' } : {}),
-              data: { category: op.category, urgency: op.urgency },
+              data: op.creditor
+                ? {
+                    category: `achterstand-${op.creditor}`,
+                    urgency: op.urgency,
+                    source: 'vroegsignaal',
+                    creditorType: op.creditor,
+                  }
+                : { category: op.category, urgency: op.urgency },
             },
           }),
         };
@@ -205,6 +216,13 @@ describe.each(STORES)('the maintained insight counts on %s', (kind) => {
           for (const batch of batches) {
             const byWho = new Map<Client, Mutation[]>();
             for (const op of batch) {
+              if (op.op === 'erase') {
+                await storage.eraseExpiredVroegsignalen(
+                  '2026-11-01T00:00:00.000Z',
+                  '2026-11-30T12:00:00.000Z',
+                );
+                continue;
+              }
               const { who, m } = toMutation(op);
               byWho.set(who, [...(byWho.get(who) ?? []), m]);
             }

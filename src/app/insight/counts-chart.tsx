@@ -8,8 +8,7 @@ import {
   LinearScale,
   type ChartConfiguration,
 } from 'chart.js';
-import type { PublishedCount } from '../../domain/insight/figures';
-import type { ScreenColumn, ScreenTable } from '../../domain/insight/view';
+import type { ScreenCell, ScreenColumn, ScreenTable } from '../../domain/insight/view';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Legend);
 
@@ -17,7 +16,7 @@ Chart.register(BarController, BarElement, CategoryScale, LinearScale, Legend);
 const COLOURS = ['#0072B2', '#E69F00', '#009E73'];
 
 /** A suppressed count draws no bar: "< 5" and "•" are read in the table beside it. */
-function value(p: PublishedCount | undefined): number | null {
+function value(p: ScreenCell | undefined): number | null {
   return p?.kind === 'value' ? p.value : null;
 }
 

@@ -1,6 +1,11 @@
 import type { ReactNode } from 'react';
-import type { PublishedCount } from '../../domain/insight/figures';
-import { countText, type ScreenColumn, type ScreenTable } from '../../domain/insight/view';
+import {
+  cellText,
+  countText,
+  type ScreenCell,
+  type ScreenColumn,
+  type ScreenTable,
+} from '../../domain/insight/view';
 
 /**
  * One table of the screen, exactly as the CSV has it; where `bars`, the first column also as a
@@ -14,6 +19,7 @@ export function CountsTable({
   label,
   empty,
   note,
+  share,
 }: {
   caption: string;
   table: ScreenTable;
@@ -22,6 +28,8 @@ export function CountsTable({
   label: (id: string) => string;
   empty?: string | undefined;
   note?: ReactNode;
+  /** A share as text (the vroegsignalen's percentages). */
+  share?: (value: number | null) => string;
 }) {
   const max = Math.max(
     1,
@@ -52,7 +60,11 @@ export function CountsTable({
               <th scope="row">{label(row.id)}</th>
               {row.cells.map((value, k) => (
                 <td key={table.columns[k]}>
-                  {k === 0 && table.bars ? <Bar value={value} max={max} /> : countText(value)}
+                  {k === 0 && table.bars ? (
+                    <Bar value={value} max={max} />
+                  ) : (
+                    cellText(value, share ?? noShare)
+                  )}
                 </td>
               ))}
             </tr>
@@ -64,12 +76,14 @@ export function CountsTable({
   );
 }
 
-function Bar({ value, max }: { value: PublishedCount | undefined; max: number }) {
+const noShare = () => '';
+
+function Bar({ value, max }: { value: ScreenCell | undefined; max: number }) {
   const width = value?.kind === 'value' ? Math.round((value.value / max) * 100) : 0;
   return (
     <span className="insight-bar">
       <span className="insight-bar-fill" style={{ inlineSize: `${width}%` }} aria-hidden="true" />
-      <span className="insight-bar-text">{countText(value)}</span>
+      <span className="insight-bar-text">{value?.kind === 'share' ? '' : countText(value)}</span>
     </span>
   );
 }

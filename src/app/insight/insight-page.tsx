@@ -17,6 +17,8 @@ import {
   type ScreenColumn,
   cohortOf,
   isToekomstTable,
+  vroegTable,
+  ALL_CREDITORS,
 } from '../../domain/insight/view';
 import type { MonthFigures } from '../../domain/insight/figures';
 import { DEFAULT_TEAMS } from '../../domain/signals/handover';
@@ -82,6 +84,8 @@ export function InsightPage() {
     if (table === 'checksByRole') return t(`role.${id}`);
     if (table === 'doelgroepen') return t(`insight.doelgroep.${id}`);
     if (table === 'contactHelp') return t(`insight.section.${id}`);
+    if (table === 'vroeg')
+      return id === ALL_CREDITORS ? t('insight.vroeg.all') : t(`insight.vroeg.creditor.${id}`);
     if (table.startsWith('toekomst')) return t(`insight.toekomst.${id}`);
     return regelingName(id);
   };
@@ -126,6 +130,17 @@ export function InsightPage() {
       show: (f) => percent(shareFor(f.help, f.help.accepted, a)),
       note: <IndicatorNote id="help" />,
     },
+    // Imported vroegsignalen (all creditor types): the same indicators on the creditors' signals.
+    {
+      label: 'insight.kpi.vroegContact',
+      show: (f) => percent(vroegShare(f, a, 2)),
+      note: data && <IndicatorNote id="contact" national={percent(data.nationalContactShare)} />,
+    },
+    {
+      label: 'insight.kpi.vroegHelp',
+      show: (f) => percent(vroegShare(f, a, 4)),
+      note: <IndicatorNote id="help" />,
+    },
     { label: 'insight.kpi.checks', show: (f) => countText(totalOf(f.checks.byRole, a)) },
     {
       label: 'insight.section.withContact',
@@ -145,6 +160,7 @@ export function InsightPage() {
             ? d.previous.month
             : columnName(table, c, d)),
       wijk: wijkName,
+      share: percent,
       header: [
         t('insight.csv.figure'),
         t('insight.csv.wijk'),
@@ -241,7 +257,8 @@ export function InsightPage() {
             .filter((table) => !isToekomstTable(table.key))
             .map((table) => (
               <div key={table.key}>
-                {table.rows.length > 0 && (
+                {/* The vroegsignalen's table mixes counts and shares: read as a table only. */}
+                {table.rows.length > 0 && table.key !== 'vroeg' && (
                   <Suspense fallback={null}>
                     <CountsChart
                       table={table}
@@ -258,7 +275,14 @@ export function InsightPage() {
                   columnName={(c) => columnName(table.key, c, data)}
                   label={(id) => label(table.key, id)}
                   empty={table.key === 'funnel' ? t('insight.noChecks') : undefined}
-                  note={table.key === 'funnel' ? <IndicatorNote id="takeUp" /> : undefined}
+                  note={
+                    table.key === 'funnel' ? (
+                      <IndicatorNote id="takeUp" />
+                    ) : table.key === 'vroeg' ? (
+                      <p className="small muted">{t('insight.vroeg.note')}</p>
+                    ) : undefined
+                  }
+                  share={percent}
                 />
               </div>
             ))}
@@ -271,6 +295,12 @@ export function InsightPage() {
       )}
     </div>
   );
+}
+
+/** A share of the vroegsignalen table's "all creditors" row (column 2: contact, 4: accepted). */
+function vroegShare(f: MonthFigures, area: Area, col: 2 | 4): number | null {
+  const cell = vroegTable(f, area).rows.find((r) => r.id === ALL_CREDITORS)?.cells[col];
+  return cell?.kind === 'share' ? cell.value : null;
 }
 
 function hours(

@@ -107,8 +107,16 @@ export async function commitPullPage(
         await database.events.where('version').above(0).delete();
       }
       for (const [entityType, rows] of sealed) await tableFor(database, entityType).bulkPut(rows);
-      for (const [entityType, ids] of deletes) await tableFor(database, entityType).bulkDelete(ids);
       if (events.length > 0) await database.events.bulkPut(events);
+      for (const [entityType, ids] of deletes) {
+        await tableFor(database, entityType).bulkDelete(ids);
+        // A tombstone (a delete, or a vroegsignaal erased by retention) takes the record's
+        // history with it, also events that came in this same page: nothing stays behind.
+        await database.events
+          .where('[entityType+entityId]')
+          .anyOf(ids.map((id) => [entityType, id]))
+          .delete();
+      }
       for (const e of evictions) {
         await tableFor(database, e.entityType).delete(e.id);
         await database.events.where('[entityType+entityId]').equals([e.entityType, e.id]).delete();

@@ -221,7 +221,12 @@ export async function applyPushResults(
           const table = tableFor(database, t.entityType);
           if (view === null) {
             // The server has no record this user may see; the refused write is kept in `rejected`.
+            // Nothing of it is pending any more (else `view` would hold it), so its events go too.
             await table.delete(t.id);
+            await database.events
+              .where('[entityType+entityId]')
+              .equals([t.entityType, t.id])
+              .delete();
             continue;
           }
           const local = await table.get(t.id);

@@ -27,6 +27,8 @@ export interface InsightDimensions {
   roles: readonly string[];
   regelingen: readonly string[];
   doelgroepen: readonly string[];
+  /** The vroegsignalen's creditor types (issue 17). */
+  creditorTypes: readonly string[];
 }
 
 const publishedSchema = z.discriminatedUnion('kind', [
@@ -75,6 +77,12 @@ export const monthFiguresSchema = z.object({
     shareByTeam: z.array(shareSchema),
     share: shareSchema,
   }),
+  /**
+   * Imported vroegsignalen per wijk (and team) × creditor type: how many, how many with a first
+   * contact, how many with help accepted. Shares are read from these counts (view.ts), only where
+   * both are shown.
+   */
+  vroeg: z.object({ signals: tableSchema, contact: tableSchema, accepted: tableSchema }),
   checks: z.object({ byRole: tableSchema, doelgroepen: tableSchema }),
   funnel: z.object({ suggested: tableSchema, applied: tableSchema, granted: tableSchema }),
   /** The toekomstmakelaars' trajectories (see toekomst-figures.ts). */
@@ -284,6 +292,20 @@ export function computeMonthFigures(
   const perTeam = (numerator: ProtectedTable, denominator: readonly Published[] | undefined) =>
     signalTeams.ids.map((_, t) => shareOf(numerator.teams?.cells[t]?.[0], denominator?.[t]));
 
+  // Vroegsignalen have the rows of the wijken (and teams) they were made in; each table is
+  // protected with all its margins, like the two-way tables above.
+  const vroegRows = populationRows(dims, counts, 'vroeg');
+  const vroegTeams = teamRows(vroegRows, counts, 'vroeg');
+  const vroegTable = (metric: RollupMetric) =>
+    protectTable({
+      rows: vroegRows,
+      cols: dims.creditorTypes,
+      ...grid(vroegRows, vroegTeams, dims.creditorTypes, counts, metric),
+      showRowTotals: true,
+      showColTotals: true,
+      showTotal: true,
+    });
+
   const roleTable = protectTable({
     rows: checkRows,
     cols: dims.roles,
@@ -325,6 +347,11 @@ export function computeMonthFigures(
         withContact.teams?.cells.map((r) => r[0] ?? { kind: 'hidden' }),
       ),
       share: shareOf(accepted.colTotals?.[0], contactTotal),
+    },
+    vroeg: {
+      signals: vroegTable('vroeg'),
+      contact: vroegTable('vroegContact'),
+      accepted: vroegTable('vroegAccepted'),
     },
     checks: {
       byRole: roleTable,

@@ -1,3 +1,4 @@
+import { CREDITOR_TYPES } from '../vroegsignalen/vroegsignaal';
 import { isApplied, DOELGROEPEN, TAKE_UP_STATUSES, type TakeUpStatus } from './take-up';
 
 /**
@@ -9,7 +10,8 @@ import { isApplied, DOELGROEPEN, TAKE_UP_STATUSES, type TakeUpStatus } from './t
  * A part is a metric and a key: `category`/`urgency`/`status` (the record's value, '' when
  * absent), `signals`, `contact`, `accepted`, `contactTenths` (tenths of an hour from the signal
  * to its first contact, rounded down: the median is exact to 6 minutes, the screen's 0.1 h),
- * `checks`, `role`, `suggested`/`applied`/`granted` (a regeling id), `doelgroep`.
+ * `checks`, `role`, `suggested`/`applied`/`granted` (a regeling id), `doelgroep`; for an
+ * imported vroegsignaal also `vroeg`, `vroegContact`, `vroegAccepted` (its creditor type).
  */
 export interface RollupPart {
   metric: RollupMetric;
@@ -30,6 +32,9 @@ export const ROLLUP_METRICS = [
   'applied',
   'granted',
   'doelgroep',
+  'vroeg',
+  'vroegContact',
+  'vroegAccepted',
 ] as const;
 export type RollupMetric = (typeof ROLLUP_METRICS)[number];
 
@@ -142,6 +147,7 @@ function ids(v: unknown): string[] {
 }
 
 const STATUSES = new Set<string>(TAKE_UP_STATUSES);
+const CREDITORS = new Set<string>(CREDITOR_TYPES);
 const GROUPS = new Set<string>(DOELGROEPEN);
 
 export function signalParts(r: RecordInput, events: SignalEventState): RollupPart[] {
@@ -160,6 +166,13 @@ export function signalParts(r: RecordInput, events: SignalEventState): RollupPar
       parts.push({ metric: 'contactTenths', key: String(Math.floor(Math.max(0, ms) / 360_000)) });
   }
   if (events.help === 'aanvaard') parts.push({ metric: 'accepted', key: '' });
+  // A creditor's arrears signal (issue 17): per creditor type, reached and helped.
+  const creditor = field(data, 'creditorType');
+  if (data.source === 'vroegsignaal' && CREDITORS.has(creditor)) {
+    parts.push({ metric: 'vroeg', key: creditor });
+    if (events.firstContact !== null) parts.push({ metric: 'vroegContact', key: creditor });
+    if (events.help === 'aanvaard') parts.push({ metric: 'vroegAccepted', key: creditor });
+  }
   return parts;
 }
 

@@ -18,6 +18,7 @@ export function isTeamArea(area: Area): boolean {
 }
 
 const SMALL: PublishedCount = { kind: 'small' };
+const HIDDEN: PublishedCount = { kind: 'hidden' };
 
 /** A column of a table for the chosen area: one published count per column. */
 export function column(table: PublishedTable, area: Area): PublishedCount[] {
@@ -94,8 +95,49 @@ export function countText(p: PublishedCount | null | undefined): string {
   return p.kind === 'small' ? '< 5' : '•';
 }
 
-/** The columns a screen table can have: the month and the one before, or the funnel's stages. */
-export type ScreenColumn = 'thisMonth' | 'previousMonth' | 'suggested' | 'applied' | 'granted';
+/** A share read from two published counts; null where either is not shown (README rule 4). */
+export interface ShareCell {
+  kind: 'share';
+  value: number | null;
+}
+export type ScreenCell = PublishedCount | ShareCell;
+
+/** A cell as text: counts as `countText`, shares through the caller's percent format. */
+export function cellText(
+  cell: ScreenCell | null | undefined,
+  share: (value: number | null) => string,
+): string {
+  if (cell?.kind === 'share') return share(cell.value);
+  return countText(cell);
+}
+
+/** numerator / denominator when both are shown and the denominator is not 0. */
+export function shareOfCounts(
+  numerator: PublishedCount | undefined,
+  denominator: PublishedCount | undefined,
+): ShareCell {
+  const value =
+    numerator?.kind === 'value' && denominator?.kind === 'value' && denominator.value > 0
+      ? numerator.value / denominator.value
+      : null;
+  return { kind: 'share', value };
+}
+
+/**
+ * The columns a screen table can have: the month and the one before, the funnel's stages, or
+ * the vroegsignalen's counts and shares.
+ */
+export type ScreenColumn =
+  | 'thisMonth'
+  | 'previousMonth'
+  | 'suggested'
+  | 'applied'
+  | 'granted'
+  | 'vroegSignals'
+  | 'vroegContact'
+  | 'vroegContactShare'
+  | 'vroegAccepted'
+  | 'vroegAcceptedShare';
 
 /** One table of the coordinator's screen for the chosen wijk: what is shown is what is exported. */
 export interface ScreenTable {
@@ -103,7 +145,45 @@ export interface ScreenTable {
   columns: readonly ScreenColumn[];
   /** The first column also drawn as a bar (the table is the chart). */
   bars: boolean;
-  rows: { id: string; cells: PublishedCount[] }[];
+  rows: { id: string; cells: ScreenCell[] }[];
+}
+
+/** The row of the vroegsignalen table that adds up all creditor types. */
+export const ALL_CREDITORS = 'alle';
+
+/**
+ * Vroegsignalen for the area this month, per creditor type and all together: how many, with a
+ * first contact (and the share of all), with help accepted (and the share of those with contact).
+ */
+export function vroegTable(figures: MonthFigures, area: Area): ScreenTable {
+  const { signals, contact, accepted } = figures.vroeg;
+  const counts = [signals, contact, accepted].map((t) => column(t, area));
+  const totals = [signals, contact, accepted].map((t) => totalOf(t, area) ?? SMALL);
+  const row = (id: string, s?: PublishedCount, c?: PublishedCount, a?: PublishedCount) => ({
+    id,
+    cells: [
+      s ?? HIDDEN,
+      c ?? HIDDEN,
+      shareOfCounts(c, s),
+      a ?? HIDDEN,
+      shareOfCounts(a, c),
+    ] satisfies ScreenCell[],
+  });
+  return {
+    key: 'vroeg',
+    columns: [
+      'vroegSignals',
+      'vroegContact',
+      'vroegContactShare',
+      'vroegAccepted',
+      'vroegAcceptedShare',
+    ],
+    bars: false,
+    rows: [
+      ...signals.cols.map((id, j) => row(id, counts[0]?.[j], counts[1]?.[j], counts[2]?.[j])),
+      row(ALL_CREDITORS, totals[0], totals[1], totals[2]),
+    ],
+  };
 }
 
 interface Compared {
@@ -202,7 +282,7 @@ export function screenTables(data: InsightResponse, wijk: string): ScreenTable[]
   };
   // The toekomstmakelaars' tables are per wijk only.
   const toekomst = isTeamArea(wijk) ? [] : TOEKOMST.map(compared(data, wijk, false));
-  return [contactHelp, ...byMonth, funnel, ...toekomst];
+  return [contactHelp, vroegTable(data.current, wijk), ...byMonth, funnel, ...toekomst];
 }
 
 export interface CsvLabels {
@@ -211,6 +291,8 @@ export interface CsvLabels {
   /** A column's name in `table` (the toekomst follow-ups name their cohort months). */
   column: (table: string, column: ScreenColumn) => string;
   wijk: (id: string) => string;
+  /** A share as text (a percentage, or "not shown"). */
+  share: (value: number | null) => string;
   header: [string, string, string, string, string];
 }
 
@@ -234,7 +316,7 @@ export function insightCsv(data: InsightResponse, wijk: string, labels: CsvLabel
             labels.wijk(wijk),
             labels.row(table.key, row.id),
             labels.column(table.key, col),
-            countText(row.cells[k]),
+            cellText(row.cells[k], labels.share),
           ]
             .map(cell)
             .join(';'),

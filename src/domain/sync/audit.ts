@@ -21,6 +21,8 @@ export const AUDIT_ACTIONS = [
   'rejected',
   /** Entries older than the retention period were removed (entity `auditLog`, id: the cut-off). */
   'purge',
+  /** A vroegsignaal erased by the retention rule (by `system`; its data and events are gone). */
+  'erase',
 ] as const;
 export const auditActionSchema = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof auditActionSchema>;

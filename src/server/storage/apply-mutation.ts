@@ -23,8 +23,10 @@ import { mergeableOf, recordKey, scopeOf, toRecordChange } from './rows';
 import { mayWriteFields, recordForViewer } from './toekomst-visibility';
 import type { WorkingSet } from './working-set';
 import type { Actor, PushOptions } from './sync-storage';
+import { erasedByRetention } from './vroeg-retention-store';
 
 const NO_SUCH_RECORD = 'There is no record with this id that you may change.';
+const ERASED = 'This vroegsignaal was erased after its retention period.';
 
 /**
  * The id of the status event a patch with a new status writes. The ':' cannot occur in a
@@ -144,6 +146,8 @@ export function applyOne(
       let resurrect = false;
       if (Number(row.deleted) === 1) {
         const deletion = stamps.$deleted;
+        // The law's retention erased it: an edit from before cannot bring any of it back.
+        if (erasedByRetention(stamps)) return reject('recordDeleted', ERASED, current);
         if (deletion && deletion.v > m.baseVersion && deletion.d !== deviceId) {
           // Delete against a concurrent edit: keep the edit, and tell the editor it was deleted.
           resurrect = true;
@@ -246,6 +250,8 @@ export function applyOne(
     }
     case 'event': {
       if (!row) return noSuchRecord();
+      if (Number(row.deleted) === 1 && erasedByRetention(JSON.parse(row.stamps) as FieldStamps))
+        return reject('recordDeleted', ERASED, current);
       if (!canWrite(user, scopeOf(row)))
         return reject('forbidden', 'You may not add to this record.', current);
       const event = parsed.value.payload;

@@ -167,6 +167,8 @@ export interface InsightFactsTable {
   help_at: string | null;
   help_version: number | null;
   role: string | null;
+  /** 1: the record was erased by retention (vroeg-retention-store.ts); its parts stay counted. */
+  erased?: number;
 }
 
 /** How many records of a month, wijk and team have a part (see domain/insight/rollup.ts). */

@@ -60,6 +60,8 @@ interface Fact {
   events: SignalEventState;
   /** A check's author's role when it was first counted; kept so an edit counts it the same. */
   role: string | null;
+  /** Erased by retention: the record is gone, its parts stay counted as they were. */
+  erased: boolean;
 }
 
 function toEvent(e: EventRow): EventInput {
@@ -90,6 +92,7 @@ function factOf(row: Selectable<InsightFactsTable>): Fact {
       helpVersion: row.help_version === null ? null : Number(row.help_version),
     },
     role: row.role,
+    erased: Number(row.erased ?? 0) === 1,
   };
 }
 
@@ -240,11 +243,13 @@ export async function updateInsightRollup(
   const saved: Insertable<InsightFactsTable>[] = [];
   for (const [key, row] of rows) {
     const old = facts.get(key);
+    // The server refuses every write to an erased record; should one get here, its counts stay.
+    if (old?.erased) continue;
     let state = old?.events ?? NO_EVENTS;
     const added = (newEvents.get(key) ?? []).sort((a, b) => a.version - b.version);
     for (const e of added) state = foldSignalEvent(state, e);
     const role = row.entity_type === 'check' ? (old?.role ?? roles.get(row.owner_id) ?? '') : null;
-    const next: Fact = { placed: place(row, state, role), events: state, role };
+    const next: Fact = { placed: place(row, state, role), events: state, role, erased: false };
     addParts(delta, old?.placed ?? null, -1);
     addParts(delta, next.placed, 1);
     saved.push(factRow(row.entity_type, row.id, next));
@@ -261,8 +266,14 @@ export async function updateInsightRollup(
 export async function rebuildInsightRollup(db: Db): Promise<void> {
   await db.transaction().execute(async (trx) => {
     await trx.deleteFrom('insight_rollup').execute();
-    await trx.deleteFrom('insight_facts').execute();
+    // Erased vroegsignalen have no record to count from any more: their kept facts count.
+    await trx.deleteFrom('insight_facts').where('erased', '=', 0).execute();
     const delta = new Map<string, number>();
+    const erased = new Set<string>();
+    for (const row of await trx.selectFrom('insight_facts').selectAll().execute()) {
+      erased.add(recordKey(row.entity_type, row.id));
+      addParts(delta, factOf(row).placed, 1);
+    }
     const roles = new Map(
       (await trx.selectFrom('users').select(['id', 'role']).execute()).map((u) => [u.id, u.role]),
     );
@@ -307,9 +318,15 @@ export async function rebuildInsightRollup(db: Db): Promise<void> {
         }
         const saved: Insertable<InsightFactsTable>[] = [];
         for (const row of page) {
+          if (erased.has(recordKey(type, row.id))) continue;
           const state = states.get(row.id) ?? NO_EVENTS;
           const role = type === 'check' ? (roles.get(row.owner_id) ?? '') : null;
-          const fact: Fact = { placed: place(row, state, role), events: state, role };
+          const fact: Fact = {
+            placed: place(row, state, role),
+            events: state,
+            role,
+            erased: false,
+          };
           addParts(delta, fact.placed, 1);
           saved.push(factRow(type, row.id, fact));
         }

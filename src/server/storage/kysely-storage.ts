@@ -17,7 +17,7 @@ import type { Database } from './database';
 import * as devicesStore from './devices-store';
 import * as loginAttempts from './login-attempts-store';
 import type { Dialect } from './migrations';
-import { INSIGHT_ROLLUP_011, migrationProvider } from './migrations';
+import { INSIGHT_ROLLUP_011, migrationProvider, VROEG_RETENTION_012 } from './migrations';
 import * as pullStore from './pull-store';
 import * as pushStore from './push-store';
 import type {
@@ -35,6 +35,7 @@ import type {
   UserRecord,
 } from './sync-storage';
 import * as usersStore from './users-store';
+import { eraseExpiredVroegsignalen } from './vroeg-retention-store';
 
 /**
  * One implementation for both dialects: the queries are the same, only DDL and locking differ.
@@ -54,8 +55,10 @@ export class KyselySyncStorage implements SyncStorage {
     const migrator = new Migrator({ db: this.db, provider: migrationProvider(this.dialect) });
     const { error, results } = await migrator.migrateToLatest();
     if (error) throw error instanceof Error ? error : new Error('Migration failed');
-    // The rollup's tables arrive empty: count what the store already holds, once.
-    if (results?.some((r) => r.migrationName === INSIGHT_ROLLUP_011 && r.status === 'Success'))
+    // The rollup's tables arrive empty (011), or gain the vroegsignalen's parts (012): count
+    // what the store already holds, once.
+    const recount = new Set([INSIGHT_ROLLUP_011, VROEG_RETENTION_012]);
+    if (results?.some((r) => recount.has(r.migrationName) && r.status === 'Success'))
       await rebuildInsightRollup(this.db);
   }
 
@@ -174,6 +177,10 @@ export class KyselySyncStorage implements SyncStorage {
 
   purgeAudit(before: string, entry: NewAuditEntry): Promise<number> {
     return auditStore.purgeAudit(this.db, before, entry);
+  }
+
+  eraseExpiredVroegsignalen(cutoff: string, now: string): Promise<number> {
+    return eraseExpiredVroegsignalen(this.db, this.dialect, cutoff, now);
   }
 
   listAudit(query: AuditQuery): Promise<AuditPage> {

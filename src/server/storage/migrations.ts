@@ -105,6 +105,13 @@ const INSIGHT_ROLLUP = [
 ];
 
 /**
+ * Issue 17: a vroegsignaal erased by retention keeps its place in the coordinator's (anonymous)
+ * figures: its insight fact is kept, marked erased, and a rebuild counts it from there.
+ */
+export const VROEG_RETENTION_012 = '012-vroeg-retention';
+const VROEG_RETENTION = [`ALTER TABLE insight_facts ADD COLUMN erased INTEGER NOT NULL DEFAULT 0`];
+
+/**
  * Issue 10: a sign-in generation per device (access tokens of an earlier session stay dead
  * after a re-login) and the previous refresh token with its reuse deadline (a lost refresh
  * response does not sign the worker out; a later replay revokes the device).
@@ -139,6 +146,7 @@ const STEPS: Record<Dialect, Record<string, readonly string[]>> = {
     '004-sessions': SESSIONS_004,
     '010-device-keys': DEVICE_KEYS_010,
     [INSIGHT_ROLLUP_011]: INSIGHT_ROLLUP,
+    [VROEG_RETENTION_012]: VROEG_RETENTION,
   },
   postgres: {
     '001-initial': SHARED_001,
@@ -152,6 +160,7 @@ const STEPS: Record<Dialect, Record<string, readonly string[]>> = {
     '004-sessions': SESSIONS_004,
     '010-device-keys': DEVICE_KEYS_010,
     [INSIGHT_ROLLUP_011]: INSIGHT_ROLLUP,
+    [VROEG_RETENTION_012]: VROEG_RETENTION,
   },
 };
 

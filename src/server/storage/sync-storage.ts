@@ -185,6 +185,12 @@ export interface SyncStorage {
    * removal itself in the same transaction. Returns how many were removed.
    */
   purgeAudit(before: string, entry: NewAuditEntry): Promise<number>;
+  /**
+   * Erases every vroegsignaal made before `cutoff` without help accepted (retention, see
+   * vroeg-retention-store.ts): tombstones through the versioned path, events gone, counts kept,
+   * one `erase` audit entry each, in one transaction. Returns how many were erased.
+   */
+  eraseExpiredVroegsignalen(cutoff: string, now: string): Promise<number>;
   /** Newest first, filtered, paged by id. */
   listAudit(query: AuditQuery): Promise<AuditPage>;
 

@@ -7,6 +7,8 @@ import {
   type Published,
   type ProtectedTable,
 } from '../../../../src/domain/insight/suppression';
+import { computeMonthFigures } from '../../../../src/domain/insight/figures';
+import type { RollupCount, RollupMetric } from '../../../../src/domain/insight/rollup';
 
 /**
  * The attacker's view, worked out by brute force and independent of the network method the
@@ -365,6 +367,91 @@ describe('small-cell suppression per team within a wijk', () => {
         }
       }),
       { numRuns: 80, seed: 14 },
+    );
+  });
+});
+
+describe('small-cell suppression of the vroegsignalen per creditor type', () => {
+  // The breakdown the screen offers for issue 17 — wijk and team × creditor type, for signals,
+  // with contact and with help accepted — as computeMonthFigures builds it from the rollup.
+  const creditors = ['huur', 'energie'];
+  const dims = {
+    wijken: ['w0', 'w1'],
+    categories: [],
+    urgencies: [],
+    statuses: [],
+    roles: [],
+    regelingen: [],
+    doelgroepen: [],
+    creditorTypes: creditors,
+  };
+  const breakdown = fc
+    .tuple(fc.integer({ min: 1, max: 2 }), fc.integer({ min: 1, max: 2 }))
+    .chain(([a, b]) => {
+      const parent = [...new Array<number>(a).fill(0), ...new Array<number>(b).fill(1)];
+      const g = grid(parent.length, 2);
+      return fc.tuple(fc.constant(parent), g, g, g);
+    });
+
+  it('property: no suppressed number of the three tables can be worked out from the rest', () => {
+    fc.assert(
+      fc.property(breakdown, ([parent, made, reached, helped]) => {
+        // Every team has a vroegsignaal this month, so each one has its row.
+        const signals = made.map((r) => (r[0] === 0 && r[1] === 0 ? [1, r[1] ?? 0] : r));
+        const counts: RollupCount[] = [];
+        const metrics: [RollupMetric, number[][]][] = [
+          ['vroeg', signals],
+          ['vroegContact', reached],
+          ['vroegAccepted', helped],
+        ];
+        for (const [metric, teamCells] of metrics) {
+          teamCells.forEach((r, t) =>
+            r.forEach((n, j) => {
+              if (n > 0)
+                counts.push({
+                  wijk: `w${parent[t]}`,
+                  team: `t${t}`,
+                  metric,
+                  key: creditors[j] ?? '',
+                  n,
+                });
+            }),
+          );
+        }
+        const f = computeMonthFigures('2026-11', dims, counts);
+        const tables: [ProtectedTable, number[][]][] = [
+          [f.vroeg.signals, signals],
+          [f.vroeg.contact, reached],
+          [f.vroeg.accepted, helped],
+        ];
+        for (const [p, teamCells] of tables) {
+          expect(p.rows).toEqual(['w0', 'w1']);
+          expect(p.teams?.ids).toEqual(parent.map((i, t) => `w${i}|t${t}`));
+          const cells = [0, 1].map((i) =>
+            [0, 1].map((j) =>
+              teamCells.reduce((a, r, t) => a + (parent[t] === i ? (r[j] ?? 0) : 0), 0),
+            ),
+          );
+          expectTruthful(p, cells);
+          const cap = cells.flat().reduce((a, b) => a + b, 0) + MIN_CELL;
+          const values = feasibleNested(p, parent, cap);
+          const keys = suppressedKeys(p);
+          p.teams?.cells.forEach((r, t) =>
+            r.forEach((c, j) => {
+              const v = teamCells[t]?.[j] ?? 0;
+              if (c.kind === 'value') expect(c.value).toBe(v);
+              else if (c.kind === 'small') expect(v).toBeLessThan(MIN_CELL);
+              else expect(v).toBeGreaterThanOrEqual(MIN_CELL);
+              if (c.kind !== 'value') keys.push(`t${t},${j}`);
+            }),
+          );
+          p.teams?.totals?.forEach((c, t) => c.kind !== 'value' && keys.push(`tt${t}`));
+          for (const key of keys) {
+            expect(values.get(key)?.size ?? 0, `suppressed ${key} is derivable`).toBeGreaterThan(1);
+          }
+        }
+      }),
+      { numRuns: 60, seed: 17 },
     );
   });
 });

@@ -17,6 +17,7 @@ const dims = {
   roles: ['vrijwilliger'],
   regelingen: ['dordtpas', 'kindpakket'],
   doelgroepen: ['jongere'],
+  creditorTypes: ['huur', 'energie'],
 };
 
 function response(): InsightResponse {
@@ -42,6 +43,13 @@ function response(): InsightResponse {
     at('suggested', 'kindpakket', 7),
     at('applied', 'dordtpas', 7),
     at('granted', 'dordtpas', 7),
+    // …and vroegsignalen: 8 about rent (6 reached, 5 helped), 10 about energy (5 reached, all helped).
+    at('vroeg', 'huur', 8),
+    at('vroegContact', 'huur', 6),
+    at('vroegAccepted', 'huur', 5),
+    at('vroeg', 'energie', 10),
+    at('vroegContact', 'energie', 5),
+    at('vroegAccepted', 'energie', 5),
   ]);
   const previous = computeMonthFigures('2026-10', dims, []);
   // No trajectories: the toekomst tables are there, with nothing in them.
@@ -54,6 +62,18 @@ function response(): InsightResponse {
     previous: { ...previous, toekomst: toekomst('2026-10') },
   };
 }
+
+describe('the vroegsignalen table', () => {
+  it('gives no share where a count is "< 5" or hidden', () => {
+    const small = screenTables({ ...response(), current: response().previous }, 'wielwijk').find(
+      (t) => t.key === 'vroeg',
+    );
+    expect(small?.rows.every((r) => r.cells[0]?.kind === 'small')).toBe(true);
+    expect(
+      small?.rows.every((r) => r.cells[2]?.kind === 'share' && r.cells[2].value === null),
+    ).toBe(true);
+  });
+});
 
 describe('what the screen shows is what the CSV holds', () => {
   it('has one CSV line per shown number, in screen order, with the same text', () => {
@@ -71,6 +91,7 @@ describe('what the screen shows is what the CSV holds', () => {
       row: (_t, id) => id,
       column: (_table, c) => c,
       wijk: (w) => w || 'Dordrecht',
+      share: (v) => (v === null ? 'niet getoond' : `${Math.round(v * 100)}%`),
       header: ['Cijfer', 'Wijk', 'Onderdeel', 'Kolom', 'Aantal'],
     })
       .trimEnd()
@@ -82,6 +103,18 @@ describe('what the screen shows is what the CSV holds', () => {
     expect(csv).toContain('funnel;wielwijk;kindpakket;granted;< 5');
     expect(csv).toContain('contactHelp;wielwijk;helpAccepted;thisMonth;9');
     expect(csv).toContain('contactHelp;wielwijk;helpAccepted;previousMonth;< 5');
+    // The vroegsignalen per creditor type, with their shares where both counts are shown.
+    const vroeg = tables.find((t) => t.key === 'vroeg');
+    expect(vroeg?.rows.map((r) => r.id)).toEqual(['huur', 'energie', 'alle']);
+    expect(csv).toContain('vroeg;wielwijk;huur;vroegSignals;8');
+    expect(csv).toContain('vroeg;wielwijk;huur;vroegContactShare;75%');
+    expect(csv).toContain('vroeg;wielwijk;huur;vroegAcceptedShare;83%');
+    expect(csv).toContain('vroeg;wielwijk;energie;vroegContactShare;50%');
+    expect(csv).toContain('vroeg;wielwijk;energie;vroegAcceptedShare;100%');
+    // All creditors together: 18 signals, 11 with contact, 10 helped.
+    expect(csv).toContain('vroeg;wielwijk;alle;vroegSignals;18');
+    expect(csv).toContain('vroeg;wielwijk;alle;vroegContactShare;61%');
+    expect(csv).toContain('vroeg;wielwijk;alle;vroegAcceptedShare;91%');
   });
 
   it('quotes a label with a separator in it', () => {
@@ -90,6 +123,7 @@ describe('what the screen shows is what the CSV holds', () => {
       row: (_t, id) => id,
       column: (_table, c) => c,
       wijk: () => 'Heel "Dordrecht"',
+      share: () => '',
       header: ['a', 'b', 'c', 'd', 'e'],
     });
     expect(csv.split('\r\n')[1]).toMatch(/^"Regelingen; per stap";"Heel ""Dordrecht""";/);
