@@ -7,8 +7,9 @@ import { RECORD_SCHEMA_VERSION } from '../../src/domain/records/record-schema';
 import type { CreditorType } from '../../src/domain/vroegsignalen/vroegsignaal';
 import { CREDITOR_TYPES, categoryForCreditor } from '../../src/domain/vroegsignalen/vroegsignaal';
 import { openSqliteStorage } from '../../src/server/storage/kysely-storage';
-import { setUpE2eEnvironment } from './harness';
-import { DEMO_WIJKTEAM, newDevice, signInAs, syncNow } from './session';
+import { setUpE2eEnvironment, waitForServiceWorker } from './harness';
+import { axeViolations } from './screen-checks';
+import { DEMO_WIJKTEAM, signInAs, syncNow } from './session';
 
 const env = setUpE2eEnvironment();
 
@@ -140,8 +141,12 @@ describe('Vroeg erop af: a day list of vroegsignalen, worked offline', () => {
     const hers = await seedVroegsignalen(file);
     await env.server.start();
 
-    const device = await newDevice(env.browser, env.server.url);
-    const w = device.page;
+    // A tablet of her own; CSP bypassed only so axe-core can be injected for the checks below.
+    const context = await env.browser.newContext({ serviceWorkers: 'allow', bypassCSP: true });
+    const w = await context.newPage();
+    await w.goto(env.server.url);
+    await waitForServiceWorker(w);
+    const device = { context, page: w };
     await signInAs(w, env.server.url, DEMO_WIJKTEAM, '/adressen');
     await syncNow(w);
     await w
@@ -155,6 +160,8 @@ describe('Vroeg erop af: a day list of vroegsignalen, worked offline', () => {
         w.getByRole('region', { name: 'Nog niet verdeeld' }).getByRole('checkbox').count(),
       )
       .toBe(40);
+
+    expect(await axeViolations(w)).toEqual([]);
 
     // The server is taken away for real: the service worker's own requests fail too.
     await env.server.stop();
@@ -172,6 +179,7 @@ describe('Vroeg erop af: a day list of vroegsignalen, worked offline', () => {
         await tap(w, 'Brief bezorgd', 'Brief bezorgd');
       } else {
         await tap(w, 'Huisbezoek – gesproken', 'Huisbezoek – gesproken');
+        if (address === WALKING_ORDER[4]) expect(await axeViolations(w)).toEqual([]);
         await w.getByRole('button', { name: 'Hulp aanvaard', exact: true }).click();
         await w.getByLabel('Waar gaat de bewoner naartoe?').selectOption('schuldhulp');
         await tap(w, 'Hulp aanvaard opslaan', 'Hulp aanvaard');

@@ -167,8 +167,8 @@ function Visit({
         <dd>{t(`outreach.creditor.${data.creditorType ?? 'unknown'}`)}</dd>
         {data.monthsInArrears !== undefined && (
           <>
-            <dt>{t('outreach.months', { count: data.monthsInArrears })}</dt>
-            <dd />
+            <dt>{t('outreach.monthsLabel')}</dt>
+            <dd>{data.monthsInArrears}</dd>
           </>
         )}
         <dt>{t('outreach.visit.status')}</dt>

@@ -150,6 +150,7 @@ export async function dayList(): Promise<Record<string, number>> {
 
   const open: number[] = [];
   const openPlain: number[] = [];
+  const openRows: number[] = [];
   for (let i = 0; i < 30; i++) {
     started = performance.now();
     list = await loadDayList({ id: WORKER }, database);
@@ -158,6 +159,9 @@ export async function dayList(): Promise<Record<string, number>> {
     const n = await plainOpen(database);
     openPlain.push(performance.now() - started);
     if (n < ASSIGNED) throw new Error('day list bench: plain read incomplete');
+    started = performance.now();
+    await database.signals.where('assignedToUser').equals(WORKER).toArray();
+    openRows.push(performance.now() - started);
   }
 
   const filter: number[] = [];
@@ -177,6 +181,7 @@ export async function dayList(): Promise<Record<string, number>> {
   resetVault();
   const o = summarise(open);
   const op = summarise(openPlain);
+  const or = summarise(openRows);
   const f = summarise(filter);
   const fp = summarise(filterPlain);
   return {
@@ -188,6 +193,9 @@ export async function dayList(): Promise<Record<string, number>> {
     day_list_open_p95_ms: round(o.p95),
     day_list_open_plain_dexie_median_ms: round(op.median),
     day_list_open_plain_dexie_p95_ms: round(op.p95),
+    // Her rows alone, without their attempt events: the floor of any list of them.
+    day_list_open_plain_rows_only_median_ms: round(or.median),
+    day_list_open_plain_rows_only_p95_ms: round(or.p95),
     day_list_filter_median_ms: round(f.median),
     day_list_filter_p95_ms: round(f.p95),
     day_list_filter_plain_dexie_median_ms: round(fp.median),
