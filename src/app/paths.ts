@@ -70,6 +70,13 @@ export const paths = {
     path: '/signalen/:id',
     href: (id: string) => `/signalen/${encodeURIComponent(id)}`,
   },
+  /** A wijkteam worker's day list of assigned vroegsignalen; filters `wijk`, `schuldeiser`, `nietbezocht`. */
+  dayList: {
+    path: '/adressen',
+    href: (query?: Record<string, string | undefined>) => withQuery('/adressen', query),
+  },
+  /** The visit screen of one address on the day list. */
+  visit: { path: '/adressen/:id', href: (id: string) => `/adressen/${encodeURIComponent(id)}` },
   /** The toekomstmakelaar's list: what needs her next, her residents, her offers and figures. */
   toekomst: { path: '/toekomst', href: () => '/toekomst' },
   /** Refer a resident to the toekomstmakelaars; `bron` (check, signaal, eigen), `id` and `wijk`. */

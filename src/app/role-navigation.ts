@@ -18,13 +18,15 @@ const ITEM = {
   beheer: { to: paths.admin.href(), key: 'nav.admin', end: false },
   inzicht: { to: paths.insight.href(), key: 'nav.inzicht', end: false },
   toekomst: { to: paths.toekomst.href(), key: 'nav.toekomst', end: false },
+  adressen: { to: paths.dayList.href(), key: 'nav.adressen', end: false },
 } satisfies Record<string, NavItem>;
 
 const GUEST: NavItem[] = [ITEM.start, ITEM.regelingen, ITEM.wijken, ITEM.programmas, ITEM.cijfers];
 
 const BY_ROLE: Record<Role, NavItem[]> = {
   vrijwilliger: [ITEM.check, ITEM.signalen, ITEM.regelingen, ITEM.wijken, ITEM.start],
-  wijkteam: [ITEM.signalen, ITEM.check, ITEM.regelingen, ITEM.wijken, ITEM.start],
+  // Her day list of vroegsignalen next to the signals (issue 17).
+  wijkteam: [ITEM.signalen, ITEM.adressen, ITEM.check, ITEM.regelingen, ITEM.wijken, ITEM.start],
   // Her residents, referrals and offers first.
   toekomstmakelaar: [ITEM.toekomst, ITEM.signalen, ITEM.check, ITEM.regelingen, ITEM.start],
   // The live figures first; the catalogue's indicator table next to them.

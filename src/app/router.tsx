@@ -10,6 +10,7 @@ import { RequireSession } from './session/require-session';
 import { checkRoutes } from './check/check-routes';
 import { signalRoutes } from './signals/signal-routes';
 import { toekomstRoutes } from './toekomst/toekomst-routes';
+import { outreachRoutes } from './outreach/outreach-routes';
 
 export const routes: RouteObject[] = [
   {
@@ -124,6 +125,7 @@ export const routes: RouteObject[] = [
           ...checkRoutes,
           ...signalRoutes,
           ...toekomstRoutes,
+          ...outreachRoutes,
           catalogueRoute(
             paths.differences.path,
             async () => (await import('./session/differences-page')).DifferencesPage,

@@ -17,6 +17,7 @@ import {
   revokeRequestSchema,
 } from '../domain/sync/protocol';
 import { checkMutationFields } from '../domain/sync/field-check';
+import { assignmentProblem } from '../domain/vroegsignalen/assignment';
 import type { PublicUser, ScopeUser } from '../domain/sync/roles';
 import { roleSchema } from '../domain/sync/roles';
 import {
@@ -498,7 +499,9 @@ export function createApp(options: AppOptions): Hono<Env> {
     }
     const known = await knownValues();
     const response = await storage.push(c.var.actor, mutations, now().toISOString(), {
-      check: (m, payload) => checkMutationFields(m.entityType, payload, known),
+      check: (m, payload) =>
+        checkMutationFields(m.entityType, payload, known) ??
+        assignmentProblem(c.var.actor.user, m.entityType, payload, known.accounts ?? new Map()),
     });
     const counts = { applied: 0, conflict: 0, rejected: 0, duplicate: 0 };
     for (const r of response.results) {

@@ -58,6 +58,7 @@ export function knownValuesLoader(storage: SyncStorage): () => Promise<KnownValu
       organisations: ids.organisations,
       teams,
       users: new Set(users.map((u) => u.id)),
+      accounts: new Map(users.map((u) => [u.id, { role: u.role, teamId: u.teamId }])),
     };
   };
 }

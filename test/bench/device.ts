@@ -18,6 +18,7 @@ interface DeviceBench {
   filter(): Promise<Figures>;
   saveCheck(): Promise<Figures>;
   toekomst(): Promise<Figures>;
+  dayList(): Promise<Figures>;
 }
 
 export async function run(): Promise<Figures> {
@@ -43,7 +44,14 @@ export async function run(): Promise<Figures> {
       );
     const figures: Figures = {};
     const only = (process.env.DEVICE_BENCH ?? '').split(',').filter(Boolean);
-    for (const name of ['apply', 'applySteps', 'filter', 'saveCheck', 'toekomst'] as const) {
+    for (const name of [
+      'apply',
+      'applySteps',
+      'filter',
+      'saveCheck',
+      'toekomst',
+      'dayList',
+    ] as const) {
       if (only.length > 0 && !only.includes(name)) continue;
       Object.assign(figures, await call(name));
     }

@@ -60,6 +60,11 @@ const FEATURES = {
     en: async () => (await import('./locales/lock-en.json')).default,
     ar: async () => (await import('./locales/lock-ar.json')).default,
   },
+  outreach: {
+    nl: async () => (await import('./locales/outreach-nl.json')).default,
+    en: async () => (await import('./locales/outreach-en.json')).default,
+    ar: async () => (await import('./locales/outreach-ar.json')).default,
+  },
   admin: {
     nl: async () => (await import('./locales/admin-nl.json')).default,
     en: async () => (await import('./locales/admin-en.json')).default,

@@ -2,7 +2,12 @@ import { useEffect, useRef, useState } from 'react';
 import type { FormEvent, ReactNode } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { createSignal, lastSignalWijk, localDate } from '../../data/repositories/signals';
+import {
+  createSignal,
+  lastSignalWijk,
+  localDate,
+  readSignal,
+} from '../../data/repositories/signals';
 import { StorageFullError } from '../../data/lock/storage';
 import type { SignalCategoryId } from '../../domain/signals/categories';
 import { SIGNAL_CATEGORIES, isSignalCategoryId } from '../../domain/signals/categories';
@@ -139,11 +144,31 @@ function NewSignalForm({ setup }: { setup: SignalSetup }) {
   const [buurt, setBuurt] = useState('');
   const [urgency, setUrgency] = useState<Urgency>(initialUrgency);
   const [dueAt, setDueAt] = useState(defaultDueDate(today, initialUrgency));
-  const [consent, setConsent] = useState<Consent | ''>('');
+  // From an outreach visit: the worker has just asked the resident's consent (visit screen).
+  const fromSignal = params.get('signaal');
+  const [consent, setConsent] = useState<Consent | ''>(
+    fromSignal && params.get('toestemming') === 'ja' ? 'gegeven' : '',
+  );
   const [consentReason, setConsentReason] = useState('');
   const [residentName, setResidentName] = useState('');
-  const [contactWay, setContactWay] = useState<ContactWay>('telefoon');
+  const [contactWay, setContactWay] = useState<ContactWay>(fromSignal ? 'adres' : 'telefoon');
   const [contactValue, setContactValue] = useState('');
+
+  // The visit's address is the way to reach her; read from the device, never put in the URL.
+  useEffect(() => {
+    if (!fromSignal) return;
+    let active = true;
+    readSignal(fromSignal).then(
+      (linked) => {
+        const address = linked?.data?.contactValue;
+        if (active && address) setContactValue((v) => v || address);
+      },
+      () => undefined,
+    );
+    return () => {
+      active = false;
+    };
+  }, [fromSignal]);
   const [note, setNote] = useState('');
   const [receiver, setReceiver] = useState(() => defaultReceiver(setup, wijk));
   const [errors, setErrors] = useState<SignalFieldError[]>([]);
@@ -201,6 +226,7 @@ function NewSignalForm({ setup }: { setup: SignalSetup }) {
     if (consent === 'zonder') input.consentReason = consentReason;
     const fromCheck = params.get('check');
     if (fromCheck) input.fromCheck = fromCheck;
+    if (fromSignal) input.fromSignal = fromSignal;
     try {
       const result = await createSignal(input, setup.context);
       if (!result.ok) {
@@ -225,6 +251,7 @@ function NewSignalForm({ setup }: { setup: SignalSetup }) {
       <Heading level={1}>{t('signals.newTitle')}</Heading>
       <Paragraph purpose="lead">{t('signals.newIntro')}</Paragraph>
       {params.get('check') && <Notice>{t('signals.fromCheck')}</Notice>}
+      {fromSignal && <Notice>{t('signals.fromVisit')}</Notice>}
       {errors.length > 0 && (
         <Notice type="error" role="alert" tabIndex={-1} ref={summaryRef}>
           <Paragraph>{t('signals.errorSummary')}</Paragraph>

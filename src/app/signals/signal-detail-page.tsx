@@ -99,7 +99,14 @@ function HistoryLine({ step, setup }: { step: HistoryStep; setup: SignalSetup })
   else if (step.kind === 'handover') {
     what = t('signals.history.handover', { target: targetName(step.body.target, setup) });
   } else if (step.kind === 'note') what = t('signals.history.note');
-  else what = t(`signals.status.${step.to ?? 'nieuw'}`);
+  else if (step.kind === 'attempt' && step.body.attempt) {
+    what = t(`outreach.attempt.${step.body.attempt}`);
+  } else if (step.kind === 'help' && step.body.help) {
+    what =
+      step.body.help === 'aanvaard' && step.body.helpTo
+        ? t('outreach.outcome.helpCurrent', { to: t(`outreach.helpTo.${step.body.helpTo}`) })
+        : t(`signals.help.${step.body.help}`);
+  } else what = t(`signals.status.${step.to ?? 'nieuw'}`);
   return (
     <li>
       <strong>{what}</strong>{' '}
@@ -115,6 +122,9 @@ function HistoryLine({ step, setup }: { step: HistoryStep; setup: SignalSetup })
         <div className="small">
           {t('signals.history.contactAt', { date: formatDateTime(step.body.contactAt) })}
         </div>
+      )}
+      {step.body.closeReason === 'opgelost-door-schuldeiser' && (
+        <div className="small">{t('outreach.outcome.closedResolved')}</div>
       )}
       {step.body.message && <Paragraph>{step.body.message}</Paragraph>}
       {step.body.redacted && (
@@ -164,7 +174,9 @@ function SignalView({ detail, setup }: { detail: SignalDetail; setup: SignalSetu
           <dd>
             {data.consent === 'gegeven'
               ? t('signals.detail.consentGiven')
-              : t('signals.detail.consentWithout', { reason: data.consentReason ?? '' })}
+              : data.consent === 'wettelijke-taak'
+                ? t('outreach.legalBasis')
+                : t('signals.detail.consentWithout', { reason: data.consentReason ?? '' })}
           </dd>
           {data.note && (
             <>

@@ -16,7 +16,7 @@ export const signalRoutes: RouteObject[] = [
   catalogueRoute(
     paths.signal.path,
     async () => (await import('./signal-detail-page')).SignalDetailPage,
-    ['signals', 'toekomst'],
+    ['signals', 'toekomst', 'outreach'],
   ),
 ];
 

@@ -50,6 +50,8 @@ export const checkDataSchema = z
     doelgroepen: z.array(doelgroepSchema).optional(),
     /** What became of each suggestion (aangevraagd, toegekend, …), per regeling id. */
     takeUp: takeUpSchema.optional(),
+    /** Started during an outreach visit: the vroegsignaal's id, so the two can be linked. */
+    fromSignal: z.string().max(64).optional(),
   })
   .strict();
 export type CheckData = z.infer<typeof checkDataSchema>;
@@ -116,6 +118,8 @@ export interface StartCheck {
   /** The resident agreed that the answers are recorded; without it nothing is stored. */
   consentGiven: boolean;
   wijk?: string | undefined;
+  /** Started during an outreach visit after a vroegsignaal: that signal's id. */
+  fromSignal?: string | undefined;
 }
 
 /** Starts a check after consent. Returns its id. Throws LockedError while the vault is locked. */
@@ -128,6 +132,7 @@ export async function startCheck(input: StartCheck, database: DichtbijDb = db())
     consent: { given: true, recordedAt: now },
   };
   const data: CheckData = { answers };
+  if (input.fromSignal) data.fromSignal = input.fromSignal;
   const record: PlainRecord = {
     id: newId(),
     entityType: 'check',

@@ -156,6 +156,7 @@ export const ACTION_PROBLEMS_NL: Record<ActionProblem, string> = {
   messageRequired: 'Schrijf een kort bericht.',
   contactAtInvalid: 'Het moment van contact klopt niet. Het kan niet in de toekomst liggen.',
   contactFirst: 'Leg eerst contact vast. Daarna kunt u noteren of de bewoner hulp aanneemt.',
+  helpToOnlyWhenAccepted: 'Kies alleen waar de bewoner naartoe gaat als zij de hulp aanneemt.',
   notFound: 'Dit signaal staat niet op dit apparaat.',
   handoverUnknownTeam: 'Dit team kennen we niet. Kies een team uit de lijst.',
   handoverUnknownOrganisation:
@@ -171,7 +172,8 @@ export interface SignalDetail {
   state: SignalState;
 }
 
-async function loadEvents(id: string, database: DichtbijDb): Promise<SignalEvent[]> {
+/** A signal's events this app version understands, decrypted, oldest first. */
+export async function loadEvents(id: string, database: DichtbijDb): Promise<SignalEvent[]> {
   const raw = await listEvents('signal', id, database);
   const events: SignalEvent[] = [];
   for (const e of raw) {

@@ -3,6 +3,13 @@ import { roleSchema } from '../sync/roles';
 import { handoverTargetSchema } from './handover';
 import type { HandoverTarget } from './handover';
 import { NOTE_MAX } from './signal-schema';
+import {
+  NO_CONTACT_AFTER_ATTEMPTS,
+  attemptKindSchema,
+  closeReasonSchema,
+  helpDestinationSchema,
+} from './outreach-values';
+import type { AttemptKind, CloseReason, HelpDestination } from './outreach-values';
 
 /**
  * The follow-up of a signal: nieuw → opgepakt → contact-gelegd → doorverwezen → afgerond, or
@@ -48,7 +55,18 @@ export function allowedTransitions(from: SignalStatus): readonly SignalStatus[] 
   return TRANSITIONS[from];
 }
 
-export function canTransition(from: SignalStatus, to: SignalStatus): boolean {
+/**
+ * Whether a status step is legal. A signal the creditor reports as resolved (the arrears are
+ * paid or settled) may be closed from any status but afgerond, also when nobody picked it up
+ * yet: there is nothing left to reach the household about, and retention then applies. Every
+ * other close keeps the ordinary path through contact.
+ */
+export function canTransition(
+  from: SignalStatus,
+  to: SignalStatus,
+  closeReason?: CloseReason,
+): boolean {
+  if (to === 'afgerond' && closeReason === 'opgelost-door-schuldeiser') return from !== 'afgerond';
   return TRANSITIONS[from].includes(to);
 }
 
@@ -57,7 +75,7 @@ export function isOpenStatus(status: SignalStatus): boolean {
 }
 
 /** The event kinds on a signal; `status` is the one the server also applies to the record's status. */
-export const SIGNAL_EVENT_KINDS = ['status', 'handover', 'note', 'help'] as const;
+export const SIGNAL_EVENT_KINDS = ['status', 'handover', 'note', 'help', 'attempt'] as const;
 
 /**
  * After contact: did the resident accept the help offered? The seeds' indicator "hulp aanvaard
@@ -84,6 +102,13 @@ export const signalEventBodySchema = z.object({
   redacted: z.boolean().optional(),
   /** `help` events: the resident's answer to the help offered. */
   help: helpOutcomeSchema.optional(),
+  /** `help` events with help aanvaard: where the resident was helped on to. */
+  helpTo: helpDestinationSchema.optional(),
+  /** `attempt` events: how the worker tried to reach the household, and when. */
+  attempt: attemptKindSchema.optional(),
+  attemptAt: z.iso.datetime().optional(),
+  /** Status afgerond: why, when it was not the follow-up itself (the creditor resolved it). */
+  closeReason: closeReasonSchema.optional(),
 });
 export type SignalEventBody = z.infer<typeof signalEventBodySchema>;
 
@@ -124,6 +149,7 @@ export function toSignalEvent(raw: {
   if (raw.createdBy) event.createdBy = raw.createdBy;
   if (kind === 'status' && !event.status) return null;
   if (kind === 'help' && !event.body.help) return null;
+  if (kind === 'attempt' && (!event.body.attempt || !event.body.attemptAt)) return null;
   return event;
 }
 
@@ -155,6 +181,22 @@ export interface SignalState {
   closedAt: string | null;
   /** The resident's latest answer to the help offered after contact; null until asked. */
   help: HelpOutcome | null;
+  /** Where she was helped on to, with the latest help aanvaard. */
+  helpTo: HelpDestination | null;
+  /** Every attempt to reach the household, in time order (they never change the status). */
+  attempts: AttemptStep[];
+  /** Attempts since the signal was last picked up: what "geen contact na N pogingen" counts. */
+  attemptsSincePickup: number;
+  /** Set when the signal was closed for a reason other than the follow-up itself. */
+  closeReason: CloseReason | null;
+}
+
+export interface AttemptStep {
+  eventId: string;
+  attempt: AttemptKind;
+  /** When the attempt took place (may be earlier than when it was written down). */
+  at: string;
+  by: string | null;
 }
 
 function byTimeThenId(a: SignalEvent, b: SignalEvent): number {
@@ -187,6 +229,10 @@ export function reduceSignal(
     referral: null,
     closedAt: null,
     help: null,
+    helpTo: null,
+    attempts: [],
+    attemptsSincePickup: 0,
+    closeReason: null,
   };
   for (const event of [...events].sort(byTimeThenId)) {
     const step: HistoryStep = {
@@ -200,7 +246,7 @@ export function reduceSignal(
     };
     if (event.kind === 'status') {
       const to = event.status;
-      if (!to || !canTransition(state.status, to)) {
+      if (!to || !canTransition(state.status, to, event.body.closeReason)) {
         state.superseded.push(event);
         continue;
       }
@@ -211,9 +257,20 @@ export function reduceSignal(
         state.firstContactAt = event.body.contactAt ?? event.createdAt;
       }
       if (to === 'doorverwezen' && event.body.target) state.referral = event.body.target;
+      if (to === 'opgepakt') state.attemptsSincePickup = 0;
       state.closedAt = isOpenStatus(to) ? null : step.at;
+      state.closeReason = to === 'afgerond' ? (event.body.closeReason ?? null) : null;
     } else if (event.kind === 'help') {
       state.help = event.body.help ?? state.help;
+      if (event.body.help === 'aanvaard') state.helpTo = event.body.helpTo ?? null;
+    } else if (event.kind === 'attempt' && event.body.attempt) {
+      state.attempts.push({
+        eventId: event.id,
+        attempt: event.body.attempt,
+        at: event.body.attemptAt ?? event.createdAt,
+        by: event.createdBy ?? null,
+      });
+      state.attemptsSincePickup += 1;
     } else if (event.kind === 'handover' && event.body.target?.kind === 'team') {
       state.assignedTeam = event.body.target.id;
     }
@@ -228,7 +285,8 @@ export type TransitionProblem =
   | 'targetRequired'
   | 'messageRequired'
   | 'contactAtInvalid'
-  | 'contactFirst';
+  | 'contactFirst'
+  | 'helpToOnlyWhenAccepted';
 
 export interface TransitionRequest {
   to: SignalStatus;
@@ -239,6 +297,8 @@ export interface TransitionRequest {
   target?: HandoverTarget;
   /** For contact-gelegd: when the contact took place (default: `at`). */
   contactAt?: string;
+  /** Only with afgerond: closed because the creditor resolved the arrears. */
+  closeReason?: CloseReason;
   authorRole?: SignalEventBody['authorRole'];
   authorTeamId?: string | null;
 }
@@ -266,18 +326,29 @@ export function transition(
   state: SignalState,
   request: TransitionRequest,
 ): { ok: true; event: SignalEventDraft } | { ok: false; problem: TransitionProblem } {
-  if (!canTransition(state.status, request.to)) return { ok: false, problem: 'illegal' };
+  if (request.closeReason !== undefined && request.to !== 'afgerond') {
+    return { ok: false, problem: 'illegal' };
+  }
+  if (!canTransition(state.status, request.to, request.closeReason)) {
+    return { ok: false, problem: 'illegal' };
+  }
   if (request.at < lastAt(state)) return { ok: false, problem: 'outOfOrder' };
   const message = request.message?.trim();
   if (request.to === 'doorverwezen') {
     if (!request.target) return { ok: false, problem: 'targetRequired' };
     if (!message) return { ok: false, problem: 'messageRequired' };
   }
-  if (request.to === 'geen-contact-mogelijk' && !message) {
+  // After N attempts the attempts themselves say why; before that the worker writes a reason.
+  if (
+    request.to === 'geen-contact-mogelijk' &&
+    !message &&
+    state.attemptsSincePickup < NO_CONTACT_AFTER_ATTEMPTS
+  ) {
     return { ok: false, problem: 'messageRequired' };
   }
   const body: SignalEventBody = { from: state.status, to: request.to, ...authorFields(request) };
   if (message) body.message = message;
+  if (request.closeReason) body.closeReason = request.closeReason;
   if (request.to === 'doorverwezen' && request.target) body.target = request.target;
   if (request.to === 'contact-gelegd') {
     const contactAt = request.contactAt ?? request.at;
@@ -331,6 +402,8 @@ export function recordHelp(
   state: SignalState,
   request: {
     help: HelpOutcome;
+    /** Where she is helped on to; only with aanvaard. */
+    helpTo?: HelpDestination;
     at: string;
     by: string;
     authorRole?: SignalEventBody['authorRole'];
@@ -338,15 +411,15 @@ export function recordHelp(
   },
 ): { ok: true; event: SignalEventDraft } | { ok: false; problem: TransitionProblem } {
   if (state.firstContactAt === null) return { ok: false, problem: 'contactFirst' };
+  if (request.helpTo !== undefined && request.help !== 'aanvaard') {
+    return { ok: false, problem: 'helpToOnlyWhenAccepted' };
+  }
   if (request.at < lastAt(state)) return { ok: false, problem: 'outOfOrder' };
+  const body: SignalEventBody = { help: request.help, ...authorFields(request) };
+  if (request.helpTo) body.helpTo = request.helpTo;
   return {
     ok: true,
-    event: {
-      kind: 'help',
-      createdAt: request.at,
-      createdBy: request.by,
-      body: { help: request.help, ...authorFields(request) },
-    },
+    event: { kind: 'help', createdAt: request.at, createdBy: request.by, body },
   };
 }
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { SIGNAL_CATEGORY_IDS, isSafetyCategory } from './categories';
 import type { HandoverDirectory } from './handover';
 import { handoverTargetSchema, resolveHandover } from './handover';
+import { creditorTypeSchema } from '../vroegsignalen/vroegsignaal';
 
 /**
  * A signal as the worker logs it: what it is about, where, how urgent, the resident's consent and
@@ -21,6 +22,12 @@ export type ContactWay = z.infer<typeof contactWaySchema>;
 export const CONSENT_VALUES = ['gegeven', 'zonder'] as const;
 export const consentSchema = z.enum(CONSENT_VALUES);
 export type Consent = z.infer<typeof consentSchema>;
+
+/**
+ * A stored signal's consent: the form's values, plus `wettelijke-taak` for an imported
+ * vroegsignaal (legal basis: the Wet gemeentelijke schuldhulpverlening). The form never offers it.
+ */
+export const STORED_CONSENT_VALUES = [...CONSENT_VALUES, 'wettelijke-taak'] as const;
 
 export const NOTE_MAX = 500;
 export const NAME_MAX = 80;
@@ -73,7 +80,7 @@ export const signalDataSchema = z
     buurt: z.string().trim().max(64, code('buurtTooLong')).optional(),
     urgency: urgencySchema.default('normaal'),
     note: z.string().trim().max(NOTE_MAX, code('noteTooLong')).optional(),
-    consent: consentSchema,
+    consent: z.enum(STORED_CONSENT_VALUES),
     consentReason: z.string().trim().max(REASON_MAX, code('consentReasonTooLong')).optional(),
     residentName: z.string().trim().min(1, code('nameRequired')).max(NAME_MAX, code('nameTooLong')),
     contactWay: contactWaySchema,
@@ -85,8 +92,30 @@ export const signalDataSchema = z
     dueAt: dateOnly,
     /** Raised from a check outcome: the check's id, so the two can be linked. */
     fromCheck: z.string().max(64).optional(),
+    /** Raised during an outreach visit: the vroegsignaal's id, so the two can be linked. */
+    fromSignal: z.string().max(64).optional(),
+    // A vroegsignaal: a creditor's report of arrears, imported (see src/domain/vroegsignalen).
+    source: z.literal('vroegsignaal').optional(),
+    creditorType: creditorTypeSchema.optional(),
+    arrearsCents: z.number().int().min(0).optional(),
+    monthsInArrears: z.number().int().min(1).optional(),
+    reportedOn: z.iso.date().optional(),
+    street: z.string().trim().min(1).max(120).optional(),
+    houseNumber: z.number().int().min(1).optional(),
+    houseNumberSuffix: z.string().trim().min(1).max(16).optional(),
+    postcode: z
+      .string()
+      .regex(/^[1-9][0-9]{3}[A-Z]{2}$/)
+      .optional(),
+    city: z.string().trim().min(1).max(80).optional(),
+    externalRef: z.string().trim().min(1).max(120).optional(),
+    importId: z.string().max(64).optional(),
   })
-  .strict();
+  .strict()
+  .refine((d) => d.consent !== 'wettelijke-taak' || d.source === 'vroegsignaal', {
+    path: ['consent'],
+    error: 'invalid',
+  });
 export type SignalData = z.infer<typeof signalDataSchema>;
 
 /** What the form sends: the data plus the wijk (a clear index field) and an optional first handover. */
@@ -114,6 +143,7 @@ export const newSignalInputSchema = z
     handoverTo: handoverTargetSchema.nullable().optional(),
     handoverMessage: z.string().trim().max(NOTE_MAX, code('messageTooLong')).optional(),
     fromCheck: z.string().max(64).optional(),
+    fromSignal: z.string().max(64).optional(),
   })
   .strict();
 export type NewSignalInput = z.infer<typeof newSignalInputSchema>;
@@ -244,6 +274,7 @@ export function signalDataFrom(input: NewSignalInput): SignalData {
   if (input.note) data.note = input.note;
   if (input.consent === 'zonder' && input.consentReason) data.consentReason = input.consentReason;
   if (input.fromCheck) data.fromCheck = input.fromCheck;
+  if (input.fromSignal) data.fromSignal = input.fromSignal;
   return data;
 }
 

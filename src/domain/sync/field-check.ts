@@ -4,6 +4,7 @@ import { isSignalCategoryId } from '../signals/categories';
 import { SIGNAL_EVENT_KINDS, signalEventBodySchema } from '../signals/lifecycle';
 import { URGENCIES } from '../signals/signal-schema';
 import type { ParsedPayload } from './protocol';
+import type { Role } from './roles';
 
 /**
  * What the server knows exists: wijken and organisations from the published catalogue, teams
@@ -15,6 +16,8 @@ export interface KnownValues {
   organisations: ReadonlySet<string>;
   teams: ReadonlySet<string>;
   users: ReadonlySet<string>;
+  /** Each user's role and team, for the assignment rule (src/domain/vroegsignalen/assignment.ts). */
+  accounts?: ReadonlyMap<string, { role: Role; teamId: string | null }>;
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;

@@ -38,10 +38,12 @@ export function readScope(user: ScopeUser): ReadScope {
         team: null,
       };
     case 'wijkteam':
+      // Also what is on her own list by name (a vroegsignaal a colleague gave her), wherever
+      // it is, so her device pulls her day list.
       return {
         kind: 'records',
         ownerId: user.id,
-        assignedToUser: null,
+        assignedToUser: user.id,
         assignedToTeam: user.teamId,
         team: user.teamId ? { teamId: user.teamId, wijken: user.wijken } : null,
       };

@@ -21,6 +21,7 @@ import { summarise } from '../stats';
 import { freshDb, PIN, round } from './common';
 import { listQueries, rng, syntheticSignal } from './signal-fixtures';
 import { toekomst } from './toekomst-bench';
+import { dayList } from './day-list-bench';
 
 /**
  * The device benches, run in Chromium by test/bench/device.ts (built by Vite as its own entry,
@@ -341,6 +342,6 @@ async function applySteps(total = 10_000, pageSize = 500): Promise<Record<string
   };
 }
 
-const benches = { apply, applySteps, filter, saveCheck, toekomst };
+const benches = { apply, applySteps, filter, saveCheck, toekomst, dayList };
 (window as unknown as { deviceBench: typeof benches }).deviceBench = benches;
 document.getElementById('state')!.textContent = 'ready';

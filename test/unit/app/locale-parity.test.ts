@@ -20,6 +20,9 @@ import toekomstAr from '../../../src/app/i18n/locales/toekomst-ar.json';
 import insightNl from '../../../src/app/i18n/locales/insight-nl.json';
 import insightEn from '../../../src/app/i18n/locales/insight-en.json';
 import insightAr from '../../../src/app/i18n/locales/insight-ar.json';
+import outreachNl from '../../../src/app/i18n/locales/outreach-nl.json';
+import outreachEn from '../../../src/app/i18n/locales/outreach-en.json';
+import outreachAr from '../../../src/app/i18n/locales/outreach-ar.json';
 import questionsNl from '../../../src/domain/check/questions-nl.json';
 import questionsEn from '../../../src/domain/check/questions-en.json';
 import questionsAr from '../../../src/domain/check/questions-ar.json';
@@ -43,6 +46,7 @@ const NAMESPACES: Record<string, Record<Language, Bundle>> = {
   admin: { nl: adminNl, en: adminEn, ar: adminAr },
   toekomst: { nl: toekomstNl, en: toekomstEn, ar: toekomstAr },
   insight: { nl: insightNl, en: insightEn, ar: insightAr },
+  outreach: { nl: outreachNl, en: outreachEn, ar: outreachAr },
 };
 
 const PLURAL = /^(.*)_(zero|one|two|few|many|other)$/;

@@ -8,6 +8,7 @@ import lockNl from '../../../src/app/i18n/locales/lock-nl.json';
 import adminNl from '../../../src/app/i18n/locales/admin-nl.json';
 import toekomstNl from '../../../src/app/i18n/locales/toekomst-nl.json';
 import insightNl from '../../../src/app/i18n/locales/insight-nl.json';
+import outreachNl from '../../../src/app/i18n/locales/outreach-nl.json';
 import questionsNl from '../../../src/domain/check/questions-nl.json';
 import type { SyncErrorCode } from '../../../src/data/sync/sync-error';
 
@@ -40,6 +41,7 @@ const everything = {
   ...adminNl,
   ...toekomstNl,
   ...insightNl,
+  ...outreachNl,
   ...questionsNl,
 };
 

@@ -1,0 +1,44 @@
+import { z } from 'zod';
+
+/**
+ * The values of outreach after a vroegsignaal (issue 17): each attempt to reach a household is
+ * an append-only `attempt` event that changes no status; the outcomes reuse the status and
+ * `help` events. Kept apart from lifecycle.ts so the lifecycle and the outreach module can both
+ * import them without a cycle.
+ */
+
+/** How the worker tried to reach the household. */
+export const ATTEMPT_KINDS = [
+  'brief',
+  'huisbezoek-niet-thuis',
+  'huisbezoek-gesproken',
+  'telefoon',
+  'e-mail',
+] as const;
+export const attemptKindSchema = z.enum(ATTEMPT_KINDS);
+export type AttemptKind = z.infer<typeof attemptKindSchema>;
+
+/** Where the resident went when she accepted help (the seeds' "hulp aanvaard", 003 L3882–3886). */
+export const HELP_DESTINATIONS = [
+  'schuldhulp',
+  'budgetcoach',
+  'sdd',
+  'wijkteam',
+  'anders',
+] as const;
+export const helpDestinationSchema = z.enum(HELP_DESTINATIONS);
+export type HelpDestination = z.infer<typeof helpDestinationSchema>;
+
+/** Why a signal was closed, when it is not the worker's own follow-up that closed it. */
+export const CLOSE_REASONS = ['opgelost-door-schuldeiser'] as const;
+export const closeReasonSchema = z.enum(CLOSE_REASONS);
+export type CloseReason = z.infer<typeof closeReasonSchema>;
+
+/**
+ * "Geen contact na N pogingen": after this many attempts since the signal was picked up, the
+ * worker may close it as geen-contact-mogelijk without writing a reason. Three is the letter
+ * plus two visits at different moments of the day (one attempt is easily missed; most
+ * households are reached by the second visit). A project default chosen for issue 17, not a
+ * legal norm: the Wgs obliges the gemeente to offer help but sets no number of attempts.
+ */
+export const NO_CONTACT_AFTER_ATTEMPTS = 3;
