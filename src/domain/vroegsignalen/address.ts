@@ -26,11 +26,16 @@ export const MAX_HOUSE_NUMBER = 99999;
  * null when it does not start with a number in range.
  */
 export function splitHouseNumber(raw: string): { number: number; suffix: string | null } | null {
-  const match = /^\s*([0-9]{1,5})\s*[-/ ]?\s*([A-Za-z0-9 -]{0,8})\s*$/.exec(raw);
+  // A letter may follow the number at once ("12a"); a suffix starting with a digit needs a
+  // space, dash or slash ("12-2"), or it would be part of the number.
+  const match =
+    /^\s*([0-9]{1,5})(?:\s*([A-Za-z][A-Za-z0-9 ]{0,7})|\s*[-/ ]\s*([A-Za-z0-9][A-Za-z0-9 ]{0,7}))?\s*$/.exec(
+      raw,
+    );
   if (!match?.[1]) return null;
   const number = Number(match[1]);
   if (!Number.isInteger(number) || number < 1 || number > MAX_HOUSE_NUMBER) return null;
-  const suffix = normaliseSuffix(match[2] ?? '');
+  const suffix = normaliseSuffix(match[2] ?? match[3] ?? '');
   return { number, suffix };
 }
 
