@@ -164,7 +164,9 @@ function SignalView({ detail, setup }: { detail: SignalDetail; setup: SignalSetu
           <dd>
             {data.consent === 'gegeven'
               ? t('signals.detail.consentGiven')
-              : t('signals.detail.consentWithout', { reason: data.consentReason ?? '' })}
+              : data.consent === 'wettelijke-taak'
+                ? t('signals.detail.consentLegalTask')
+                : t('signals.detail.consentWithout', { reason: data.consentReason ?? '' })}
           </dd>
           {data.note && (
             <>
