@@ -110,34 +110,28 @@ async function readContext(
     }
   }
   const open = new Map<string, { signal: OpenImportedSignal; row: RecordRow }>();
+  // Two steps, not a join: with a join SQLite may walk every signal for each key list.
+  const keyOf = new Map<string, string>();
   for (const part of chunks([...new Set(rows.map(dedupeKey))])) {
     const found = await v
-      .selectFrom('vroeg_signals as s')
-      .innerJoin('records as r', (j) =>
-        j.on('r.entity_type', '=', 'signal').onRef('r.id', '=', 's.signal_id'),
-      )
-      .select([
-        's.dedupe_key',
-        'r.entity_type',
-        'r.id',
-        'r.owner_id',
-        'r.team_id',
-        'r.wijk',
-        'r.status',
-        'r.assigned_user',
-        'r.assigned_team',
-        'r.created_at',
-        'r.updated_at',
-        'r.deleted',
-        'r.version',
-        'r.data',
-        'r.stamps',
-      ])
-      .where('s.dedupe_key', 'in', part)
-      .where('r.deleted', '=', 0)
-      .where('r.status', 'in', [...OPEN_STATUSES])
+      .selectFrom('vroeg_signals')
+      .select(['signal_id', 'dedupe_key'])
+      .where('dedupe_key', 'in', part)
       .execute();
-    for (const { dedupe_key, ...row } of found) {
+    for (const f of found) keyOf.set(f.signal_id, f.dedupe_key);
+  }
+  for (const part of chunks([...keyOf.keys()])) {
+    const found = await v
+      .selectFrom('records')
+      .selectAll()
+      .where('entity_type', '=', 'signal')
+      .where('id', 'in', part)
+      .where('deleted', '=', 0)
+      .where('status', 'in', [...OPEN_STATUSES])
+      .execute();
+    for (const row of found) {
+      const dedupe_key = keyOf.get(row.id);
+      if (dedupe_key === undefined) continue;
       const data = JSON.parse(row.data) as Record<string, unknown>;
       const signal: OpenImportedSignal = {
         id: row.id,
@@ -170,10 +164,14 @@ interface Applied {
   withoutTeam: number;
 }
 
+/** Signals per batch write: bounds the memory an import of 100,000 rows takes at once. */
+const SLICE = 5000;
+
 /**
  * Writes a plan: new signals and merges through the push's batch writer (versions, the change
  * log devices pull, the audit entries) and the coordinator's rollup, then the import's own
- * bookkeeping. All inside the caller's transaction.
+ * bookkeeping. All inside the caller's transaction, in slices of SLICE signals (versions stay
+ * in order: each slice locks the counter after the one before).
  */
 async function applyPlan(
   trx: Trx,
@@ -185,6 +183,41 @@ async function applyPlan(
   context: VroegContext,
   now: string,
 ): Promise<Applied> {
+  const applied: Applied = {
+    created: plan.create.length,
+    merged: plan.merge.length,
+    withoutTeam: 0,
+  };
+  for (let i = 0; i < Math.max(plan.create.length, plan.merge.length); i += SLICE) {
+    const slice = {
+      ...plan,
+      create: plan.create.slice(i, i + SLICE),
+      merge: plan.merge.slice(i, i + SLICE),
+    };
+    applied.withoutTeam += await applySlice(
+      trx,
+      dialect,
+      actor,
+      importId,
+      slice,
+      open,
+      context,
+      now,
+    );
+  }
+  return applied;
+}
+
+async function applySlice(
+  trx: Trx,
+  dialect: Dialect,
+  actor: Actor,
+  importId: string,
+  plan: ImportPlan,
+  open: ReadonlyMap<string, { signal: OpenImportedSignal; row: RecordRow }>,
+  context: VroegContext,
+  now: string,
+): Promise<number> {
   const v = trx.withTables<VroegTables>();
   const ws = new WorkingSet();
   const audit: NewAuditEntry[] = [];
@@ -304,7 +337,7 @@ async function applyPlan(
       )
       .execute();
   }
-  return { created: plan.create.length, merged: plan.merge.length, withoutTeam };
+  return withoutTeam;
 }
 
 /** One import at a time on PostgreSQL, so two cannot both take the same reference or address. */
