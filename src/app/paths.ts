@@ -57,6 +57,8 @@ export const paths = {
   },
   adminCatalogue: { path: '/beheer/catalogus', href: () => '/beheer/catalogus' },
   adminRules: { path: '/beheer/regels', href: () => '/beheer/regels' },
+  /** Creditors' arrears reports in (coordinator, beheerder); online only, nothing kept on the device. */
+  vroegImport: { path: '/vroegsignalen', href: () => '/vroegsignalen' },
   signals: {
     path: '/signalen',
     href: (query?: Record<string, string | undefined>) => withQuery('/signalen', query),

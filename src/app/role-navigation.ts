@@ -19,6 +19,7 @@ const ITEM = {
   inzicht: { to: paths.insight.href(), key: 'nav.inzicht', end: false },
   toekomst: { to: paths.toekomst.href(), key: 'nav.toekomst', end: false },
   adressen: { to: paths.dayList.href(), key: 'nav.adressen', end: false },
+  vroeg: { to: paths.vroegImport.href(), key: 'nav.vroegImport', end: false },
 } satisfies Record<string, NavItem>;
 
 const GUEST: NavItem[] = [ITEM.start, ITEM.regelingen, ITEM.wijken, ITEM.programmas, ITEM.cijfers];
@@ -30,8 +31,8 @@ const BY_ROLE: Record<Role, NavItem[]> = {
   // Her residents, referrals and offers first.
   toekomstmakelaar: [ITEM.toekomst, ITEM.signalen, ITEM.check, ITEM.regelingen, ITEM.start],
   // The live figures first; the catalogue's indicator table next to them.
-  coordinator: [ITEM.inzicht, ITEM.cijfers, ITEM.wijken, ITEM.regelingen, ITEM.start],
-  beheerder: [ITEM.beheer, ITEM.inzicht, ITEM.regelingen, ITEM.wijken, ITEM.cijfers],
+  coordinator: [ITEM.inzicht, ITEM.vroeg, ITEM.cijfers, ITEM.wijken, ITEM.regelingen, ITEM.start],
+  beheerder: [ITEM.beheer, ITEM.vroeg, ITEM.inzicht, ITEM.regelingen, ITEM.wijken, ITEM.cijfers],
 };
 
 export function navFor(role: Role | undefined): readonly NavItem[] {

@@ -78,6 +78,17 @@ export const routes: RouteObject[] = [
           return { element: <InsightGate /> };
         },
       },
+      // Creditors' arrears reports in: coordinator or beheerder; the device keeps nothing of it.
+      {
+        path: paths.vroegImport.path,
+        lazy: async () => {
+          const [{ VroegImportGate }] = await Promise.all([
+            import('./vroegsignalen/vroeg-import-gate'),
+            loadTranslations('admin'),
+          ]);
+          return { element: <VroegImportGate /> };
+        },
+      },
       // The beheerder's screens: signed in as beheerder; no residents' data, so no PIN vault.
       {
         path: paths.admin.path,

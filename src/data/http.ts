@@ -26,6 +26,8 @@ export class HttpError extends Error {
 export interface HttpOptions {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   body?: unknown;
+  /** A body sent as it is (a file's text), instead of `body` as JSON; with its content type. */
+  text?: { content: string; type: string };
   token?: string;
   signal?: AbortSignal;
   cache?: RequestCache;
@@ -48,13 +50,19 @@ export async function requestJson(path: string, options: HttpOptions = {}): Prom
   assertSameOrigin(path);
   const headers: Record<string, string> = { accept: 'application/json' };
   if (options.body !== undefined) headers['content-type'] = 'application/json';
+  if (options.text) headers['content-type'] = options.text.type;
   if (options.token) headers.authorization = `Bearer ${options.token}`;
+  const body = options.text
+    ? options.text.content
+    : options.body === undefined
+      ? undefined
+      : JSON.stringify(options.body);
   let response: Response;
   try {
     response = await fetch(path, {
-      method: options.method ?? (options.body === undefined ? 'GET' : 'POST'),
+      method: options.method ?? (body === undefined ? 'GET' : 'POST'),
       headers,
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body,
       signal: options.signal,
       cache: options.cache,
       credentials: 'same-origin',
@@ -67,16 +75,16 @@ export async function requestJson(path: string, options: HttpOptions = {}): Prom
   // A gateway's 502/503/504 means the sync server itself did not answer.
   if (speaksForServer(path)) reportServerReach(![502, 503, 504].includes(response.status));
   const text = await response.text();
-  let body: unknown = null;
+  let answer: unknown = null;
   if (text.length > 0) {
     try {
-      body = JSON.parse(text);
+      answer = JSON.parse(text);
     } catch {
-      body = text;
+      answer = text;
     }
   }
-  if (!response.ok) throw new HttpError(response.status, body);
-  return body;
+  if (!response.ok) throw new HttpError(response.status, answer);
+  return answer;
 }
 
 /** Asks the server whether it is there; the answer lands in server-reach.ts. Never throws. */

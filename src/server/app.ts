@@ -54,6 +54,8 @@ import { securityHeaders } from './security-headers';
 import { staticHandler } from './static-files';
 import type { RulesVersionStore } from './storage/rules-versions';
 import { compressApiResponses } from './compression';
+import type { VroegStore } from './storage/vroeg-store';
+import { IMPORT_MAX_BYTES, vroegHandlers } from './vroegsignalen-routes';
 import type {
   Actor,
   AuditActor,
@@ -79,6 +81,8 @@ export interface AppOptions {
   loginLimits?: LoginLimits;
   /** Published norms and rules; without it the rules endpoints answer 404 and pulls name none. */
   rulesVersions?: RulesVersionStore;
+  /** Creditors' arrears reports (vroegsignalen); without it those endpoints answer 404. */
+  vroegsignalen?: VroegStore;
 }
 
 type Env = { Bindings: NodeBindings; Variables: { actor: Actor; user: UserRecord } };
@@ -717,6 +721,23 @@ export function createApp(options: AppOptions): Hono<Env> {
     log.info('admin.audit.read', { entries: page.entries.length });
     return c.json(page);
   });
+
+  if (options.vroegsignalen) {
+    const vroeg = vroegHandlers({
+      store: options.vroegsignalen,
+      storage,
+      fail,
+      knownValues,
+      now,
+    });
+    app.post('/api/vroegsignalen/import', limit(IMPORT_MAX_BYTES), auth, (c) =>
+      vroeg.importFile(c, c.var.actor),
+    );
+    app.get('/api/vroegsignalen/unplaced', auth, (c) => vroeg.unplaced(c, c.var.actor));
+    app.post('/api/vroegsignalen/place', limit(LIMITS.default), auth, (c) =>
+      vroeg.place(c, c.var.actor),
+    );
+  }
 
   app.all('/api/*', (c) => fail(c, 404, 'notFound', 'No such endpoint.'));
 

@@ -7,6 +7,7 @@ import { announce, log } from './log';
 import { demoLogins, jwtSecretFor, seedCatalogue, seedDemoRecords, seedDemoUsers } from './seed';
 import { openStorageFromEnv } from './storage/open-storage';
 import { openRulesVersionStore } from './storage/rules-versions';
+import { openVroegStore } from './storage/vroeg-store';
 import type { Server } from 'node:http';
 import { keepConnectionsAlive } from './http/keep-alive';
 
@@ -20,6 +21,9 @@ await storage.migrate();
 // Norms and rules live in their own tables on the same database.
 const rulesVersions = openRulesVersionStore(storage.dialect, storage.db);
 await rulesVersions.migrate();
+// Creditors' arrears reports: their own bookkeeping tables on the same database.
+const vroegsignalen = openVroegStore(storage.dialect, storage.db);
+await vroegsignalen.migrate();
 const jwtSecret = await jwtSecretFor(storage, process.env.JWT_SECRET);
 await seedDemoUsers(storage);
 await seedCatalogue(storage, resolve(distDir, 'catalogue.json'));
@@ -39,7 +43,7 @@ await vroegRetention.first;
 
 // Behind a reverse proxy that terminates TLS: believe its X-Forwarded-Proto/-For (HSTS, rate limits).
 const trustProxy = ['1', 'true', 'yes'].includes((process.env.TRUST_PROXY ?? '').toLowerCase());
-const app = createApp({ storage, jwtSecret, distDir, trustProxy, rulesVersions });
+const app = createApp({ storage, jwtSecret, distDir, trustProxy, rulesVersions, vroegsignalen });
 const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${info.port}/`;
   log.info('server.started', { port: info.port, storage: storage.dialect });

@@ -19,6 +19,7 @@ const MODULES: Record<string, () => Promise<BenchModule>> = {
   startup: () => import('./startup'),
   lighthouse: () => import('./lighthouse'),
   device: () => import('./device'),
+  vroegsignalen: () => import('./vroegsignalen'),
 };
 
 // `npm run bench -- sync` or `-- --only sync,signals`; other `--flags` belong to the modules.

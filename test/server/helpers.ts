@@ -3,6 +3,7 @@ import { createApp } from '../../src/server/app';
 import { jwtSecretFor, seedDemoUsers } from '../../src/server/seed';
 import { openPostgresStorage, openSqliteStorage } from '../../src/server/storage/kysely-storage';
 import { openRulesVersionStore } from '../../src/server/storage/rules-versions';
+import { openVroegStore } from '../../src/server/storage/vroeg-store';
 import type { KyselySyncStorage } from '../../src/server/storage/kysely-storage';
 import type { Mutation } from '../../src/domain/sync/protocol';
 import { PROTOCOL_VERSION } from '../../src/domain/sync/protocol';
@@ -51,7 +52,16 @@ export async function makeServer(storage: KyselySyncStorage, now?: () => Date) {
   const jwtSecret = await jwtSecretFor(storage, undefined);
   const rulesVersions = openRulesVersionStore(storage.dialect, storage.db);
   await rulesVersions.migrate();
-  return createApp({ storage, jwtSecret, distDir: null, rulesVersions, ...(now ? { now } : {}) });
+  const vroegsignalen = openVroegStore(storage.dialect, storage.db);
+  await vroegsignalen.migrate();
+  return createApp({
+    storage,
+    jwtSecret,
+    distDir: null,
+    rulesVersions,
+    vroegsignalen,
+    ...(now ? { now } : {}),
+  });
 }
 
 export type App = Awaited<ReturnType<typeof makeServer>>;

@@ -56,7 +56,7 @@ export class AdminRequestError extends SyncError {
  * validation details. This keeps them, but leaves 401 and revoke/wipe answers untouched, so
  * token refresh and a lost device's wipe work exactly as for sync.
  */
-function keepingDetails(transport: Transport): Transport {
+export function keepingDetails(transport: Transport): Transport {
   return async (path: string, options: HttpOptions) => {
     try {
       return await transport(path, options);

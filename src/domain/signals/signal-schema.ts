@@ -19,15 +19,20 @@ export const CONTACT_WAYS = ['telefoon', 'e-mail', 'adres', 'via-vindplaats'] as
 export const contactWaySchema = z.enum(CONTACT_WAYS);
 export type ContactWay = z.infer<typeof contactWaySchema>;
 
+/** What a worker can choose in the form: the resident's consent, or acting without it (safety only). */
 export const CONSENT_VALUES = ['gegeven', 'zonder'] as const;
 export const consentSchema = z.enum(CONSENT_VALUES);
 export type Consent = z.infer<typeof consentSchema>;
 
 /**
- * A stored signal's consent: the form's values, plus `wettelijke-taak` for an imported
- * vroegsignaal (legal basis: the Wet gemeentelijke schuldhulpverlening). The form never offers it.
+ * The legal basis a stored signal can rest on: the form's two, plus `wettelijke-taak` for a
+ * creditor's arrears report, which the gemeente must act on under the Wet gemeentelijke
+ * schuldhulpverlening (art. 3 lid 1 onder b, art. 8b). Only an import sets it; the form never
+ * offers it, and the schema allows it only on a signal whose `source` is `vroegsignaal`.
  */
-export const STORED_CONSENT_VALUES = [...CONSENT_VALUES, 'wettelijke-taak'] as const;
+export const SIGNAL_CONSENT_VALUES = [...CONSENT_VALUES, 'wettelijke-taak'] as const;
+export const signalConsentSchema = z.enum(SIGNAL_CONSENT_VALUES);
+export type SignalConsent = z.infer<typeof signalConsentSchema>;
 
 export const NOTE_MAX = 500;
 export const NAME_MAX = 80;
@@ -80,7 +85,7 @@ export const signalDataSchema = z
     buurt: z.string().trim().max(64, code('buurtTooLong')).optional(),
     urgency: urgencySchema.default('normaal'),
     note: z.string().trim().max(NOTE_MAX, code('noteTooLong')).optional(),
-    consent: z.enum(STORED_CONSENT_VALUES),
+    consent: signalConsentSchema,
     consentReason: z.string().trim().max(REASON_MAX, code('consentReasonTooLong')).optional(),
     residentName: z.string().trim().min(1, code('nameRequired')).max(NAME_MAX, code('nameTooLong')),
     contactWay: contactWaySchema,
@@ -94,26 +99,32 @@ export const signalDataSchema = z
     fromCheck: z.string().max(64).optional(),
     /** Raised during an outreach visit: the vroegsignaal's id, so the two can be linked. */
     fromSignal: z.string().max(64).optional(),
-    // A vroegsignaal: a creditor's report of arrears, imported (see src/domain/vroegsignalen).
+    // A creditor's arrears report (vroegsignalering), imported; see domain/vroegsignalen.
+    /** Absent: typed by a worker. */
     source: z.literal('vroegsignaal').optional(),
     creditorType: creditorTypeSchema.optional(),
-    arrearsCents: z.number().int().min(0).optional(),
+    arrearsCents: z.number().int().nonnegative().optional(),
     monthsInArrears: z.number().int().min(1).optional(),
+    /** The date the creditor reported the arrears. */
     reportedOn: z.iso.date().optional(),
-    street: z.string().trim().min(1).max(120).optional(),
+    street: z.string().trim().min(1).max(80).optional(),
     houseNumber: z.number().int().min(1).optional(),
-    houseNumberSuffix: z.string().trim().min(1).max(16).optional(),
+    houseNumberSuffix: z.string().max(8).optional(),
+    /** `1234AB`, normalised. */
     postcode: z
       .string()
       .regex(/^[1-9][0-9]{3}[A-Z]{2}$/)
       .optional(),
     city: z.string().trim().min(1).max(80).optional(),
-    externalRef: z.string().trim().min(1).max(120).optional(),
-    importId: z.string().max(64).optional(),
+    /** The exchange's or creditor's reference of the report: importing it again changes nothing. */
+    externalRef: z.string().min(1).max(64).optional(),
+    /** The import batch the signal came in with. */
+    importId: z.string().min(1).max(64).optional(),
   })
   .strict()
   .refine((d) => d.consent !== 'wettelijke-taak' || d.source === 'vroegsignaal', {
     path: ['consent'],
+    // Not the form's "only for safety" message: the form never offers a legal task at all.
     error: 'invalid',
   });
 export type SignalData = z.infer<typeof signalDataSchema>;

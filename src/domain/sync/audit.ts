@@ -23,6 +23,10 @@ export const AUDIT_ACTIONS = [
   'purge',
   /** A vroegsignaal erased by the retention rule (by `system`; its data and events are gone). */
   'erase',
+  /** A file of creditors' arrears reports was imported (entity `vroegImport`, id: the import). */
+  'import',
+  /** A person placed an imported address in a wijk (entity `vroegImport`, id: the placement). */
+  'place',
 ] as const;
 export const auditActionSchema = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof auditActionSchema>;
@@ -31,7 +35,7 @@ export type AuditAction = z.infer<typeof auditActionSchema>;
  * What an entry is about: a personal record, a user account (created, or its role, team or
  * wijken changed by a beheerder) or the audit log itself (a retention purge).
  */
-export const AUDIT_ENTITY_TYPES = [...ENTITY_TYPES, 'user', 'auditLog'] as const;
+export const AUDIT_ENTITY_TYPES = [...ENTITY_TYPES, 'user', 'auditLog', 'vroegImport'] as const;
 export const auditEntityTypeSchema = z.enum(AUDIT_ENTITY_TYPES);
 export type AuditEntityType = z.infer<typeof auditEntityTypeSchema>;
 

@@ -132,3 +132,11 @@ export function canReadAudit(user: ScopeUser): boolean {
 export function canManageDevices(user: ScopeUser): boolean {
   return user.role === 'beheerder';
 }
+
+/**
+ * Importing creditors' arrears reports and placing their addresses: coordinators and
+ * beheerders. Neither reads a resident's record afterwards; the signals go to the wijk's team.
+ */
+export function canImportVroegsignalen(user: ScopeUser): boolean {
+  return user.role === 'coordinator' || user.role === 'beheerder';
+}

@@ -59,6 +59,13 @@ describe('Signaal vastleggen', () => {
     expect(await database.outbox.count()).toBe(0);
   });
 
+  it('offers only the resident’s consent or acting without it, never the legal task of an import', async () => {
+    renderApp('/signalen/nieuw');
+    await screen.findByRole('heading', { name: 'Signaal vastleggen' });
+    const radios = document.querySelectorAll<HTMLInputElement>('input[name="consent"]');
+    expect([...radios].map((r) => r.value)).toEqual(['gegeven', 'zonder']);
+  });
+
   it('shows the Veilig Thuis route apart and allows no-consent only for safety', async () => {
     const user = userEvent.setup();
     renderApp('/signalen/nieuw');

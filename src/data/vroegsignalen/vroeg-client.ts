@@ -1,0 +1,80 @@
+import type { z } from 'zod';
+import type {
+  ImportReport,
+  PlaceRequest,
+  PlaceResponse,
+  UnplacedAddress,
+} from '../../domain/vroegsignalen/import-report';
+import {
+  importReportSchema,
+  placeRequestSchema,
+  placeResponseSchema,
+  unplacedListSchema,
+} from '../../domain/vroegsignalen/import-report';
+import { keepingDetails } from '../admin/admin-client';
+import type { DichtbijDb } from '../db';
+import { db } from '../db';
+import type { HttpOptions } from '../http';
+import { requestJson } from '../http';
+import { authorizedRequest } from '../sync/session';
+import type { Transport } from '../sync/sync-error';
+import { SyncError } from '../sync/sync-error';
+
+/**
+ * The import of creditors' arrears reports: upload a file, read the report, place the
+ * addresses the server could not. Online only; nothing of it is kept on the device (the
+ * coordinator's device holds no resident's data), so the report lives in the screen's state.
+ */
+async function call<T extends z.ZodType>(
+  schema: T,
+  path: string,
+  options: HttpOptions,
+  database: DichtbijDb,
+  transport: Transport,
+): Promise<z.infer<T>> {
+  const body = await authorizedRequest(database, keepingDetails(transport), path, {
+    cache: 'no-store',
+    ...options,
+  });
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) throw new SyncError('server', 'unexpected answer');
+  return parsed.data;
+}
+
+/** Sends the file's text as it is: CSV or JSON, the server tells them apart. */
+export function importVroegFile(
+  content: string,
+  type: string,
+  database: DichtbijDb = db(),
+  transport: Transport = requestJson,
+): Promise<ImportReport> {
+  return call(
+    importReportSchema,
+    '/api/vroegsignalen/import',
+    { method: 'POST', text: { content, type: type || 'text/csv' } },
+    database,
+    transport,
+  );
+}
+
+export async function listUnplaced(
+  database: DichtbijDb = db(),
+  transport: Transport = requestJson,
+): Promise<UnplacedAddress[]> {
+  return (await call(unplacedListSchema, '/api/vroegsignalen/unplaced', {}, database, transport))
+    .addresses;
+}
+
+export function placeAddress(
+  request: PlaceRequest,
+  database: DichtbijDb = db(),
+  transport: Transport = requestJson,
+): Promise<PlaceResponse> {
+  return call(
+    placeResponseSchema,
+    '/api/vroegsignalen/place',
+    { method: 'POST', body: placeRequestSchema.parse(request) },
+    database,
+    transport,
+  );
+}
