@@ -6,6 +6,15 @@ import {
   type ScreenColumn,
   type ScreenTable,
 } from '../../domain/insight/view';
+import {
+  Table,
+  TableBody,
+  TableCaption,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from '../components/table';
 
 /**
  * One table of the screen, exactly as the CSV has it; where `bars`, the first column also as a
@@ -37,40 +46,40 @@ export function CountsTable({
   );
   return (
     <section className="insight-figure">
-      <table>
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{head}</th>
+      <Table>
+        <TableCaption>{caption}</TableCaption>
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell scope="col">{head}</TableHeaderCell>
             {table.columns.map((c) => (
-              <th key={c} scope="col">
+              <TableHeaderCell key={c} scope="col">
                 {columnName(c)}
-              </th>
+              </TableHeaderCell>
             ))}
-          </tr>
-        </thead>
-        <tbody>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
           {table.rows.length === 0 && empty && (
-            <tr>
-              <td colSpan={table.columns.length + 1}>{empty}</td>
-            </tr>
+            <TableRow>
+              <TableCell colSpan={table.columns.length + 1}>{empty}</TableCell>
+            </TableRow>
           )}
           {table.rows.map((row) => (
-            <tr key={row.id}>
-              <th scope="row">{label(row.id)}</th>
+            <TableRow key={row.id}>
+              <TableHeaderCell scope="row">{label(row.id)}</TableHeaderCell>
               {row.cells.map((value, k) => (
-                <td key={table.columns[k]}>
+                <TableCell key={table.columns[k]}>
                   {k === 0 && table.bars ? (
                     <Bar value={value} max={max} />
                   ) : (
                     cellText(value, share ?? noShare)
                   )}
-                </td>
+                </TableCell>
               ))}
-            </tr>
+            </TableRow>
           ))}
-        </tbody>
-      </table>
+        </TableBody>
+      </Table>
       {note}
     </section>
   );
