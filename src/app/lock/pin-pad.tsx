@@ -1,6 +1,8 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Paragraph } from '../components/typography';
+import { Button } from '../components/button';
+import { TextInput } from '../components/form-field';
 
 const KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9'] as const;
 /** Long enough for a passphrase-like PIN, short enough that a stuck key does not fill memory. */
@@ -33,7 +35,7 @@ export function PinPad({
   return (
     <div className="pin-pad">
       <label htmlFor={id}>{label}</label>
-      <input
+      <TextInput
         id={id}
         className="pin-input"
         type="password"
@@ -52,37 +54,46 @@ export function PinPad({
       </Paragraph>
       <div className="pin-keys" role="group" aria-label={label}>
         {KEYS.map((k) => (
-          <button
+          <Button
             key={k}
             type="button"
+            purpose="secondary"
             className="pin-key"
             disabled={disabled}
             onClick={() => add(k)}
           >
             {k}
-          </button>
+          </Button>
         ))}
-        <button
+        <Button
           type="button"
+          purpose="subtle"
           className="pin-key pin-key-secondary"
           disabled={disabled || value.length === 0}
           onClick={() => onChange('')}
           aria-label={t('lock.clear')}
         >
           C
-        </button>
-        <button type="button" className="pin-key" disabled={disabled} onClick={() => add('0')}>
-          0
-        </button>
-        <button
+        </Button>
+        <Button
           type="button"
+          purpose="secondary"
+          className="pin-key"
+          disabled={disabled}
+          onClick={() => add('0')}
+        >
+          0
+        </Button>
+        <Button
+          type="button"
+          purpose="subtle"
           className="pin-key pin-key-secondary"
           disabled={disabled || value.length === 0}
           onClick={() => onChange(value.slice(0, -1))}
           aria-label={t('lock.deleteDigit')}
         >
           ⌫
-        </button>
+        </Button>
       </div>
     </div>
   );
