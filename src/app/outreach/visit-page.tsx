@@ -1,13 +1,11 @@
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { LockedError } from '../../data/crypto/errors';
 import { startCheck, variantsForRole } from '../../data/repositories/checks';
 import type { OutreachProblem } from '../../data/repositories/outreach';
 import { recordAttempt, recordOutcome } from '../../data/repositories/outreach';
 import type { SignalDetail } from '../../data/repositories/signals';
-import { readSignal } from '../../data/repositories/signals';
 import type { SignalData } from '../../domain/signals/signal-schema';
 import { isOpenStatus } from '../../domain/signals/lifecycle';
 import type { AttemptKind, HelpDestination } from '../../domain/signals/outreach-values';
@@ -27,6 +25,7 @@ import { AppLink } from '../components/app-link';
 import { Button } from '../components/button';
 import { Notice } from '../components/notice';
 import { Heading, Paragraph } from '../components/typography';
+import { useSignalDetail } from '../signals/use-signal-detail';
 
 /**
  * The visit screen of one address: what the visit needs (address, household, kind and months
@@ -37,13 +36,7 @@ export function VisitPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
   const setup = useSignalSetup();
-  const detail = useLiveQuery(async () => {
-    try {
-      return (await readSignal(id)) ?? null;
-    } catch {
-      return 'locked' as const;
-    }
-  }, [id]);
+  const detail = useSignalDetail(id);
   if (setup === undefined || detail === undefined) {
     return (
       <Paragraph role="status" className="muted">

@@ -2,14 +2,8 @@ import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { useLiveQuery } from 'dexie-react-hooks';
 import type { SignalAction, SignalDetail } from '../../data/repositories/signals';
-import {
-  ACTION_PROBLEMS_NL,
-  localDate,
-  readSignal,
-  recordSignalEvent,
-} from '../../data/repositories/signals';
+import { ACTION_PROBLEMS_NL, localDate, recordSignalEvent } from '../../data/repositories/signals';
 import type { HandoverTarget } from '../../domain/signals/handover';
 import { handoverChoices } from '../../domain/signals/handover';
 import type { HistoryStep, SignalStatus } from '../../domain/signals/lifecycle';
@@ -28,6 +22,7 @@ import { Notice } from '../components/notice';
 import { Heading, Paragraph } from '../components/typography';
 import { DataBadge } from '../components/data-badge';
 import { SelectInput, TextInput } from '../components/form-field';
+import { useSignalDetail } from './use-signal-detail';
 
 type ActionKind = { type: 'status'; to: SignalStatus } | { type: 'handover' } | { type: 'note' };
 
@@ -58,13 +53,7 @@ export function SignalDetailPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
   const setup = useSignalSetup();
-  const detail = useLiveQuery(async () => {
-    try {
-      return (await readSignal(id)) ?? null;
-    } catch {
-      return 'locked' as const;
-    }
-  }, [id]);
+  const detail = useSignalDetail(id);
   if (setup === undefined || detail === undefined) {
     return (
       <Paragraph role="status" className="muted">

@@ -81,7 +81,11 @@ function parseAnswer<T extends z.ZodType>(schema: T, body: unknown): z.infer<T> 
   return parsed.data;
 }
 
-async function call<T extends z.ZodType>(
+/**
+ * A request of an online-only screen (beheer, the vroegsignalen import): signed in, never from a
+ * cache, the server's error details kept, and the answer checked against its schema.
+ */
+export async function adminCall<T extends z.ZodType>(
   schema: T,
   path: string,
   options: HttpOptions,
@@ -104,7 +108,13 @@ export async function listUsers(
   database: DichtbijDb = db(),
   transport: Transport = requestJson,
 ): Promise<PublicUser[]> {
-  const answer = await call(adminUsersResponseSchema, '/api/admin/users', {}, database, transport);
+  const answer = await adminCall(
+    adminUsersResponseSchema,
+    '/api/admin/users',
+    {},
+    database,
+    transport,
+  );
   return answer.users;
 }
 
@@ -115,7 +125,7 @@ export async function updateUserScope(
   database: DichtbijDb = db(),
   transport: Transport = requestJson,
 ): Promise<void> {
-  await call(
+  await adminCall(
     okResponseSchema,
     `/api/admin/users/${encodeId(userId)}`,
     { method: 'PATCH', body: userScopeChangeSchema.parse(change) },
@@ -129,7 +139,7 @@ export async function createUser(
   database: DichtbijDb = db(),
   transport: Transport = requestJson,
 ): Promise<string> {
-  const answer = await call(
+  const answer = await adminCall(
     createdUserResponseSchema,
     '/api/admin/users',
     { method: 'POST', body: newUserRequestSchema.parse(user) },
@@ -144,7 +154,7 @@ export async function listDevices(
   database: DichtbijDb = db(),
   transport: Transport = requestJson,
 ): Promise<AdminDevice[]> {
-  const answer = await call(
+  const answer = await adminCall(
     adminDevicesResponseSchema,
     `/api/admin/devices?${new URLSearchParams({ userId }).toString()}`,
     {},
@@ -161,7 +171,7 @@ async function deviceAction(
   database: DichtbijDb,
   transport: Transport,
 ): Promise<void> {
-  await call(
+  await adminCall(
     okResponseSchema,
     `/api/admin/devices/${encodeId(deviceId)}/${action}`,
     { method: 'POST', body: {} },
@@ -199,7 +209,7 @@ export async function readAudit(
     if (value !== undefined) params.set(key, String(value));
   }
   const search = params.toString();
-  return call(
+  return adminCall(
     auditPageSchema,
     search ? `/api/admin/audit?${search}` : '/api/admin/audit',
     {},
@@ -216,7 +226,7 @@ export async function currentCatalogueVersion(
   database: DichtbijDb = db(),
   transport: Transport = requestJson,
 ): Promise<CatalogueVersion> {
-  return call(catalogueVersionSchema, '/api/catalogue', {}, database, transport);
+  return adminCall(catalogueVersionSchema, '/api/catalogue', {}, database, transport);
 }
 
 /**
@@ -228,7 +238,7 @@ export async function publishCatalogue(
   database: DichtbijDb = db(),
   transport: Transport = requestJson,
 ): Promise<PublishCatalogueResponse> {
-  return call(
+  return adminCall(
     publishCatalogueResponseSchema,
     '/api/catalogue',
     { method: 'POST', body: catalogue },
@@ -242,7 +252,7 @@ export async function currentRules(
   database: DichtbijDb = db(),
   transport: Transport = requestJson,
 ): Promise<RulesResponse> {
-  return call(rulesResponseSchema, '/api/rules', {}, database, transport);
+  return adminCall(rulesResponseSchema, '/api/rules', {}, database, transport);
 }
 
 /**
@@ -254,7 +264,7 @@ export async function publishRules(
   database: DichtbijDb = db(),
   transport: Transport = requestJson,
 ): Promise<PublishRulesResponse> {
-  return call(
+  return adminCall(
     publishRulesResponseSchema,
     '/api/rules',
     { method: 'POST', body: version },

@@ -1,4 +1,3 @@
-import type { z } from 'zod';
 import type {
   ImportReport,
   PlaceRequest,
@@ -11,35 +10,17 @@ import {
   placeResponseSchema,
   unplacedListSchema,
 } from '../../domain/vroegsignalen/import-report';
-import { keepingDetails } from '../admin/admin-client';
+import { adminCall } from '../admin/admin-client';
 import type { DichtbijDb } from '../db';
 import { db } from '../db';
-import type { HttpOptions } from '../http';
 import { requestJson } from '../http';
-import { authorizedRequest } from '../sync/session';
 import type { Transport } from '../sync/sync-error';
-import { SyncError } from '../sync/sync-error';
 
 /**
  * The import of creditors' arrears reports: upload a file, read the report, place the
  * addresses the server could not. Online only; nothing of it is kept on the device (the
  * coordinator's device holds no resident's data), so the report lives in the screen's state.
  */
-async function call<T extends z.ZodType>(
-  schema: T,
-  path: string,
-  options: HttpOptions,
-  database: DichtbijDb,
-  transport: Transport,
-): Promise<z.infer<T>> {
-  const body = await authorizedRequest(database, keepingDetails(transport), path, {
-    cache: 'no-store',
-    ...options,
-  });
-  const parsed = schema.safeParse(body);
-  if (!parsed.success) throw new SyncError('server', 'unexpected answer');
-  return parsed.data;
-}
 
 /** Sends the file's text as it is: CSV or JSON, the server tells them apart. */
 export function importVroegFile(
@@ -48,7 +29,7 @@ export function importVroegFile(
   database: DichtbijDb = db(),
   transport: Transport = requestJson,
 ): Promise<ImportReport> {
-  return call(
+  return adminCall(
     importReportSchema,
     '/api/vroegsignalen/import',
     { method: 'POST', text: { content, type: type || 'text/csv' } },
@@ -61,8 +42,9 @@ export async function listUnplaced(
   database: DichtbijDb = db(),
   transport: Transport = requestJson,
 ): Promise<UnplacedAddress[]> {
-  return (await call(unplacedListSchema, '/api/vroegsignalen/unplaced', {}, database, transport))
-    .addresses;
+  return (
+    await adminCall(unplacedListSchema, '/api/vroegsignalen/unplaced', {}, database, transport)
+  ).addresses;
 }
 
 export function placeAddress(
@@ -70,7 +52,7 @@ export function placeAddress(
   database: DichtbijDb = db(),
   transport: Transport = requestJson,
 ): Promise<PlaceResponse> {
-  return call(
+  return adminCall(
     placeResponseSchema,
     '/api/vroegsignalen/place',
     { method: 'POST', body: placeRequestSchema.parse(request) },
