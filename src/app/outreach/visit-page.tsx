@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useNavigate, useParams } from 'react-router';
+import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { LockedError } from '../../data/crypto/errors';
 import { startCheck, variantsForRole } from '../../data/repositories/checks';
@@ -19,13 +19,12 @@ import type { VisitOutcome } from '../../domain/vroegsignalen/outreach';
 import { currentFormat } from '../i18n/format';
 import { paths } from '../paths';
 import type { SignalSetup } from '../signals/use-signal-context';
-import { useSignalSetup } from '../signals/use-signal-context';
 import '../signals/signals.css';
 import { AppLink } from '../components/app-link';
 import { Button } from '../components/button';
 import { Notice } from '../components/notice';
 import { Heading, Paragraph } from '../components/typography';
-import { useSignalDetail } from '../signals/use-signal-detail';
+import { SignalScreen } from '../signals/signal-screen';
 
 /**
  * The visit screen of one address: what the visit needs (address, household, kind and months
@@ -34,21 +33,26 @@ import { useSignalDetail } from '../signals/use-signal-detail';
  */
 export function VisitPage() {
   const { t } = useTranslation();
-  const { id = '' } = useParams();
-  const setup = useSignalSetup();
-  const detail = useSignalDetail(id);
-  if (setup === undefined || detail === undefined) {
-    return (
-      <Paragraph role="status" className="muted">
-        {t('outreach.loading')}
-      </Paragraph>
-    );
-  }
-  if (setup === null) return <Notice>{t('outreach.needRole')}</Notice>;
-  if (detail === 'locked') return <Notice>{t('outreach.locked')}</Notice>;
-  if (detail === null || detail.data === null)
-    return <Notice>{t('outreach.problem.notFound')}</Notice>;
-  return <Visit detail={detail} data={detail.data} setup={setup} />;
+  const notFound = t('outreach.problem.notFound');
+  return (
+    <SignalScreen
+      texts={{
+        loading: t('outreach.loading'),
+        needRole: t('outreach.needRole'),
+        locked: t('outreach.locked'),
+        notFound,
+      }}
+    >
+      {(detail, setup) =>
+        // A record whose data this device cannot read is no address to visit.
+        detail.data === null ? (
+          <Notice>{notFound}</Notice>
+        ) : (
+          <Visit detail={detail} data={detail.data} setup={setup} />
+        )
+      }
+    </SignalScreen>
+  );
 }
 
 type Feedback = { error: boolean; text: string } | null;

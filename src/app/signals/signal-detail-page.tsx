@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import type { FormEvent } from 'react';
-import { useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { SignalAction, SignalDetail } from '../../data/repositories/signals';
 import { ACTION_PROBLEMS_NL, localDate, recordSignalEvent } from '../../data/repositories/signals';
@@ -11,7 +10,6 @@ import { allowedTransitions, isOverdue, isOpenStatus } from '../../domain/signal
 import { paths } from '../paths';
 import { ToekomstReferralCard } from '../toekomst/referral-card';
 import type { SignalSetup } from './use-signal-context';
-import { useSignalSetup } from './use-signal-context';
 import { HelpOutcomeActions } from './help-outcome';
 import './signals.css';
 import { currentFormat } from '../i18n/format';
@@ -22,7 +20,7 @@ import { Notice } from '../components/notice';
 import { Heading, Paragraph } from '../components/typography';
 import { DataBadge } from '../components/data-badge';
 import { SelectInput, TextInput } from '../components/form-field';
-import { useSignalDetail } from './use-signal-detail';
+import { SignalScreen } from './signal-screen';
 
 type ActionKind = { type: 'status'; to: SignalStatus } | { type: 'handover' } | { type: 'note' };
 
@@ -51,20 +49,18 @@ function localDateTime(date: Date): string {
 /** The signal with its history and the steps that are possible now. */
 export function SignalDetailPage() {
   const { t } = useTranslation();
-  const { id = '' } = useParams();
-  const setup = useSignalSetup();
-  const detail = useSignalDetail(id);
-  if (setup === undefined || detail === undefined) {
-    return (
-      <Paragraph role="status" className="muted">
-        {t('signals.loading')}
-      </Paragraph>
-    );
-  }
-  if (setup === null) return <Notice>{t('signals.needRole')}</Notice>;
-  if (detail === 'locked') return <Notice>{t('signals.locked')}</Notice>;
-  if (detail === null) return <Notice>{t('signals.notFound')}</Notice>;
-  return <SignalView detail={detail} setup={setup} />;
+  return (
+    <SignalScreen
+      texts={{
+        loading: t('signals.loading'),
+        needRole: t('signals.needRole'),
+        locked: t('signals.locked'),
+        notFound: t('signals.notFound'),
+      }}
+    >
+      {(detail, setup) => <SignalView detail={detail} setup={setup} />}
+    </SignalScreen>
+  );
 }
 
 function targetName(target: HandoverTarget | undefined, setup: SignalSetup): string {
