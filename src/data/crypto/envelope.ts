@@ -59,6 +59,18 @@ export function isEncryptedBlob(value: unknown): value is EncryptedBlob {
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
+/**
+ * Screens read records live (Dexie's liveQuery), and Dexie observes only the reads it sees in its
+ * zone. A Web Crypto promise leaves that zone, so every read after a decrypt went unobserved and
+ * a screen missed later changes (test/unit/data/live-reads.test.ts). Inside a live query the
+ * global Promise is Dexie's, and its resolve() carries the zone over the await (dexie.org,
+ * useLiveQuery(): "wrap the returned promise through Promise.resolve()"); elsewhere it is a
+ * no-op.
+ */
+export function inDexieZone<T>(promise: Promise<T>): Promise<T> {
+  return Promise.resolve(promise);
+}
+
 function subtle(): SubtleCrypto {
   if (!globalThis.crypto?.subtle) {
     // Only secure contexts (https, localhost) have WebCrypto; without it nothing personal may be stored.
@@ -160,10 +172,8 @@ export async function encryptWithKey(
 ): Promise<EncryptedBlob> {
   const iv = randomBytes(IV_BYTES);
   const plain = encoder.encode(JSON.stringify(value ?? null));
-  const ct = await subtle().encrypt(
-    { name: 'AES-GCM', iv, additionalData: encoder.encode(context) },
-    key,
-    plain,
+  const ct = await inDexieZone(
+    subtle().encrypt({ name: 'AES-GCM', iv, additionalData: encoder.encode(context) }, key, plain),
   );
   return { v: 1, iv, ct: new Uint8Array(ct) };
 }
@@ -174,10 +184,12 @@ export async function decryptWithKey(
   blob: EncryptedBlob,
   context: string,
 ): Promise<unknown> {
-  const plain = await subtle().decrypt(
-    { name: 'AES-GCM', iv: blob.iv, additionalData: encoder.encode(context) },
-    key,
-    blob.ct,
+  const plain = await inDexieZone(
+    subtle().decrypt(
+      { name: 'AES-GCM', iv: blob.iv, additionalData: encoder.encode(context) },
+      key,
+      blob.ct,
+    ),
   );
   return JSON.parse(decoder.decode(plain)) as unknown;
 }

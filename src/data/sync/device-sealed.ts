@@ -1,4 +1,5 @@
 import type { DichtbijDb } from '../db';
+import { inDexieZone } from '../crypto/envelope';
 
 /**
  * Sealing for a session without a PIN vault (a coordinator keeps no residents' data, so she
@@ -53,10 +54,12 @@ export async function sealWithDeviceKey(
   const key = await sealKey(database, true);
   if (!key) throw new Error('no device seal key');
   const iv = crypto.getRandomValues(new Uint8Array(12));
-  const data = await crypto.subtle.encrypt(
-    { name: 'AES-GCM', iv },
-    key,
-    new TextEncoder().encode(JSON.stringify(value)),
+  const data = await inDexieZone(
+    crypto.subtle.encrypt(
+      { name: 'AES-GCM', iv },
+      key,
+      new TextEncoder().encode(JSON.stringify(value)),
+    ),
   );
   return { by: 'device', iv, data };
 }
@@ -69,7 +72,9 @@ export async function openWithDeviceKey(
   const key = await sealKey(database, false);
   if (!key) return undefined;
   try {
-    const plain = await crypto.subtle.decrypt({ name: 'AES-GCM', iv: sealed.iv }, key, sealed.data);
+    const plain = await inDexieZone(
+      crypto.subtle.decrypt({ name: 'AES-GCM', iv: sealed.iv }, key, sealed.data),
+    );
     return JSON.parse(new TextDecoder().decode(plain)) as unknown;
   } catch {
     return undefined;
