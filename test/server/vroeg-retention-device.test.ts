@@ -157,7 +157,7 @@ describe.each(STORES)('vroegsignaal retention on the device, %s', (kind) => {
               database,
             );
 
-            const erased = await applyVroegRetention(storage, 12, NOW);
+            const erased = await applyVroegRetention({ storage }, 12, NOW);
             const expectedKept = ids.filter((_, i) => kept(signals[i] as Gen));
             expect(erased).toBe(ids.length - expectedKept.length);
 

@@ -145,7 +145,7 @@ describe.each(STORES)('vroegsignaal retention on %s', (kind) => {
         // The daily job, or the store in small batches (each its own transaction).
         const erased =
           run % 2 === 0
-            ? await applyVroegRetention(storage, 12, NOW)
+            ? await applyVroegRetention({ storage }, 12, NOW)
             : await eraseExpiredVroegsignalen(
                 storage.db,
                 storage.dialect,
@@ -205,7 +205,7 @@ describe.each(STORES)('vroegsignaal retention on %s', (kind) => {
         expect(await rollup()).toEqual(countsBefore);
 
         // A second run finds nothing more.
-        expect(await applyVroegRetention(storage, 12, NOW)).toBe(0);
+        expect(await applyVroegRetention({ storage }, 12, NOW)).toBe(0);
       }),
       { numRuns: 20, seed: 17 },
     );
@@ -216,7 +216,7 @@ describe.each(STORES)('vroegsignaal retention on %s', (kind) => {
     const id = `vr${run}-stale`;
     const s: Gen = { vroeg: true, hoursOld: 9_000, help: [], contact: true, creditorType: 'huur' };
     await push(app, wim, mutationsFor(id, s));
-    expect(await applyVroegRetention(storage, 12, NOW)).toBe(1);
+    expect(await applyVroegRetention({ storage }, 12, NOW)).toBe(1);
     const answers = await push(app, wim, [
       // Written offline before the erase: an edit, a new attempt, a help answer.
       mutation({
