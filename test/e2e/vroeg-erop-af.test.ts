@@ -29,7 +29,7 @@ const WORKER = 'demo-wijkteam';
  * One wijk, so the month's counts are published whole: with a second wijk without any contact,
  * the small-cell suppression rightly hides the totals a share is taken from.
  */
-const DELIVERY = join(process.cwd(), 'test/fixtures/vroegsignalen/e2e-vijftig.csv');
+const DELIVERY = join(__dirname, '..', 'fixtures', 'vroegsignalen', 'e2e-vijftig.csv');
 
 /** Her addresses in walking order, with the creditor each report came from. */
 const WALKING_ORDER = [
