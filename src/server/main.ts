@@ -36,7 +36,7 @@ const retention = scheduleAuditRetention(
 await retention.first;
 // At start and daily: vroegsignalen past their retention period without help accepted are erased.
 const vroegRetention = scheduleVroegRetention(
-  storage,
+  { storage, vroeg: vroegsignalen },
   vroegRetentionMonths(process.env.VROEGSIGNAAL_RETENTION_MONTHS),
 );
 await vroegRetention.first;

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Mutation } from '../../src/domain/sync/protocol';
 import type { KyselySyncStorage } from '../../src/server/storage/kysely-storage';
 import type { App, Client } from './helpers';
+import { pushAfterImport } from './vroeg-seed';
 import { STORES, loginAs, makeServer, mutation, openStore, push } from './helpers';
 
 /**
@@ -226,7 +227,8 @@ describe.each(STORES)('the maintained insight counts on %s', (kind) => {
               const { who, m } = toMutation(op);
               byWho.set(who, [...(byWho.get(who) ?? []), m]);
             }
-            for (const [who, ms] of byWho) expect((await push(app, who, ms)).status).toBe(200);
+            for (const [who, ms] of byWho)
+              expect((await pushAfterImport(app, storage, who, ms)).status).toBe(200);
           }
           const maintained = await rollup();
           await storage.rebuildInsight();

@@ -15,7 +15,8 @@ import type { Mutation } from '../../src/domain/sync/protocol';
 import type { KyselySyncStorage } from '../../src/server/storage/kysely-storage';
 import { applyVroegRetention } from '../../src/server/vroeg-retention';
 import type { App, Client } from './helpers';
-import { PASSWORDS, STORES, loginAs, makeServer, mutation, openStore, push } from './helpers';
+import { pushAfterImport } from './vroeg-seed';
+import { PASSWORDS, STORES, loginAs, makeServer, mutation, openStore } from './helpers';
 
 /**
  * Retention of vroegsignalen on the device (issue 17 part 4): a worker's device that holds
@@ -126,8 +127,9 @@ describe.each(STORES)('vroegsignaal retention on the device, %s', (kind) => {
           const ids = signals.map((_, i) => `vrd${run}-${kind}-s${i}`);
           expect(
             (
-              await push(
+              await pushAfterImport(
                 app,
+                storage,
                 wendy,
                 signals.flatMap((s, i) => mutationsFor(ids[i] ?? '', s)),
               )
@@ -157,7 +159,7 @@ describe.each(STORES)('vroegsignaal retention on the device, %s', (kind) => {
               database,
             );
 
-            const erased = await applyVroegRetention(storage, 12, NOW);
+            const erased = await applyVroegRetention({ storage }, 12, NOW);
             const expectedKept = ids.filter((_, i) => kept(signals[i] as Gen));
             expect(erased).toBe(ids.length - expectedKept.length);
 
@@ -198,7 +200,7 @@ describe.each(STORES)('vroegsignaal retention on the device, %s', (kind) => {
   it('leaves the device’s own retention of closed records working', async () => {
     run += 1;
     const id = `vrd${run}-${kind}-closed`;
-    await push(app, wendy, [
+    await pushAfterImport(app, storage, wendy, [
       ...mutationsFor(id, { vroeg: true, hoursOld: 10, help: ['aanvaard'], attempt: true }),
       mutation({ entityId: id, op: 'patch', payload: { status: 'afgerond' } }),
     ]);

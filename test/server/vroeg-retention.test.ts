@@ -5,6 +5,7 @@ import type { KyselySyncStorage } from '../../src/server/storage/kysely-storage'
 import { applyVroegRetention, vroegRetentionMonths } from '../../src/server/vroeg-retention';
 import { eraseExpiredVroegsignalen } from '../../src/server/storage/vroeg-retention-store';
 import type { App, Client } from './helpers';
+import { pushAfterImport } from './vroeg-seed';
 import { STORES, loginAs, makeServer, mutation, openStore, post, push } from './helpers';
 
 /**
@@ -136,7 +137,7 @@ describe.each(STORES)('vroegsignaal retention on %s', (kind) => {
         run += 1;
         const ids = signals.map((_, i) => `vr${run}-s${i}`);
         const sent = signals.flatMap((s, i) => mutationsFor(ids[i] ?? '', s));
-        const pushed = await push(app, wim, sent);
+        const pushed = await pushAfterImport(app, storage, wim, sent);
         expect(pushed.body.results.every((r) => r.status === 'applied')).toBe(true);
         const device = await pullFrom(wim, null);
         const countsBefore = await rollup();
@@ -145,7 +146,7 @@ describe.each(STORES)('vroegsignaal retention on %s', (kind) => {
         // The daily job, or the store in small batches (each its own transaction).
         const erased =
           run % 2 === 0
-            ? await applyVroegRetention(storage, 12, NOW)
+            ? await applyVroegRetention({ storage }, 12, NOW)
             : await eraseExpiredVroegsignalen(
                 storage.db,
                 storage.dialect,
@@ -205,7 +206,7 @@ describe.each(STORES)('vroegsignaal retention on %s', (kind) => {
         expect(await rollup()).toEqual(countsBefore);
 
         // A second run finds nothing more.
-        expect(await applyVroegRetention(storage, 12, NOW)).toBe(0);
+        expect(await applyVroegRetention({ storage }, 12, NOW)).toBe(0);
       }),
       { numRuns: 20, seed: 17 },
     );
@@ -215,8 +216,8 @@ describe.each(STORES)('vroegsignaal retention on %s', (kind) => {
     run += 1;
     const id = `vr${run}-stale`;
     const s: Gen = { vroeg: true, hoursOld: 9_000, help: [], contact: true, creditorType: 'huur' };
-    await push(app, wim, mutationsFor(id, s));
-    expect(await applyVroegRetention(storage, 12, NOW)).toBe(1);
+    await pushAfterImport(app, storage, wim, mutationsFor(id, s));
+    expect(await applyVroegRetention({ storage }, 12, NOW)).toBe(1);
     const answers = await push(app, wim, [
       // Written offline before the erase: an edit, a new attempt, a help answer.
       mutation({

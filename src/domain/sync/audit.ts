@@ -21,7 +21,10 @@ export const AUDIT_ACTIONS = [
   'rejected',
   /** Entries older than the retention period were removed (entity `auditLog`, id: the cut-off). */
   'purge',
-  /** A vroegsignaal erased by the retention rule (by `system`; its data and events are gone). */
+  /**
+   * Erased by the vroegsignalen retention rule (by `system`): a vroegsignaal (its data and events
+   * are gone), or a waiting report or the bookkeeping row of an import (entity `vroegImport`).
+   */
   'erase',
   /** A file of creditors' arrears reports was imported (entity `vroegImport`, id: the import). */
   'import',

@@ -2,18 +2,21 @@
  * How long an imported vroegsignaal is kept when no help was accepted, and which ones have
  * expired. Pure: the server's daily job and the tests use the same rule.
  *
- * The source, as far as it could be established (2026-11-30):
- * - Wet gemeentelijke schuldhulpverlening (BWBR0031331), version valid from 2026-07-01
- *   (MinBZK/regelrecht-corpus, regulation/nl/wet/wet_gemeentelijke_schuldhulpverlening/2026-07-01.yaml):
- *   art. 3 lid 1 onder b (the college offers a first conversation after a creditor's signal),
- *   art. 4 lid 1 onder b (the conversation follows when the resident accepts the offer) and
- *   art. 8b (the college may process the resident's data only "voor zover die gegevens
- *   noodzakelijk zijn" for that task). The Act itself sets NO retention period.
- * - The period is set in the Besluit gemeentelijke schuldhulpverlening (Stb. 2020, 240,
- *   in force 2021-01-01), § 2 "Gegevensverstrekking vroegsignalering". Its text on keeping
- *   and destroying the signal data could not be read here (it is not in the regelrecht
- *   corpus, and the stored copy of Stb. 2020, 240 holds only its opening articles), so the
- *   article and its number of months are NOT verified.
+ * The source, as far as it could be established (checked again 2026-11-30):
+ * - Wet gemeentelijke schuldhulpverlening (BWBR0031331), version valid from 2026-07-01,
+ *   published 2026-02-03 (MinBZK/regelrecht-corpus,
+ *   regulation/nl/wet/wet_gemeentelijke_schuldhulpverlening/2026-07-01.yaml), read whole
+ *   (art. 1–14): art. 3 lid 1 onder b (the college offers a first conversation after a creditor's
+ *   signal), art. 4 lid 1 onder b (the conversation follows when the resident accepts the offer)
+ *   and art. 8b (the college may process the resident's data only "voor zover die gegevens
+ *   noodzakelijk zijn" for that task). No article of the Act sets a retention period or speaks
+ *   of destroying signal data; art. 3a is about having third parties carry out the Act
+ *   (mandaat), not about keeping data.
+ * - The Besluit gemeentelijke schuldhulpverlening (Stb. 2020, 240, in force 2021-01-01),
+ *   § 2 "Gegevensverstrekking vroegsignalering", is where a period would be. It is NOT in the
+ *   regelrecht corpus (no files under regulation/nl/amvb/besluit_gemeentelijke_schuldhulpverlening)
+ *   and the stored copy of Stb. 2020, 240 holds only art. 1 and the start of art. 2, so its
+ *   article on destroying the signal data, and its number of months, are NOT verified.
  * - No Dordrecht source in the seeds fixes a period (domain.md: "The seeds give no legal
  *   basis, retention rule or data-sharing rules for signals").
  * Until the Besluit's article is checked, the server uses 12 months after receipt as a

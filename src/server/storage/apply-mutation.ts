@@ -1,4 +1,5 @@
 import { RECORD_SCHEMA_VERSION } from '../../domain/records/record-schema';
+import { forgesImport, IMPORT_ONLY_MESSAGE } from '../../domain/vroegsignalen/import-only';
 import type { FieldConflict, FieldStamp, FieldStamps } from '../../domain/sync/merge';
 import {
   applyDecision,
@@ -113,6 +114,8 @@ export function applyOne(
         const put = parsed.value.payload;
         const wijk = put.wijk ?? null;
         if (!canCreate(user, wijk)) return reject('forbidden', 'You may not create a record here.');
+        if (m.entityType === 'signal' && forgesImport(null, put.data))
+          return reject('forbidden', IMPORT_ONLY_MESSAGE);
         const v = allocate();
         const fields = flatten({
           wijk,
@@ -180,6 +183,8 @@ export function applyOne(
       const next = applyDecision(flat, stamps, decision.apply, stamp);
       if (resurrect) delete next.stamps.$deleted;
       const merged = unflatten(next.fields);
+      if (m.entityType === 'signal' && forgesImport(row.data, merged.data))
+        return reject('forbidden', IMPORT_ONLY_MESSAGE, current);
       const nextScope: RecordScope = {
         ...scopeOf(row),
         wijk: merged.wijk,

@@ -17,6 +17,7 @@ import type { Trx } from './rows';
 import type { Actor } from './sync-storage';
 import type { VroegTables } from './vroeg-tables';
 import { migrateVroegTables } from './vroeg-tables';
+import { eraseExpiredImportRows, type ImportRowsErased } from './vroeg-retention-imports';
 import { applyPlan, chunks, postcodeKey, readContext, type VDb } from './vroeg-write';
 
 /** What the server knows when it places a signal: the catalogue's wijken and the teams by wijk. */
@@ -53,6 +54,11 @@ export interface VroegStore {
     context: VroegContext,
     now: string,
   ): Promise<PlaceResponse | null>;
+  /**
+   * Retention of the import's own rows (vroeg-retention-imports.ts): run after the signals'
+   * erase, so the bookkeeping of the signals just erased goes too.
+   */
+  eraseExpired(cutoff: string, now: string): Promise<ImportRowsErased>;
 }
 
 /** One import at a time on PostgreSQL, so two cannot both take the same reference or address. */
@@ -214,6 +220,10 @@ class KyselyVroegStore implements VroegStore {
       );
     }
     return unplacedOf(found);
+  }
+
+  eraseExpired(cutoff: string, now: string): Promise<ImportRowsErased> {
+    return eraseExpiredImportRows(this.db, this.dialect, cutoff, now);
   }
 
   async listUnplaced(): Promise<UnplacedAddress[]> {
