@@ -10,6 +10,8 @@ import {
 } from './address';
 import { parseImportFile } from './import-file';
 import { columnOf } from './import-row';
+import type { SignalCategoryId } from '../signals/categories';
+import type { DoorDomain } from '../signals/outreach-values';
 
 /**
  * Door-to-door campaigns (Sociaal Renoveren and similar, 003 L3845–3856): a coordinator lists
@@ -296,3 +298,27 @@ export function campaignSignalData(
     city: address.city,
   });
 }
+
+/**
+ * Where a domain's question comes from: the check's question it takes (short variant where it
+ * has one), or null where the check has no question that fits a door (wonen: the check asks
+ * where one lives, not whether that worries; opvoeding: the check asks about childcare only).
+ */
+export const DOOR_DOMAIN_CHECK_QUESTION: Record<DoorDomain, string | null> = {
+  geld: 'rondkomen',
+  wonen: null,
+  werk: 'werk-wens',
+  gezondheid: 'gezondheid',
+  sociaal: 'steun',
+  opvoeding: null,
+};
+
+/** The signal category a worry in a domain starts (the visit's "start a signal" pre-fills it). */
+export const DOOR_DOMAIN_CATEGORY: Record<DoorDomain, SignalCategoryId> = {
+  geld: 'geldzorgen-schulden',
+  wonen: 'woonproblemen',
+  werk: 'werk-inkomen',
+  gezondheid: 'gezondheid-leefstijl',
+  sociaal: 'eenzaamheid',
+  opvoeding: 'opvoeden-opgroeien',
+};
