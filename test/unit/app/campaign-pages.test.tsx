@@ -1,6 +1,6 @@
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DichtbijDb, useDb } from '../../../src/data/db';
 import { isEncryptedBlob } from '../../../src/data/crypto/envelope';
 import { sealRecordUnlocked } from '../../../src/data/crypto/record-crypto';
@@ -25,6 +25,10 @@ let database: DichtbijDb;
 let n = 0;
 const WORKER = 'demo-wijkteam';
 
+beforeEach(() => {
+  database = new DichtbijDb(`campaign-app-${n++}`);
+  useDb(database);
+});
 afterEach(async () => {
   cleanup();
   vi.unstubAllGlobals();
@@ -65,9 +69,7 @@ function campaignRecord(id: string, line: string): PlainRecord {
   };
 }
 
-async function worker() {
-  database = new DichtbijDb(`campaign-app-${n++}`);
-  useDb(database);
+async function signInWorker() {
   await unlockVaultFor(database);
   await database.meta.put({
     key: META_SESSION,
@@ -95,7 +97,7 @@ async function worker() {
 
 describe('the door screen', () => {
   it('shows the campaign on the day list; gesproken stores the questionnaire encrypted; a worry starts a signal with consent', async () => {
-    await worker();
+    await signInWorker();
     const user = userEvent.setup();
     renderApp('/adressen');
     const list = await screen.findByRole('list', { name: 'Mijn adressen vandaag' });
@@ -139,7 +141,7 @@ describe('the door screen', () => {
   });
 
   it('geweigerd and leegstand in one tap each; leegstand closes the address', async () => {
-    await worker();
+    await signInWorker();
     const user = userEvent.setup();
     renderApp('/adressen/c-2');
     expect(
@@ -191,9 +193,7 @@ function summary(id: string, name: string, addresses: number): CampaignSummary {
   };
 }
 
-async function coordinator() {
-  database = new DichtbijDb(`campaign-coord-${n++}`);
-  useDb(database);
+async function signInCoordinator() {
   await database.meta.put({
     key: META_SESSION,
     value: {
@@ -249,7 +249,7 @@ async function coordinator() {
 
 describe('the coordinator campaign screen', () => {
   it('shows the overview in counts with "< 5", refuses a bad list by line keeping the text, then makes it', async () => {
-    const posted = await coordinator();
+    const posted = await signInCoordinator();
     const user = userEvent.setup();
     renderApp('/campagnes');
     const menu = await screen.findByRole('navigation', { name: 'Hoofdmenu' });
