@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Page } from 'playwright-core';
-import { setUpE2eEnvironment } from './harness';
-import { DEMO_WIJKTEAM, newDevice, signInAs, syncNow } from './session';
+import { setUpE2eEnvironment, waitForServiceWorker } from './harness';
+import { axeViolations } from './screen-checks';
+import { DEMO_WIJKTEAM, signInAs, syncNow } from './session';
 
 const env = setUpE2eEnvironment();
 
@@ -16,6 +17,15 @@ const ADDRESSES = [
   'Renovatiehof (fictief) 5, 3317 AA Dordrecht',
 ];
 const NAME = 'Sociaal Renoveren Renovatiehof (fictief)';
+
+/** A tablet of its own; CSP bypassed only so axe-core can be injected for the checks. */
+async function device() {
+  const context = await env.browser.newContext({ serviceWorkers: 'allow', bypassCSP: true });
+  const page = await context.newPage();
+  await page.goto(env.server.url);
+  await waitForServiceWorker(page);
+  return { context, page };
+}
 
 const day = (offset: number) =>
   new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
@@ -56,7 +66,7 @@ async function backToList(page: Page): Promise<void> {
 describe('a door-to-door campaign, visited offline', () => {
   it('coordinator makes it, the worker visits three addresses with the server gone, the overview counts them', async () => {
     // The coordinator makes the campaign (online: her device keeps nothing of it).
-    const coordinator = await newDevice(env.browser, env.server.url);
+    const coordinator = await device();
     const c = coordinator.page;
     await openCampaigns(c);
     await c.getByLabel('Naam').fill(NAME);
@@ -68,9 +78,10 @@ describe('a door-to-door campaign, visited offline', () => {
     await c.getByText(`Campagne "${NAME}" gemaakt met 5 adressen.`).waitFor();
     await expect.poll(() => cell(c, 'addresses')).toBe('5');
     await expect.poll(() => cell(c, 'visited')).toBe('0');
+    expect(await axeViolations(c)).toEqual([]);
 
     // The worker's tablet syncs; the team's five addresses go on her list.
-    const worker = await newDevice(env.browser, env.server.url);
+    const worker = await device();
     const w = worker.page;
     await signInAs(w, env.server.url, DEMO_WIJKTEAM, '/adressen');
     await syncNow(w);
@@ -109,6 +120,7 @@ describe('a door-to-door campaign, visited offline', () => {
       .getByRole('group', { name: /^Wonen:/ })
       .getByRole('radio', { name: 'Geen zorg', exact: true })
       .check();
+    expect(await axeViolations(w)).toEqual([]);
     await w.getByRole('button', { name: 'Gesprek opslaan' }).click();
     await outcomeIs(w, 'Gesproken');
     await w.getByText('Zorg bij: Geld.').waitFor();
