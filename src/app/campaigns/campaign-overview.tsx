@@ -19,7 +19,7 @@ import { useCatalogue } from '../use-catalogue';
 
 /**
  * Per campaign: addresses, visited, reached, each outcome and the households with a worry per
- * domain — counts as the server published them ("< 5" for 1–4, see suppression.ts).
+ * domain — counts as the server published them ("< 5" for 0–4, see suppression.ts).
  */
 export function CampaignOverview({ campaigns }: { campaigns: readonly CampaignSummary[] }) {
   const { t } = useTranslation();

@@ -121,9 +121,11 @@ function cellOf(counts: CampaignCounts, column: OverviewColumn): number {
 
 /**
  * The counts as the coordinator may see them, through the insight figures' small-cell
- * suppression (suppression.ts): every count of 1–4 shows as "< 5". The table has no margins
- * (the columns overlap: a reached address is also visited), so no subtraction of published
- * numbers gives a suppressed one back. A 0 is shown: the count of nobody says nothing of anyone.
+ * suppression (suppression.ts): every count below 5 shows as "< 5" — a 0 too, as in the
+ * insight figures: on a list of addresses the coordinator made herself, "0 with a worry about
+ * money" among the households reached would say something about each of them. The table has
+ * no margins (the columns overlap: a reached address is also visited), so no subtraction of
+ * published numbers gives a suppressed one back.
  */
 export function publishCampaign(counts: CampaignCounts): PublishedCampaign {
   const values = OVERVIEW_COLUMNS.map((c) => cellOf(counts, c));
@@ -137,9 +139,7 @@ export function publishCampaign(counts: CampaignCounts): PublishedCampaign {
   });
   const cells = {} as Record<OverviewColumn, Published>;
   OVERVIEW_COLUMNS.forEach((column, i) => {
-    const value = values[i] ?? 0;
-    cells[column] =
-      value === 0 ? { kind: 'value', value: 0 } : (table.cells[0]?.[i] ?? { kind: 'hidden' });
+    cells[column] = table.cells[0]?.[i] ?? { kind: 'hidden' };
   });
   return { addresses: counts.addresses, cells };
 }
