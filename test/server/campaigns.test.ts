@@ -240,4 +240,62 @@ describe.each(STORES)('door-to-door campaigns on %s', (kind) => {
     // The overview holds counts only: no address, no name, no answer.
     expect(JSON.stringify(summary)).not.toContain('Teststraat');
   });
+
+  it('only the server makes a campaign address: a device cannot forge one, nor turn a signal into one', async () => {
+    const forged = {
+      category: 'woonproblemen',
+      urgency: 'normaal',
+      consent: 'nog-niet-gevraagd',
+      residentName: 'Verzonnen 1 (fictief)',
+      contactWay: 'adres',
+      contactValue: 'Verzonnen 1 (fictief)',
+      dueAt: '2027-01-31',
+      source: 'campagne',
+      campaignId: 'camp-forged',
+      campaignName: 'Nep (fictief)',
+    };
+    const created = await push(app, c.wim!, [
+      mutation({
+        entityId: 'forged-campaign-1',
+        op: 'put',
+        payload: { wijk: 'wielwijk', status: 'nieuw', data: forged } as never,
+      }),
+    ]);
+    expect(created.body.results.map((r) => [r.status, r.reason])).toEqual([
+      ['rejected', 'forbidden'],
+    ]);
+    const own = await push(app, c.wim!, [
+      mutation({
+        entityId: 'own-signal-1',
+        op: 'put',
+        payload: {
+          wijk: 'wielwijk',
+          status: 'nieuw',
+          data: {
+            ...forged,
+            consent: 'gegeven',
+            source: undefined,
+            campaignId: undefined,
+            campaignName: undefined,
+          },
+        } as never,
+      }),
+    ]);
+    expect(own.body.results[0]!.status).toBe('applied');
+    const turned = await push(app, c.wim!, [
+      mutation({
+        entityId: 'own-signal-1',
+        op: 'patch',
+        baseVersion: 0,
+        payload: { data: { source: 'campagne', campaignId: 'camp-forged' } } as never,
+      }),
+    ]);
+    expect(turned.body.results[0]!.status).toBe('rejected');
+    const row = await storage.db
+      .selectFrom('records')
+      .select('data')
+      .where('id', '=', 'own-signal-1')
+      .executeTakeFirstOrThrow();
+    expect(JSON.parse(row.data)).not.toHaveProperty('campaignId');
+  });
 });
