@@ -59,6 +59,8 @@ export const paths = {
   adminRules: { path: '/beheer/regels', href: () => '/beheer/regels' },
   /** Creditors' arrears reports in (coordinator, beheerder); online only, nothing kept on the device. */
   vroegImport: { path: '/vroegsignalen', href: () => '/vroegsignalen' },
+  /** Door-to-door campaigns: the coordinator makes them and reads their counts. */
+  campaigns: { path: '/campagnes', href: () => '/campagnes' },
   signals: {
     path: '/signalen',
     href: (query?: Record<string, string | undefined>) => withQuery('/signalen', query),

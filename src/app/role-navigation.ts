@@ -20,6 +20,7 @@ const ITEM = {
   toekomst: { to: paths.toekomst.href(), key: 'nav.toekomst', end: false },
   adressen: { to: paths.dayList.href(), key: 'nav.adressen', end: false },
   vroeg: { to: paths.vroegImport.href(), key: 'nav.vroegImport', end: false },
+  campagnes: { to: paths.campaigns.href(), key: 'nav.campagnes', end: false },
 } satisfies Record<string, NavItem>;
 
 const GUEST: NavItem[] = [ITEM.start, ITEM.regelingen, ITEM.wijken, ITEM.programmas, ITEM.cijfers];
@@ -31,8 +32,11 @@ const BY_ROLE: Record<Role, NavItem[]> = {
   // Her residents, referrals and offers first.
   toekomstmakelaar: [ITEM.toekomst, ITEM.signalen, ITEM.check, ITEM.regelingen, ITEM.start],
   // The live figures first; the catalogue's indicator table next to them.
-  coordinator: [ITEM.inzicht, ITEM.vroeg, ITEM.cijfers, ITEM.wijken, ITEM.regelingen, ITEM.start],
-  beheerder: [ITEM.beheer, ITEM.vroeg, ITEM.inzicht, ITEM.regelingen, ITEM.wijken, ITEM.cijfers],
+  // Door-to-door campaigns next to the vroegsignalen; the regelingen list (advice to a
+  // resident, which a coordinator does not give) makes room within the six a tablet shows.
+  coordinator: [ITEM.inzicht, ITEM.vroeg, ITEM.campagnes, ITEM.cijfers, ITEM.wijken, ITEM.start],
+  // The indicator table stays reachable from the start page and the figures.
+  beheerder: [ITEM.beheer, ITEM.vroeg, ITEM.campagnes, ITEM.inzicht, ITEM.regelingen, ITEM.wijken],
 };
 
 export function navFor(role: Role | undefined): readonly NavItem[] {

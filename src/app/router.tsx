@@ -89,6 +89,17 @@ export const routes: RouteObject[] = [
           return { element: <VroegImportGate /> };
         },
       },
+      // Door-to-door campaigns: coordinator or beheerder; the device keeps nothing of them.
+      {
+        path: paths.campaigns.path,
+        lazy: async () => {
+          const [{ CampaignsGate }] = await Promise.all([
+            import('./campaigns/campaigns-gate'),
+            loadTranslations('admin', 'outreach'),
+          ]);
+          return { element: <CampaignsGate /> };
+        },
+      },
       // The beheerder's screens: signed in as beheerder; no residents' data, so no PIN vault.
       {
         path: paths.admin.path,

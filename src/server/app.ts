@@ -55,7 +55,7 @@ import { staticHandler } from './static-files';
 import type { RulesVersionStore } from './storage/rules-versions';
 import { compressApiResponses } from './compression';
 import type { VroegStore } from './storage/vroeg-store';
-import { IMPORT_MAX_BYTES, vroegHandlers } from './vroegsignalen-routes';
+import { CAMPAIGN_MAX_BYTES, IMPORT_MAX_BYTES, vroegHandlers } from './vroegsignalen-routes';
 import type {
   Actor,
   AuditActor,
@@ -737,6 +737,10 @@ export function createApp(options: AppOptions): Hono<Env> {
     app.post('/api/vroegsignalen/place', limit(LIMITS.default), auth, (c) =>
       vroeg.place(c, c.var.actor),
     );
+    app.post('/api/campagnes', limit(CAMPAIGN_MAX_BYTES), auth, (c) =>
+      vroeg.createCampaign(c, c.var.actor),
+    );
+    app.get('/api/campagnes', auth, (c) => vroeg.listCampaigns(c, c.var.actor));
   }
 
   app.all('/api/*', (c) => fail(c, 404, 'notFound', 'No such endpoint.'));

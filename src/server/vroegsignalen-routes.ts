@@ -7,6 +7,7 @@ import { parseImportFile } from '../domain/vroegsignalen/import-file';
 import { missingColumns, validateRows } from '../domain/vroegsignalen/import-plan';
 import { columnOf } from '../domain/vroegsignalen/import-row';
 import { placeRequestSchema } from '../domain/vroegsignalen/import-report';
+import { validateCampaign } from '../domain/vroegsignalen/campaign';
 import type { KnownValues } from '../domain/sync/field-check';
 import { log } from './log';
 import type { Actor, SyncStorage } from './storage/sync-storage';
@@ -16,6 +17,8 @@ import type { VroegContext, VroegStore } from './storage/vroeg-store';
 export const IMPORT_MAX_BYTES = 32 * 1024 * 1024;
 /** Rows per file; a larger delivery is split (the limit keeps one transaction bounded). */
 export const IMPORT_MAX_ROWS = 100_000;
+/** A campaign's request: its address list (CAMPAIGN_TEXT_MAX characters) as JSON, with room. */
+export const CAMPAIGN_MAX_BYTES = 2 * 1024 * 1024;
 
 type Fail = (
   c: Context,
@@ -60,6 +63,8 @@ export interface VroegHandlers {
   importFile(c: Context, actor: Actor): Promise<Response>;
   unplaced(c: Context, actor: Actor): Promise<Response>;
   place(c: Context, actor: Actor): Promise<Response>;
+  createCampaign(c: Context, actor: Actor): Promise<Response>;
+  listCampaigns(c: Context, actor: Actor): Promise<Response>;
 }
 
 /**
@@ -163,5 +168,38 @@ export function vroegHandlers(deps: VroegRouteDeps): VroegHandlers {
     return c.json(result);
   }
 
-  return { importFile, unplaced, place };
+  /**
+   * `POST /api/campagnes`: a door-to-door campaign (name, wijk, period, address list). Taken
+   * whole or refused with every problem (200 with `ok: false`, so the form shows them by line).
+   */
+  async function createCampaign(c: Context, actor: Actor): Promise<Response> {
+    if (!canImportVroegsignalen(actor.user))
+      return fail(c, 403, 'forbidden', 'Only a coordinator or beheerder makes a campaign.');
+    let body: unknown;
+    try {
+      body = await c.req.json();
+    } catch {
+      return fail(c, 400, 'badRequest', 'The body is not JSON.');
+    }
+    const ctx = await context();
+    const checked = validateCampaign(body, { wijken: ctx.wijken, today: ctx.today });
+    if (!checked.ok) return c.json({ ok: false, problems: checked.problems });
+    const result = await store.createCampaign(actor, checked.value, ctx, now().toISOString());
+    log.info('campaign.create', {
+      ok: result.ok,
+      addresses: result.ok ? result.campaign.addresses : 0,
+    });
+    return c.json(result);
+  }
+
+  /** `GET /api/campagnes`: every campaign with its published counts (coordinator, beheerder). */
+  async function listCampaigns(c: Context, actor: Actor): Promise<Response> {
+    if (!canImportVroegsignalen(actor.user))
+      return fail(c, 403, 'forbidden', 'Only a coordinator or beheerder reads campaigns.');
+    const campaigns = await store.listCampaigns();
+    log.info('campaign.list', { campaigns: campaigns.length });
+    return c.json({ campaigns });
+  }
+
+  return { importFile, unplaced, place, createCampaign, listCampaigns };
 }

@@ -168,7 +168,11 @@ function DayListCard({ item, setup }: { item: DayListItem; setup: SignalSetup })
         <span className="card-title">{addressLine(item)}</span>
         <span className="card-text">{[item.postcode, wijkName].filter(Boolean).join(' · ')}</span>
         <span className="card-meta">
-          <DataBadge>{t(`outreach.creditor.${item.creditorType ?? 'unknown'}`)}</DataBadge>
+          <DataBadge>
+            {item.campaignName !== null
+              ? t('campaign.badge', { name: item.campaignName })
+              : t(`outreach.creditor.${item.creditorType ?? 'unknown'}`)}
+          </DataBadge>
           {item.monthsInArrears !== null && (
             <span className="small">{t('outreach.months', { count: item.monthsInArrears })}</span>
           )}
@@ -245,7 +249,10 @@ function Unassigned({ items, setup }: { items: DayListItem[]; setup: SignalSetup
                       checked={chosen.has(item.id)}
                       onChange={(e) => toggle(item.id, e.target.checked)}
                     />{' '}
-                    {addressLine(item)} · {t(`outreach.creditor.${item.creditorType ?? 'unknown'}`)}
+                    {addressLine(item)} ·{' '}
+                    {item.campaignName !== null
+                      ? t('campaign.badge', { name: item.campaignName })
+                      : t(`outreach.creditor.${item.creditorType ?? 'unknown'}`)}
                   </span>
                 </label>
               </li>

@@ -25,6 +25,7 @@ import { Button } from '../components/button';
 import { Notice } from '../components/notice';
 import { Heading, Paragraph } from '../components/typography';
 import { SignalScreen } from '../signals/signal-screen';
+import { DoorVisit } from './door-visit';
 
 /**
  * The visit screen of one address: what the visit needs (address, household, kind and months
@@ -47,6 +48,8 @@ export function VisitPage() {
         // A record whose data this device cannot read is no address to visit.
         detail.data === null ? (
           <Notice>{notFound}</Notice>
+        ) : detail.data.source === 'campagne' ? (
+          <DoorVisit detail={detail} data={detail.data} setup={setup} />
         ) : (
           <Visit detail={detail} data={detail.data} setup={setup} />
         )

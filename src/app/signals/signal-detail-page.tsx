@@ -161,7 +161,9 @@ function SignalView({ detail, setup }: { detail: SignalDetail; setup: SignalSetu
               ? t('signals.detail.consentGiven')
               : data.consent === 'wettelijke-taak'
                 ? t('outreach.legalBasis')
-                : t('signals.detail.consentWithout', { reason: data.consentReason ?? '' })}
+                : data.consent === 'nog-niet-gevraagd'
+                  ? t('campaign.consentNotAsked')
+                  : t('signals.detail.consentWithout', { reason: data.consentReason ?? '' })}
           </dd>
           {data.note && (
             <>

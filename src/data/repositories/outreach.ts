@@ -6,6 +6,8 @@ import { parseSignalData } from '../../domain/signals/signal-schema';
 import { DOOR_ATTEMPTS, sortDayList } from '../../domain/vroegsignalen/day-list';
 import type { DayListItem } from '../../domain/vroegsignalen/day-list';
 import { planAttempt, planOutcome } from '../../domain/vroegsignalen/outreach';
+import { planDoorRefusal, planDoorTalk } from '../../domain/vroegsignalen/campaign-outcome';
+import type { DoorAnswers } from '../../domain/signals/outreach-values';
 import type { VisitOutcome, VisitProblem } from '../../domain/vroegsignalen/outreach';
 import { isEncryptedBlob } from '../crypto/envelope';
 import { LockedError } from '../crypto/errors';
@@ -115,6 +117,40 @@ export async function recordOutcome(
 }
 
 /**
+ * A campaign visit where the household talked: the attempt with the questionnaire's answers
+ * (encrypted on the device with the event, like every event body) and the contact, in one go.
+ */
+export async function recordDoorTalk(
+  id: string,
+  answers: DoorAnswers,
+  context: SignalContext,
+  database: DichtbijDb = db(),
+): Promise<{ ok: true } | { ok: false; problem: OutreachProblem }> {
+  const found = await planInput(id, database);
+  if (!found) return { ok: false, problem: 'notFound' };
+  const at = (context.now ?? new Date()).toISOString();
+  const plan = planDoorTalk(found.input, answers, { at, ...authorOf(context) });
+  if (!plan.ok) return plan;
+  await appendPlan(found.record, plan.events, context.worker, database);
+  return { ok: true };
+}
+
+/** A campaign visit where the household opened the door and declined. */
+export async function recordDoorRefusal(
+  id: string,
+  context: SignalContext,
+  database: DichtbijDb = db(),
+): Promise<{ ok: true } | { ok: false; problem: OutreachProblem }> {
+  const found = await planInput(id, database);
+  if (!found) return { ok: false, problem: 'notFound' };
+  const at = (context.now ?? new Date()).toISOString();
+  const plan = planDoorRefusal(found.input, { at, ...authorOf(context) });
+  if (!plan.ok) return plan;
+  await appendPlan(found.record, plan.events, context.worker, database);
+  return { ok: true };
+}
+
+/**
  * Puts signals on a worker's day list (or takes them off, `userId` null). Only a wijkteam member
  * assigns, and only signals her team holds (assigned to the team, or in the team's wijken); the
  * server checks the same and that the assignee is herself or a member of her team.
@@ -176,7 +212,8 @@ async function toDayListItem(
   attempts: readonly { attempt: AttemptKind; at: string }[],
 ): Promise<DayListItem | null> {
   const data = parseSignalData((await openRecord(stored)).data);
-  if (!data || data.source !== 'vroegsignaal') return null;
+  // Vroegsignalen and door-to-door campaign addresses: the same visits (campaign.ts says why).
+  if (!data || (data.source !== 'vroegsignaal' && data.source !== 'campagne')) return null;
   let last: { attempt: AttemptKind; at: string } | null = null;
   for (const a of attempts) if (!last || a.at > last.at) last = a;
   return {
@@ -189,6 +226,7 @@ async function toDayListItem(
     postcode: data.postcode ?? null,
     creditorType: data.creditorType ?? null,
     monthsInArrears: data.monthsInArrears ?? null,
+    campaignName: data.campaignName ?? null,
     lastAttempt: last,
     visited: attempts.some((a) => DOOR_ATTEMPTS.includes(a.attempt)),
   };

@@ -153,6 +153,10 @@ const GROUPS = new Set<string>(DOELGROEPEN);
 export function signalParts(r: RecordInput, events: SignalEventState): RollupPart[] {
   if (Number(r.deleted) === 1) return [];
   const data = parsed(r.data);
+  // A door-to-door campaign's address is a list entry, not a signal anyone raised: counting it
+  // would swell the signal figures by every address of every campaign. The campaign overview
+  // counts it instead (domain/vroegsignalen/campaign.ts).
+  if (data.source === 'campagne') return [];
   const parts: RollupPart[] = [
     { metric: 'signals', key: '' },
     { metric: 'category', key: field(data, 'category') },

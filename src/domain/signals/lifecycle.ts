@@ -7,9 +7,10 @@ import {
   NO_CONTACT_AFTER_ATTEMPTS,
   attemptKindSchema,
   closeReasonSchema,
+  doorAnswersSchema,
   helpDestinationSchema,
 } from './outreach-values';
-import type { AttemptKind, CloseReason, HelpDestination } from './outreach-values';
+import type { AttemptKind, CloseReason, DoorAnswers, HelpDestination } from './outreach-values';
 
 /**
  * The follow-up of a signal: nieuw → opgepakt → contact-gelegd → doorverwezen → afgerond, or
@@ -56,17 +57,18 @@ export function allowedTransitions(from: SignalStatus): readonly SignalStatus[] 
 }
 
 /**
- * Whether a status step is legal. A signal the creditor reports as resolved (the arrears are
- * paid or settled) may be closed from any status but afgerond, also when nobody picked it up
- * yet: there is nothing left to reach the household about, and retention then applies. Every
- * other close keeps the ordinary path through contact.
+ * Whether a status step is legal. A signal closed for a reason outside the follow-up (the
+ * creditor reports the arrears resolved; a campaign address is empty or does not exist) may be
+ * closed from any status but afgerond, also when nobody picked it up yet: there is nobody left
+ * to reach, and retention then applies. Every other close keeps the ordinary path through
+ * contact.
  */
 export function canTransition(
   from: SignalStatus,
   to: SignalStatus,
   closeReason?: CloseReason,
 ): boolean {
-  if (to === 'afgerond' && closeReason === 'opgelost-door-schuldeiser') return from !== 'afgerond';
+  if (to === 'afgerond' && closeReason !== undefined) return from !== 'afgerond';
   return TRANSITIONS[from].includes(to);
 }
 
@@ -107,6 +109,8 @@ export const signalEventBodySchema = z.object({
   /** `attempt` events: how the worker tried to reach the household, and when. */
   attempt: attemptKindSchema.optional(),
   attemptAt: z.iso.datetime().optional(),
+  /** `attempt` events of a door-to-door campaign visit: the short questionnaire's answers. */
+  answers: doorAnswersSchema.optional(),
   /** Status afgerond: why, when it was not the follow-up itself (the creditor resolved it). */
   closeReason: closeReasonSchema.optional(),
 });
@@ -197,6 +201,8 @@ export interface AttemptStep {
   /** When the attempt took place (may be earlier than when it was written down). */
   at: string;
   by: string | null;
+  /** A campaign visit's questionnaire, when one was filled in. */
+  answers?: DoorAnswers;
 }
 
 function byTimeThenId(a: SignalEvent, b: SignalEvent): number {
@@ -269,6 +275,7 @@ export function reduceSignal(
         attempt: event.body.attempt,
         at: event.body.attemptAt ?? event.createdAt,
         by: event.createdBy ?? null,
+        ...(event.body.answers ? { answers: event.body.answers } : {}),
       });
       state.attemptsSincePickup += 1;
     } else if (event.kind === 'handover' && event.body.target?.kind === 'team') {

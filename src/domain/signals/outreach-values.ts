@@ -29,8 +29,13 @@ export const HELP_DESTINATIONS = [
 export const helpDestinationSchema = z.enum(HELP_DESTINATIONS);
 export type HelpDestination = z.infer<typeof helpDestinationSchema>;
 
-/** Why a signal was closed, when it is not the worker's own follow-up that closed it. */
-export const CLOSE_REASONS = ['opgelost-door-schuldeiser'] as const;
+/**
+ * Why a signal was closed, when it is not the worker's own follow-up that closed it: the
+ * creditor resolved the arrears, or (door-to-door campaigns) nobody lives at the address
+ * (`leegstand`) or the address does not exist as written (`adres-onbekend`). None of these
+ * needs contact first: there is nobody to reach.
+ */
+export const CLOSE_REASONS = ['opgelost-door-schuldeiser', 'leegstand', 'adres-onbekend'] as const;
 export const closeReasonSchema = z.enum(CLOSE_REASONS);
 export type CloseReason = z.infer<typeof closeReasonSchema>;
 
@@ -42,3 +47,32 @@ export type CloseReason = z.infer<typeof closeReasonSchema>;
  * legal norm: the Wgs obliges the gemeente to offer help but sets no number of attempts.
  */
 export const NO_CONTACT_AFTER_ATTEMPTS = 3;
+
+/**
+ * The life domains a door-to-door campaign asks about (Sociaal Renoveren: households are
+ * "uitgevraagd op meerdere levensgebieden", 003 L3845–3856). One short question each; the
+ * questions are in the locale files under `campaign.domain.*`, taken from the check where it
+ * has one (see DOOR_DOMAIN_CHECK_QUESTION in domain/vroegsignalen/campaign.ts).
+ */
+export const DOOR_DOMAINS = [
+  'geld',
+  'wonen',
+  'werk',
+  'gezondheid',
+  'sociaal',
+  'opvoeding',
+] as const;
+export const doorDomainSchema = z.enum(DOOR_DOMAINS);
+export type DoorDomain = z.infer<typeof doorDomainSchema>;
+
+/** The answer per domain: a worry, no worry, or the question was not asked (the default). */
+export const DOOR_ANSWERS = ['zorg', 'geen-zorg', 'niet-gevraagd'] as const;
+export const doorAnswerSchema = z.enum(DOOR_ANSWERS);
+export type DoorAnswer = z.infer<typeof doorAnswerSchema>;
+
+/**
+ * The questionnaire's answers, stored with the `huisbezoek-gesproken` attempt (so encrypted on
+ * the device and append-only like every visit). A domain left out was not asked.
+ */
+export const doorAnswersSchema = z.partialRecord(doorDomainSchema, doorAnswerSchema);
+export type DoorAnswers = z.infer<typeof doorAnswersSchema>;

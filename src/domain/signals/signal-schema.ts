@@ -30,7 +30,11 @@ export type Consent = z.infer<typeof consentSchema>;
  * schuldhulpverlening (art. 3 lid 1 onder b, art. 8b). Only an import sets it; the form never
  * offers it, and the schema allows it only on a signal whose `source` is `vroegsignaal`.
  */
-export const SIGNAL_CONSENT_VALUES = [...CONSENT_VALUES, 'wettelijke-taak'] as const;
+export const SIGNAL_CONSENT_VALUES = [
+  ...CONSENT_VALUES,
+  'wettelijke-taak',
+  'nog-niet-gevraagd',
+] as const;
 export const signalConsentSchema = z.enum(SIGNAL_CONSENT_VALUES);
 export type SignalConsent = z.infer<typeof signalConsentSchema>;
 
@@ -100,8 +104,11 @@ export const signalDataSchema = z
     /** Raised during an outreach visit: the vroegsignaal's id, so the two can be linked. */
     fromSignal: z.string().max(64).optional(),
     // A creditor's arrears report (vroegsignalering), imported; see domain/vroegsignalen.
-    /** Absent: typed by a worker. */
-    source: z.literal('vroegsignaal').optional(),
+    /** Absent: typed by a worker; `campagne`: an address on a door-to-door campaign's list. */
+    source: z.enum(['vroegsignaal', 'campagne']).optional(),
+    /** A campaign address: the campaign it belongs to, and its name for the day list. */
+    campaignId: z.string().min(1).max(64).optional(),
+    campaignName: z.string().trim().min(1).max(80).optional(),
     creditorType: creditorTypeSchema.optional(),
     arrearsCents: z.number().int().nonnegative().optional(),
     monthsInArrears: z.number().int().min(1).optional(),
@@ -125,6 +132,14 @@ export const signalDataSchema = z
   .refine((d) => d.consent !== 'wettelijke-taak' || d.source === 'vroegsignaal', {
     path: ['consent'],
     // Not the form's "only for safety" message: the form never offers a legal task at all.
+    error: 'invalid',
+  })
+  .refine((d) => d.consent !== 'nog-niet-gevraagd' || d.source === 'campagne', {
+    path: ['consent'],
+    error: 'invalid',
+  })
+  .refine((d) => (d.source === 'campagne') === (d.campaignId !== undefined), {
+    path: ['campaignId'],
     error: 'invalid',
   });
 export type SignalData = z.infer<typeof signalDataSchema>;

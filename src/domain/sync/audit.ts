@@ -38,7 +38,13 @@ export type AuditAction = z.infer<typeof auditActionSchema>;
  * What an entry is about: a personal record, a user account (created, or its role, team or
  * wijken changed by a beheerder) or the audit log itself (a retention purge).
  */
-export const AUDIT_ENTITY_TYPES = [...ENTITY_TYPES, 'user', 'auditLog', 'vroegImport'] as const;
+export const AUDIT_ENTITY_TYPES = [
+  ...ENTITY_TYPES,
+  'user',
+  'auditLog',
+  'vroegImport',
+  'campaign',
+] as const;
 export const auditEntityTypeSchema = z.enum(AUDIT_ENTITY_TYPES);
 export type AuditEntityType = z.infer<typeof auditEntityTypeSchema>;
 

@@ -17,6 +17,8 @@ export interface DayListItem {
   postcode: string | null;
   creditorType: CreditorType | null;
   monthsInArrears: number | null;
+  /** A door-to-door campaign's address: the campaign's name (no creditor, no arrears). */
+  campaignName: string | null;
   lastAttempt: { attempt: AttemptKind; at: string } | null;
   /** Whether anyone stood at the door (niet thuis or gesproken). */
   visited: boolean;

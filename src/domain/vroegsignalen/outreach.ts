@@ -1,4 +1,4 @@
-import type { HelpDestination, AttemptKind } from '../signals/outreach-values';
+import type { HelpDestination, AttemptKind, DoorAnswers } from '../signals/outreach-values';
 import type {
   SignalEvent,
   SignalEventBody,
@@ -21,7 +21,9 @@ export type VisitOutcome =
   | { kind: 'hulp-aanvaard'; helpTo: HelpDestination }
   | { kind: 'hulp-geweigerd' }
   | { kind: 'geen-contact' }
-  | { kind: 'opgelost-door-schuldeiser' };
+  | { kind: 'opgelost-door-schuldeiser' }
+  /** A campaign address nobody lives at, or that does not exist as written. */
+  | { kind: 'adres-vervalt'; reason: 'leegstand' | 'adres-onbekend' };
 
 export type VisitProblem = TransitionProblem | 'attemptAtInvalid';
 
@@ -85,20 +87,29 @@ const minute = (iso: string) => iso.slice(0, 16);
  */
 export function planAttempt(
   input: PlanInput,
-  request: VisitAuthor & { attempt: AttemptKind; at: string; attemptAt?: string },
+  request: VisitAuthor & {
+    attempt: AttemptKind;
+    at: string;
+    attemptAt?: string;
+    /** A campaign's questionnaire: only on a visit where someone talked with the household. */
+    answers?: DoorAnswers;
+  },
 ): Plan {
   const planner = new Planner(input);
   if (planner.state.status === 'afgerond') return { ok: false, problem: 'illegal' };
+  if (request.answers !== undefined && request.attempt !== 'huisbezoek-gesproken')
+    return { ok: false, problem: 'illegal' };
   const attemptAt = request.attemptAt ?? request.at;
   if (attemptAt > request.at || minute(attemptAt) < minute(input.start.createdAt)) {
     return { ok: false, problem: 'attemptAtInvalid' };
   }
-  const { attempt: _attempt, at, attemptAt: _when, ...author } = request;
+  const { attempt: _attempt, at, attemptAt: _when, answers, ...author } = request;
   const problem = planner.pickUp(at, author);
   if (problem) return { ok: false, problem };
   const last = planner.state.history.at(-1)?.at ?? input.start.createdAt;
   if (at < last) return { ok: false, problem: 'outOfOrder' };
   const body: SignalEventBody = { attempt: request.attempt, attemptAt };
+  if (answers !== undefined) body.answers = answers;
   if (author.authorRole) body.authorRole = author.authorRole;
   if (author.authorTeamId !== undefined) body.authorTeamId = author.authorTeamId;
   planner.add({ kind: 'attempt', createdAt: at, createdBy: author.by, body });
@@ -145,10 +156,14 @@ export function planOutcome(
       planner.add(result.event);
       break;
     }
-    case 'opgelost-door-schuldeiser': {
+    case 'opgelost-door-schuldeiser':
+    case 'adres-vervalt': {
+      // Nobody lives there: not true of an address where someone already opened the door.
+      if (outcome.kind === 'adres-vervalt' && planner.state.firstContactAt !== null)
+        return fail('illegal');
       const result = transition(planner.state, {
         to: 'afgerond',
-        closeReason: 'opgelost-door-schuldeiser',
+        closeReason: outcome.kind === 'adres-vervalt' ? outcome.reason : outcome.kind,
         at,
         ...author,
       });

@@ -1,5 +1,6 @@
 import { RECORD_SCHEMA_VERSION } from '../../domain/records/record-schema';
 import { forgesImport, IMPORT_ONLY_MESSAGE } from '../../domain/vroegsignalen/import-only';
+import { CAMPAIGN_ONLY_MESSAGE, forgesCampaign } from '../../domain/vroegsignalen/campaign-only';
 import type { FieldConflict, FieldStamp, FieldStamps } from '../../domain/sync/merge';
 import {
   applyDecision,
@@ -116,6 +117,8 @@ export function applyOne(
         if (!canCreate(user, wijk)) return reject('forbidden', 'You may not create a record here.');
         if (m.entityType === 'signal' && forgesImport(null, put.data))
           return reject('forbidden', IMPORT_ONLY_MESSAGE);
+        if (m.entityType === 'signal' && forgesCampaign(null, put.data))
+          return reject('forbidden', CAMPAIGN_ONLY_MESSAGE);
         const v = allocate();
         const fields = flatten({
           wijk,
@@ -185,6 +188,8 @@ export function applyOne(
       const merged = unflatten(next.fields);
       if (m.entityType === 'signal' && forgesImport(row.data, merged.data))
         return reject('forbidden', IMPORT_ONLY_MESSAGE, current);
+      if (m.entityType === 'signal' && forgesCampaign(row.data, merged.data))
+        return reject('forbidden', CAMPAIGN_ONLY_MESSAGE, current);
       const nextScope: RecordScope = {
         ...scopeOf(row),
         wijk: merged.wijk,

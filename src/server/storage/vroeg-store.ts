@@ -19,6 +19,12 @@ import type { VroegTables } from './vroeg-tables';
 import { migrateVroegTables } from './vroeg-tables';
 import { eraseExpiredImportRows, type ImportRowsErased } from './vroeg-retention-imports';
 import { applyPlan, chunks, postcodeKey, readContext, type VDb } from './vroeg-write';
+import type { ValidCampaign } from '../../domain/vroegsignalen/campaign';
+import type {
+  CampaignSummary,
+  CreateCampaignResponse,
+} from '../../domain/vroegsignalen/campaign-report';
+import { createCampaign, listCampaigns } from './campaign-store';
 
 /** What the server knows when it places a signal: the catalogue's wijken and the teams by wijk. */
 export interface VroegContext {
@@ -59,6 +65,14 @@ export interface VroegStore {
    * erase, so the bookkeeping of the signals just erased goes too.
    */
   eraseExpired(cutoff: string, now: string): Promise<ImportRowsErased>;
+  /** A door-to-door campaign and its addresses as signal records, in one transaction. */
+  createCampaign(
+    actor: Actor,
+    campaign: ValidCampaign,
+    context: VroegContext,
+    now: string,
+  ): Promise<CreateCampaignResponse>;
+  listCampaigns(): Promise<CampaignSummary[]>;
 }
 
 /** One import at a time on PostgreSQL, so two cannot both take the same reference or address. */
@@ -224,6 +238,21 @@ class KyselyVroegStore implements VroegStore {
 
   eraseExpired(cutoff: string, now: string): Promise<ImportRowsErased> {
     return eraseExpiredImportRows(this.db, this.dialect, cutoff, now);
+  }
+
+  createCampaign(
+    actor: Actor,
+    campaign: ValidCampaign,
+    context: VroegContext,
+    now: string,
+  ): Promise<CreateCampaignResponse> {
+    return this.db
+      .transaction()
+      .execute((trx) => createCampaign(trx, this.dialect, actor, campaign, context, now));
+  }
+
+  listCampaigns(): Promise<CampaignSummary[]> {
+    return listCampaigns(this.db);
   }
 
   async listUnplaced(): Promise<UnplacedAddress[]> {

@@ -63,7 +63,27 @@ export type VroegPlacementsTable = {
   placed_at: string;
 };
 
+/** A door-to-door campaign: who made it, for which wijk and period (no resident's data). */
+export type CampaignsTable = {
+  id: string;
+  name: string;
+  wijk: string;
+  starts_on: string;
+  ends_on: string;
+  created_by: string;
+  created_at: string;
+  address_count: number;
+};
+
+/** Which signal record is which campaign's address. */
+export type CampaignAddressesTable = {
+  signal_id: string;
+  campaign_id: string;
+};
+
 export type VroegTables = {
+  campaigns: CampaignsTable;
+  campaign_addresses: CampaignAddressesTable;
   vroeg_imports: VroegImportsTable;
   vroeg_refs: VroegRefsTable;
   vroeg_signals: VroegSignalsTable;
@@ -90,9 +110,19 @@ const STEP_001 = [
      placed_by TEXT NOT NULL, placed_at TEXT NOT NULL)`,
 ];
 
+/** Door-to-door campaigns (issue 17 part 3); their addresses are ordinary signal records. */
+const STEP_002 = [
+  `CREATE TABLE campaigns (
+     id TEXT PRIMARY KEY, name TEXT NOT NULL, wijk TEXT NOT NULL, starts_on TEXT NOT NULL,
+     ends_on TEXT NOT NULL, created_by TEXT NOT NULL, created_at TEXT NOT NULL,
+     address_count INTEGER NOT NULL)`,
+  `CREATE TABLE campaign_addresses (signal_id TEXT PRIMARY KEY, campaign_id TEXT NOT NULL)`,
+  `CREATE INDEX campaign_addresses_campaign ON campaign_addresses (campaign_id)`,
+];
+
 const STEPS: Record<Dialect, Record<string, readonly string[]>> = {
-  sqlite: { '001-vroegsignalen': STEP_001 },
-  postgres: { '001-vroegsignalen': STEP_001 },
+  sqlite: { '001-vroegsignalen': STEP_001, '002-campagnes': STEP_002 },
+  postgres: { '001-vroegsignalen': STEP_001, '002-campagnes': STEP_002 },
 };
 
 function provider(dialect: Dialect): MigrationProvider {

@@ -115,6 +115,7 @@ describe('the day list', () => {
     // Only what the visit needs: no amounts, references or names in a list item.
     expect(Object.keys(list[0]!).sort()).toEqual(
       [
+        'campaignName',
         'creditorType',
         'houseNumber',
         'houseNumberSuffix',

@@ -23,6 +23,7 @@ function item(
     houseNumberSuffix: suffix,
     postcode: null,
     creditorType: 'huur',
+    campaignName: null,
     monthsInArrears: 2,
     lastAttempt: null,
     visited: false,
