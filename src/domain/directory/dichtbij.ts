@@ -20,16 +20,17 @@ export interface DirectoryPlace {
 /** The always-open door that keeps a need from ending at an offer still being built. */
 export const NO_WRONG_DOOR_ID = 'sociaal-wijkteam';
 
-type WijkLink = Pick<Wijk, 'id' | 'partOf' | 'inDordtWest'>;
+export type WijkLink = Pick<Wijk, 'id' | 'partOf' | 'inDordtWest'>;
 
-interface ResidentArea {
+export interface ResidentArea {
   /** The resident's wijk or buurt and every wijk it lies in. */
   ids: ReadonlySet<string>;
   inDordtWest: boolean;
 }
 
-function residentArea(
-  wijkId: string | undefined,
+/** The resident's wijk with the wijken it lies in; null when unknown. */
+export function residentAreaOf(
+  wijkId: string | null | undefined,
   wijken: readonly WijkLink[],
 ): ResidentArea | null {
   if (!wijkId) return null;
@@ -80,7 +81,7 @@ export function placesFor(
   wijkId: string | undefined,
   topics?: readonly HelpTopic[],
 ): DirectoryPlace[] {
-  const area = residentArea(wijkId, wijken);
+  const area = residentAreaOf(wijkId, wijken);
   const places: DirectoryPlace[] = [];
   for (const organisation of organisations) {
     const entry = organisation.directory;
