@@ -14,6 +14,11 @@ export const paths = {
     path: '/programmas/:id',
     href: (id: string) => `/programmas/${encodeURIComponent(id)}`,
   },
+  /** The sociale kaart: places a worker sends a resident to, searchable offline. */
+  kaart: {
+    path: '/kaart',
+    href: (query?: Record<string, string | undefined>) => withQuery('/kaart', query),
+  },
   wijken: { path: '/wijken', href: () => '/wijken' },
   wijk: { path: '/wijken/:id', href: (id: string) => `/wijken/${encodeURIComponent(id)}` },
   indicators: { path: '/cijfers', href: () => '/cijfers' },
