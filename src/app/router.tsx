@@ -40,6 +40,10 @@ export const routes: RouteObject[] = [
         async () => (await import('./directory/kaart-page')).KaartPage,
       ),
       catalogueRoute(
+        paths.placeSlip.path,
+        async () => (await import('./directory/referral-slip')).ReferralSlipPage,
+      ),
+      catalogueRoute(
         paths.wijken.path,
         async () => (await import('./routes/wijken-page')).WijkenPage,
       ),

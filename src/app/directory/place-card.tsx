@@ -6,6 +6,8 @@ import { dutchAttrs } from '../i18n/dutch-attrs';
 import { DataBadge } from '../components/data-badge';
 import { SourceList } from '../components/source-list';
 import { Heading, Paragraph } from '../components/typography';
+import { AppLink } from '../components/app-link';
+import { paths } from '../paths';
 
 type FactField = 'address' | 'walkIn' | 'hours' | 'phone' | 'contact' | 'howToRefer';
 const SHOWN: readonly FactField[] = [
@@ -86,6 +88,9 @@ export function PlaceCard({
         <summary>{t('directory.sources')}</summary>
         <SourceList sources={sourcesOf(place)} />
       </details>
+      <Paragraph className="small no-print">
+        <AppLink to={paths.placeSlip.href(organisation.id)}>{t('directory.slip.link')}</AppLink>
+      </Paragraph>
     </li>
   );
 }

@@ -79,6 +79,17 @@ describe('Sociale kaart', () => {
     expect(within(card).getByText('Gecontroleerd op 30 november 2026')).toBeVisible();
   });
 
+  it('prints a referral slip in the resident’s language with the place’s facts in Dutch', async () => {
+    renderApp('/kaart/juridisch-loket/verwijsbriefje?taal=ar', withDirectory);
+    const slip = await screen.findByTestId('referral-slip');
+    expect(within(slip).getByRole('heading', { level: 1 })).toHaveTextContent('ورقة الإحالة');
+    expect(slip).toHaveAttribute('dir', 'rtl');
+    expect(within(slip).getByText(/0900-8020/)).toHaveAttribute('lang', 'nl');
+    expect(within(slip).getByText('Alle brieven en formulieren over de vraag')).toBeVisible();
+    // Without a signed-in worker nobody is named; nothing about the resident is ever on it.
+    expect(within(slip).queryByText(/أحالك/)).toBeNull();
+  });
+
   it('proposes help with applying near the chosen wijk on a regeling', async () => {
     renderApp('/regelingen/dordtpas?wijk=crabbehof', withDirectory);
     expect(
