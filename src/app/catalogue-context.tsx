@@ -2,6 +2,7 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useState } 
 import type { ReactNode } from 'react';
 import type { Catalogue } from '../domain/catalogue/schema';
 import { ensureCatalogue } from '../data/catalogue/catalogue-store';
+import { onCatalogueInstalled } from '../data/catalogue/catalogue-events';
 
 export type CatalogueState =
   | { status: 'loading' }
@@ -31,6 +32,9 @@ export function CatalogueProvider({
     setResult(undefined);
     setAttempt((n) => n + 1);
   }, []);
+
+  // A catalogue a sync installed is read again; the one on screen stays until it is in.
+  useEffect(() => onCatalogueInstalled(() => setAttempt((n) => n + 1)), []);
 
   useEffect(() => {
     let cancelled = false;

@@ -14,6 +14,16 @@ export const paths = {
     path: '/programmas/:id',
     href: (id: string) => `/programmas/${encodeURIComponent(id)}`,
   },
+  /** The sociale kaart: places a worker sends a resident to, searchable offline. */
+  kaart: {
+    path: '/kaart',
+    href: (query?: Record<string, string | undefined>) => withQuery('/kaart', query),
+  },
+  /** A referral slip for the resident: one place, printable in her language. */
+  placeSlip: {
+    path: '/kaart/:id/verwijsbriefje',
+    href: (id: string) => `/kaart/${encodeURIComponent(id)}/verwijsbriefje`,
+  },
   wijken: { path: '/wijken', href: () => '/wijken' },
   wijk: { path: '/wijken/:id', href: (id: string) => `/wijken/${encodeURIComponent(id)}` },
   indicators: { path: '/cijfers', href: () => '/cijfers' },

@@ -36,6 +36,14 @@ export const routes: RouteObject[] = [
         async () => (await import('./routes/programme-detail-page')).ProgrammeDetailPage,
       ),
       catalogueRoute(
+        paths.kaart.path,
+        async () => (await import('./directory/kaart-page')).KaartPage,
+      ),
+      catalogueRoute(
+        paths.placeSlip.path,
+        async () => (await import('./directory/referral-slip')).ReferralSlipPage,
+      ),
+      catalogueRoute(
         paths.wijken.path,
         async () => (await import('./routes/wijken-page')).WijkenPage,
       ),

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { loadCatalogueFromDir } from '../../src/build/catalogue-files';
 import { createRegelingSearch } from '../../src/domain/search/regeling-search';
+import { createPlaceSearch } from '../../src/domain/search/place-search';
 import type { Page } from 'playwright-core';
 import { appServer, launchBrowser } from '../e2e/harness';
 import { summarise } from './stats';
@@ -90,12 +91,50 @@ function searchFigures(): Record<string, number> {
   }
   const s = summarise(samples);
   return {
+    ...placeSearchFigures(catalogue),
     regelingen: catalogue.regelingen.length,
     search_queries: samples.length,
     search_median_ms: s.median,
     search_p95_ms: s.p95,
     search_max_ms: s.max,
     search_index_build_ms: Math.round(buildMs * 100) / 100,
+  };
+}
+
+/** The sociale kaart's search over the directory: what it helps with, wijk names, languages. */
+function placeSearchFigures(
+  catalogue: ReturnType<typeof loadCatalogueFromDir>,
+): Record<string, number> {
+  const buildStart = performance.now();
+  const search = createPlaceSearch(catalogue.organisations, catalogue.wijken);
+  const buildMs = performance.now() - buildStart;
+  const entries = catalogue.organisations.filter((o) => o.directory);
+  const queries = [
+    ...entries.flatMap((o, i) => [o.name.slice(0, 5), typo(o.name.toLowerCase(), i)]),
+    'arabisch',
+    'inloop',
+    'Wielwijk',
+    'schulden',
+    'taalcafe',
+    'werk',
+    'digid',
+  ];
+  for (const q of queries) search.search(q); // warm-up
+  const samples: number[] = [];
+  for (let round = 0; round < 10; round++) {
+    for (const q of queries) {
+      const start = performance.now();
+      search.search(q, round % 2 === 0 ? {} : { wijk: 'crabbehof' });
+      samples.push(performance.now() - start);
+    }
+  }
+  const s = summarise(samples);
+  return {
+    directory_entries: entries.length,
+    place_search_queries: samples.length,
+    place_search_median_ms: s.median,
+    place_search_p95_ms: s.p95,
+    place_search_index_build_ms: Math.round(buildMs * 100) / 100,
   };
 }
 

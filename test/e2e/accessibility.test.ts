@@ -37,6 +37,8 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
     ['wijk', '/wijken/wielwijk', 'Wielwijk'],
     ['programme', '/programmas/bestaanszekerheid', null],
     ['indicators', '/cijfers', 'Cijfers en doelen'],
+    ['sociale kaart', '/kaart?q=inloop&wijk=crabbehof', 'Sociale kaart'],
+    ['referral slip', '/kaart/leerpraktijkcentrum-waterwiel/verwijsbriefje', 'Verwijsbriefje'],
   ] as const;
 
   for (const [name, path, heading] of pages) {
@@ -50,7 +52,7 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
       if (heading) expect(await h1.textContent()).toBe(heading);
       expect(await axeViolations(page)).toEqual([]);
 
-      await page.getByRole('combobox', { name: 'Taal' }).selectOption('ar');
+      await page.getByRole('combobox', { name: 'Taal', exact: true }).selectOption('ar');
       await expect.poll(() => page.evaluate(() => document.documentElement.dir)).toBe('rtl');
       expect(await axeViolations(page)).toEqual([]);
       await context.close();

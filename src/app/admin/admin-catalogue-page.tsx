@@ -15,6 +15,8 @@ import { Button } from '../components/button';
 import { Notice } from '../components/notice';
 import { Heading, Paragraph } from '../components/typography';
 import { FormField } from '../components/form-field';
+import { useCatalogueState } from '../catalogue-context';
+import { entriesToRecheck } from '../../domain/directory/stale';
 
 type Chosen = { name: string; body: unknown } | { name: string; unreadable: true } | null;
 type Outcome =
@@ -33,6 +35,15 @@ export function AdminCataloguePage() {
   const [chosen, setChosen] = useState<Chosen>(null);
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Outcome>(null);
+  const catalogueState = useCatalogueState();
+  // The device's catalogue; the day is read here, at the edge, so the domain stays pure.
+  const toRecheck =
+    catalogueState.status === 'ready'
+      ? entriesToRecheck(
+          catalogueState.catalogue.organisations,
+          new Date().toISOString().slice(0, 10),
+        )
+      : [];
 
   async function choose(e: React.ChangeEvent<HTMLInputElement>) {
     setOutcome(null);
@@ -91,6 +102,26 @@ export function AdminCataloguePage() {
               {state.data.publishedAt ? currentFormat().dateTime(state.data.publishedAt) : '—'}
             </dd>
           </dl>
+        )}
+      </section>
+      <section aria-labelledby="catalogue-recheck">
+        <Heading level={2} id="catalogue-recheck">
+          {t('admin.catalogue.recheckTitle')}
+        </Heading>
+        {toRecheck.length === 0 ? (
+          <Paragraph>{t('admin.catalogue.recheckNone')}</Paragraph>
+        ) : (
+          <>
+            <Paragraph>{t('admin.catalogue.recheckIntro', { count: toRecheck.length })}</Paragraph>
+            <ul data-testid="catalogue-recheck">
+              {toRecheck.map((e) => (
+                <li key={e.id}>
+                  {e.name} —{' '}
+                  {t('admin.catalogue.recheckChecked', { date: currentFormat().date(e.checkedOn) })}
+                </li>
+              ))}
+            </ul>
+          </>
         )}
       </section>
       <section aria-labelledby="catalogue-publish">

@@ -5,10 +5,15 @@ import { newSignalHref, signalCategoryFor } from './check-model';
 import { ButtonLink } from '../components/button';
 import { Notice } from '../components/notice';
 import { Heading, Paragraph } from '../components/typography';
+import { proposePlaces } from '../../domain/directory/dichtbij';
+import { REFERRAL_TOPICS } from '../../domain/directory/referral-topics';
+import { useCatalogue } from '../use-catalogue';
+import { PlaceList } from '../directory/place-card';
 
 /**
  * Partners to refer to, each with a one-tap "Maak signaal" that opens the signal form with the
- * category and wijk filled in. The signal asks its own consent; nothing of the check is copied.
+ * category and wijk filled in, and the places from the sociale kaart that help with it, nearest to
+ * the resident's wijk first. The signal asks its own consent; nothing of the check is copied.
  */
 export function ReferralList({
   referrals,
@@ -23,12 +28,18 @@ export function ReferralList({
   checkId: string;
 }) {
   const { t } = useTranslation();
+  const { catalogue } = useCatalogue();
+  const placesFor = (id: ReferralSuggestion['id']) =>
+    proposePlaces(catalogue.organisations, catalogue.wijken, wijk, REFERRAL_TOPICS[id]);
   return (
     <>
+      {!wijk && referrals.length > 0 && (
+        <Paragraph className="muted">{t('directory.noWijk')}</Paragraph>
+      )}
       {referrals.length === 0 ? (
         <Paragraph>{t('checkUi.referrals.none')}</Paragraph>
       ) : (
-        <ul className="card-list">
+        <ul className="card-list referrals">
           {referrals.map((r) => {
             const regeling = findRegeling(r.id);
             const name = regeling?.name ?? t(`checkUi.referrals.names.${r.id}`);
@@ -50,6 +61,8 @@ export function ReferralList({
                 <ButtonLink to={newSignalHref(signalCategoryFor(r.id), wijk, checkId)}>
                   {t('checkUi.referrals.makeSignal', { name })}
                 </ButtonLink>
+                <Heading level={4}>{t('directory.placesTitle')}</Heading>
+                <PlaceList places={placesFor(r.id)} headingLevel={4} first={2} />
               </li>
             );
           })}

@@ -14,6 +14,8 @@ import { AppLink } from '../components/app-link';
 import { Notice } from '../components/notice';
 import { Heading, Paragraph } from '../components/typography';
 import { DataBadge } from '../components/data-badge';
+import { NearbyPlaces } from '../directory/nearby-places';
+import { APPLY_HELP_TOPICS } from '../../domain/directory/referral-topics';
 
 export function RegelingDetailPage() {
   const { t } = useTranslation();
@@ -121,6 +123,11 @@ export function RegelingDetailPage() {
           </>
         )}
       </section>
+      <NearbyPlaces
+        title={t('directory.applyHelp')}
+        topics={APPLY_HELP_TOPICS}
+        {...(regeling.providerOrganisation ? { lead: regeling.providerOrganisation } : {})}
+      />
       <section>
         <Heading level={2}>{t('regeling.wijken')}</Heading>
         {wijken.length === 0 ? (

@@ -58,6 +58,9 @@ export function RegelingenPage() {
   return (
     <>
       <Heading level={1}>{t('regelingen.title')}</Heading>
+      <Paragraph>
+        <Link to={paths.kaart.href(wijk ? { wijk } : undefined)}>{t('directory.page.link')}</Link>
+      </Paragraph>
       <div role="search" className="search-form">
         <FormField htmlFor="regeling-search" label={t('regelingen.searchLabel')}>
           <TextInput

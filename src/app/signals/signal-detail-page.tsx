@@ -5,6 +5,9 @@ import type { SignalAction, SignalDetail } from '../../data/repositories/signals
 import { ACTION_PROBLEMS_NL, localDate, recordSignalEvent } from '../../data/repositories/signals';
 import type { HandoverTarget } from '../../domain/signals/handover';
 import { handoverChoices } from '../../domain/signals/handover';
+import { placesFor } from '../../domain/directory/dichtbij';
+import { PlaceCard } from '../directory/place-card';
+import { useCatalogue } from '../use-catalogue';
 import type { HistoryStep, SignalStatus } from '../../domain/signals/lifecycle';
 import { allowedTransitions, isOverdue, isOpenStatus } from '../../domain/signals/lifecycle';
 import { paths } from '../paths';
@@ -215,6 +218,7 @@ function SignalView({ detail, setup }: { detail: SignalDetail; setup: SignalSetu
             id={record.id}
             action={action}
             setup={setup}
+            wijk={record.wijk ?? null}
             onDone={() => setAction(null)}
           />
         )}
@@ -241,14 +245,18 @@ function ActionForm({
   id,
   action,
   setup,
+  wijk,
   onDone,
 }: {
   id: string;
   action: ActionKind;
   setup: SignalSetup;
+  /** The signal's wijk: partners that serve it come first ("dichtbij"). */
+  wijk: string | null;
   onDone: () => void;
 }) {
   const { t } = useTranslation();
+  const { catalogue } = useCatalogue();
   const [message, setMessage] = useState('');
   const [target, setTarget] = useState('');
   const [contactAt, setContactAt] = useState(() => localDateTime(new Date()));
@@ -256,9 +264,15 @@ function ActionForm({
   const [busy, setBusy] = useState(false);
   const needsTarget =
     action.type === 'handover' || (action.type === 'status' && action.to === 'doorverwezen');
-  const choices = handoverChoices(setup.directory).filter((c) =>
-    action.type === 'handover' ? c.kind === 'team' : true,
+  const choices = handoverChoices(setup.directory, { wijk, wijken: catalogue.wijken }).filter(
+    (c) => (action.type === 'handover' ? c.kind === 'team' : true),
   );
+  // The chosen partner's door, so the worker can tell the resident where and when.
+  const chosenPlace = target.startsWith('organisation:')
+    ? placesFor(catalogue.organisations, catalogue.wijken, wijk ?? undefined).find(
+        (p) => `organisation:${p.organisation.id}` === target,
+      )
+    : undefined;
   const messageRequired =
     action.type !== 'status' ||
     action.to === 'doorverwezen' ||
@@ -334,6 +348,11 @@ function ActionForm({
               </option>
             ))}
           </SelectInput>
+          {chosenPlace && (
+            <ul className="card-list places">
+              <PlaceCard place={chosenPlace} headingLevel={4} />
+            </ul>
+          )}
         </div>
       )}
       {action.type === 'status' && action.to === 'contact-gelegd' && (

@@ -14,6 +14,7 @@ import { toSyncError } from './sync-error';
 import type { SyncOptions, SyncReport } from './sync-engine';
 import { runSync } from './sync-engine';
 import { setRunning, type StoredSyncStatus } from './sync-running';
+import { notifyCatalogueInstalled } from '../catalogue/catalogue-events';
 
 export type SyncOutcome = { ok: true; report: SyncReport } | { ok: false; code: SyncErrorCode };
 
@@ -70,6 +71,7 @@ export function syncNow(
       ).catch((e: unknown) =>
         log.warn('retention.failed', { error: e instanceof Error ? e.name : 'unknown' }),
       );
+      if (report.catalogueUpdated) notifyCatalogueInstalled();
       log.info('sync.done', {
         pushed: report.pushed,
         pulled: report.pulled,

@@ -63,3 +63,31 @@ export const ORGANISATION_KINDS = [
   'veiligheid',
   'overig',
 ] as const;
+
+/** Whether an offer runs; an offer in development is shown as such and never as the only route. */
+export const OFFER_STATUSES = ['loopt', 'in-ontwikkeling', 'gestopt'] as const;
+
+/** The scope word in `servesWijken` for an offer open to every wijk of Dordt West. */
+export const DORDT_WEST_SCOPE = 'dordt-west';
+
+/** What a place helps with: the closed list the check, the handover and search filter on. */
+export const HELP_TOPICS = [
+  'geldzaken',
+  'schulden',
+  'regelingen',
+  'werk',
+  'taal',
+  'digitaal',
+  'juridisch',
+  'veiligheid',
+  'zorg',
+  'clientondersteuning',
+  'ontmoeting',
+  'voedsel',
+  'wonen',
+  'energie',
+  'jeugd',
+] as const;
+
+/** Whether a visit needs an appointment. */
+export const APPOINTMENT_KINDS = ['nodig', 'niet-nodig', 'inloop-of-afspraak'] as const;

@@ -1,8 +1,11 @@
 import { z } from 'zod';
 import {
+  APPOINTMENT_KINDS,
   DOELGROEPEN,
   ELIGIBILITY_KNOWN,
   FUNDAMENT_IDS,
+  HELP_TOPICS,
+  OFFER_STATUSES,
   ORGANISATION_KINDS,
   PROGRAMME_KINDS,
   REGELING_KINDS,
@@ -145,6 +148,66 @@ export const regelingSchema = z
   });
 export type Regeling = z.infer<typeof regelingSchema>;
 
+/**
+ * A practical fact a worker acts on (an address, a phone number, opening hours): either known, with
+ * where it was read, or explicitly unknown with why. Never a guess: an empty field would read as
+ * "nothing to know", a wrong one sends a resident to a closed door.
+ */
+const factOf = <T extends z.ZodType>(value: T) =>
+  z.union([
+    z.object({ value, source: sources }).strict(),
+    z
+      .object({
+        /** Why it is unknown, e.g. "Niet in de bronnen; niet gevonden op de eigen site (2026-11-30)." */
+        unknown: text,
+      })
+      .strict(),
+  ]);
+export const textFactSchema = factOf(text);
+export type TextFact = z.infer<typeof textFactSchema>;
+
+export const helpTopicSchema = z.enum(HELP_TOPICS);
+export type HelpTopic = z.infer<typeof helpTopicSchema>;
+export const offerStatusSchema = z.enum(OFFER_STATUSES);
+export type OfferStatus = z.infer<typeof offerStatusSchema>;
+
+/**
+ * The sociale kaart part of an organisation or voorziening: where its door is, when it is open,
+ * how a professional refers, and whether the offer runs. Each fact has its source; `checkedOn` is
+ * the date the entry as a whole was last checked, shown on every entry.
+ */
+export const directoryEntrySchema = z
+  .object({
+    /** Visiting address. */
+    address: textFactSchema,
+    /** The wijk the door is in (omitted when unknown or outside the wijken in the catalogue). */
+    wijk: slug.optional(),
+    phone: textFactSchema,
+    /** E-mail address or web form. */
+    contact: textFactSchema,
+    /** Opening hours. */
+    hours: textFactSchema,
+    /** Walk-in (inloop) or spreekuur times. */
+    walkIn: textFactSchema,
+    languages: factOf(z.array(text).min(1)),
+    appointment: factOf(z.enum(APPOINTMENT_KINDS)),
+    accessibility: textFactSchema,
+    /** How a professional refers: warm handover route, form, phone line for professionals. */
+    howToRefer: textFactSchema,
+    /** Whether the offer runs, always from a source (the seeds say which are still to be realised). */
+    status: z.object({ value: offerStatusSchema, source: sources }).strict(),
+    /** Wijk ids or "dordt-west"; empty: the whole city. */
+    servesWijken: z.array(slug).default([]),
+    helpsWith: z.array(helpTopicSchema).min(1),
+    /** Words a worker might search with ("inloop", "arabisch", "formulieren"). */
+    keywords: z.array(text).default([]),
+    /** What a resident brings to the first visit, for the referral slip. */
+    whatToBring: z.array(text).default([]),
+    checkedOn: z.iso.date(),
+  })
+  .strict();
+export type DirectoryEntry = z.infer<typeof directoryEntrySchema>;
+
 export const organisationSchema = z
   .object({
     id: slug,
@@ -153,6 +216,8 @@ export const organisationSchema = z
     summary: text,
     /** Whether a signal or referral can be handed over to this organisation. */
     acceptsReferrals: z.boolean().default(false),
+    /** Practical data for the sociale kaart; absent: not a door a worker sends a resident to. */
+    directory: directoryEntrySchema.optional(),
     source: sources,
   })
   .strict();

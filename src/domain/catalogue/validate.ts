@@ -137,6 +137,25 @@ export function validateCatalogueFiles(
       );
     }
   }
+  for (const o of organisations) {
+    const d = o.directory;
+    if (!d) continue;
+    errors.push(
+      ...checkRefs(
+        'organisations.json',
+        o,
+        'directory.servesWijken',
+        d.servesWijken,
+        wijkIds,
+        'wijken.json',
+      ),
+    );
+    if (d.wijk) {
+      errors.push(
+        ...checkRefs('organisations.json', o, 'directory.wijk', [d.wijk], wijkIds, 'wijken.json'),
+      );
+    }
+  }
   for (const w of wijken) {
     errors.push(
       ...checkRefs('wijken.json', w, 'programmes', w.programmes, programmeIds, 'programmes.json'),

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import type { DirectoryEntry, Wijk } from '../catalogue/schema';
+import { residentAreaOf, tierFor, type DichtbijTier } from '../directory/dichtbij';
 
 /**
  * Where a signal can go: a team that works in Dichtbij (the signal then lands in that team's list)
@@ -25,6 +27,8 @@ export interface HandoverOrganisation {
   id: string;
   name: string;
   acceptsReferrals: boolean;
+  /** Its sociale kaart entry, which says whom it serves and whether it still runs. */
+  directory?: DirectoryEntry;
 }
 
 export interface HandoverDirectory {
@@ -92,12 +96,29 @@ export function resolveHandover(
   };
 }
 
-/** The targets a worker can choose from: teams first, then organisations that accept referrals. */
-export function handoverChoices(directory: HandoverDirectory): HandoverTarget[] {
+const TIER_RANK: Record<DichtbijTier, number> = { wijk: 0, 'dordt-west': 1, stad: 2 };
+
+/**
+ * The targets a worker can choose from: teams first, then organisations that accept referrals.
+ * Given the signal's wijk, organisations in the sociale kaart come "dichtbij" (same wijk, Dordt
+ * West, city) and those that do not serve that wijk or have stopped are left out; organisations
+ * without a kaart entry follow in catalogue order.
+ */
+export function handoverChoices(
+  directory: HandoverDirectory,
+  near?: { wijk: string | null; wijken: readonly Pick<Wijk, 'id' | 'partOf' | 'inDordtWest'>[] },
+): HandoverTarget[] {
+  const area = near ? residentAreaOf(near.wijk, near.wijken) : null;
+  const ranked = directory.organisations
+    .filter((o) => o.acceptsReferrals)
+    .flatMap((o, index) => {
+      if (!near || !o.directory) return [{ o, rank: 3, index }];
+      const tier = tierFor(o.directory, area);
+      return tier ? [{ o, rank: TIER_RANK[tier], index }] : [];
+    })
+    .sort((a, b) => a.rank - b.rank || a.index - b.index);
   return [
     ...directory.teams.map((t): HandoverTarget => ({ kind: 'team', id: t.id })),
-    ...directory.organisations
-      .filter((o) => o.acceptsReferrals)
-      .map((o): HandoverTarget => ({ kind: 'organisation', id: o.id })),
+    ...ranked.map(({ o }): HandoverTarget => ({ kind: 'organisation', id: o.id })),
   ];
 }

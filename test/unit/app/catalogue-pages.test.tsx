@@ -3,6 +3,7 @@ import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { renderApp } from './render-app';
 import { fixtureCatalogue } from '../../fixtures/catalogue';
+import { fixtureWithRealDirectory } from '../helpers/real-directory';
 
 vi.mock('virtual:pwa-register/react', () => ({
   useRegisterSW: () => ({
@@ -49,6 +50,53 @@ describe('Regelingen page', () => {
   it('says so when a regeling is not in the catalogue', async () => {
     renderApp('/regelingen/bestaat-niet');
     expect(await screen.findByText(/staat niet \(meer\) in de catalogus/)).toBeInTheDocument();
+  });
+});
+
+describe('Sociale kaart', () => {
+  const withDirectory = async () => ({ catalogue: fixtureWithRealDirectory(), stored: true });
+
+  it('finds places by language and keeps the query in the address', async () => {
+    const { router } = renderApp('/kaart', withDirectory);
+    const input = await screen.findByLabelText('Zoek een plek');
+    await userEvent.type(input, 'arabisch');
+    expect(
+      await screen.findByRole('heading', { name: 'Bibliotheek AanZet Crabbehof' }),
+    ).toBeVisible();
+    expect(screen.getByRole('heading', { name: /^Geldpraatje/ })).toBeVisible();
+    expect(router.state.location.search).toBe('?q=arabisch');
+  });
+
+  it('orders by the chosen wijk and shows address, hours and the check date', async () => {
+    const { container } = renderApp('/kaart?q=werk&wijk=wielwijk', withDirectory);
+    const heading = await screen.findByRole('heading', {
+      name: 'Leerpraktijkcentrum het Waterwiel',
+    });
+    const card = heading.closest('li')!;
+    expect(container.querySelector('[data-place]')).toBe(card);
+    expect(within(card).getByText(/Het Waterwiel, Admiraalsplein/)).toBeVisible();
+    expect(within(card).getByText('In de wijk')).toBeVisible();
+    expect(within(card).getByText('Gecontroleerd op 30 november 2026')).toBeVisible();
+  });
+
+  it('prints a referral slip in the resident’s language with the place’s facts in Dutch', async () => {
+    renderApp('/kaart/juridisch-loket/verwijsbriefje?taal=ar', withDirectory);
+    const slip = await screen.findByTestId('referral-slip');
+    expect(within(slip).getByRole('heading', { level: 1 })).toHaveTextContent('ورقة الإحالة');
+    expect(slip).toHaveAttribute('dir', 'rtl');
+    expect(within(slip).getByText(/0900-8020/)).toHaveAttribute('lang', 'nl');
+    expect(within(slip).getByText('Alle brieven en formulieren over de vraag')).toBeVisible();
+    // Without a signed-in worker nobody is named; nothing about the resident is ever on it.
+    expect(within(slip).queryByText(/أحالك/)).toBeNull();
+  });
+
+  it('proposes help with applying near the chosen wijk on a regeling', async () => {
+    renderApp('/regelingen/dordtpas?wijk=crabbehof', withDirectory);
+    expect(
+      await screen.findByRole('heading', { name: 'Hulp bij aanvragen, dichtbij' }),
+    ).toBeVisible();
+    const ido = await screen.findByRole('heading', { name: /Informatiepunt Digitale Overheid/ });
+    expect(within(ido.closest('li')!).getByText('In de wijk')).toBeVisible();
   });
 });
 

@@ -15,6 +15,7 @@ import {
 } from '../../../src/data/repositories/checks';
 import { unlockVaultFor } from '../helpers/unlocked-vault';
 import { renderApp } from './render-app';
+import { fixtureWithRealDirectory } from '../helpers/real-directory';
 
 // Lazy routes load their chunks and translations first; on a loaded 2-core machine that passes 1 s.
 configure({ asyncUtilTimeout: 10_000 });
@@ -314,6 +315,54 @@ describe('the outcome', () => {
       screen.getByRole('heading', { name: 'Warme overdracht naar de Sociale Dienst' }),
     ).toBeVisible();
     expect(screen.getByRole('heading', { name: 'Wilde de inwoner niet zeggen' })).toBeVisible();
+  });
+
+  it('proposes the Dordt West places from the sociale kaart for a Crabbehof resident with debts and a work wish', async () => {
+    const id = await startCheck(
+      { variant: 'full', consentGiven: true, wijk: 'crabbehof' },
+      database,
+    );
+    await saveAnswer(id, 'woonplaats', { status: 'answered', value: 'dordrecht' }, database);
+    await saveAnswer(id, 'schulden', { status: 'answered', value: 'ja' }, database);
+    await saveAnswer(id, 'werk-wens', { status: 'answered', value: 'ja' }, database);
+    renderApp(`/check/${id}/uitkomst`, async () => ({
+      catalogue: fixtureWithRealDirectory(),
+      stored: true,
+    }));
+    const werk = await screen.findByRole('link', { name: /^Maak signaal: .*Werkcentrum/ });
+    const werkItem = werk.closest('li')!;
+    const werkPlaces = [...werkItem.querySelectorAll('[data-place]')].map((e) =>
+      e.getAttribute('data-place'),
+    );
+    // Dordt West's own work offers before the city-wide ones; the Werkcentrum (in development) last.
+    expect(werkPlaces.slice(0, 3)).toEqual(
+      expect.arrayContaining([
+        'leerpraktijkcentrum-waterwiel',
+        'toekomstmakelaar',
+        'sdd-team-dordt-west',
+      ]),
+    );
+    expect(werkPlaces.at(-1)).toBe('werkcentrum-drechtsteden');
+    const waterwiel = werkItem.querySelector<HTMLElement>(
+      '[data-place="leerpraktijkcentrum-waterwiel"]',
+    )!;
+    expect(within(waterwiel).getByText(/Het Waterwiel, Admiraalsplein/)).toBeInTheDocument();
+    expect(within(waterwiel).getByText('Dordt West')).toBeInTheDocument();
+    expect(within(waterwiel).getByText('Gecontroleerd op 30 november 2026')).toBeInTheDocument();
+    const werkcentrum = werkItem.querySelector<HTMLElement>(
+      '[data-place="werkcentrum-drechtsteden"]',
+    )!;
+    expect(within(werkcentrum).getByText('In ontwikkeling: nog niet open')).toBeInTheDocument();
+
+    const schulden = screen
+      .getByRole('link', { name: /^Maak signaal: .*[Ss]chuldhulp/ })
+      .closest('li')!;
+    const schuldPlaces = [...schulden.querySelectorAll('[data-place]')].map((e) =>
+      e.getAttribute('data-place'),
+    );
+    expect(schuldPlaces.slice(0, 2)).toEqual(['sdd-team-dordt-west', 'uitvoeringsbrigade']);
+    const sdd = schulden.querySelector<HTMLElement>('[data-place="sociale-dienst-drechtsteden"]')!;
+    expect(within(sdd).getAllByText(/Werkdagen 9\.00–17\.00 uur/).length).toBeGreaterThan(0);
   });
 
   it('marks a misschien with what is still unknown, linking back to the question', async () => {
