@@ -1,8 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { loadCatalogueFromDir } from '../../src/build/catalogue-files';
 import { setUpE2eEnvironment } from './harness';
 import { fillParentCheck, openOutcome, question, waitSaved } from './check-steps';
 import { dismissOfflineToast, newDevice, signInAsVolunteer, syncNow, type Login } from './session';
@@ -69,22 +65,9 @@ describe('the sociale kaart', () => {
     expect(pdf.byteLength).toBeGreaterThan(1000);
     await page.emulateMedia({ media: 'screen' });
 
-    // Back online; the beheerder publishes a catalogue in which the wijkteam's hours changed.
+    // Back online; the beheerder changes the wijkteam's hours in the app and publishes.
     await env.server.start();
     await context.setOffline(false);
-    const catalogue = loadCatalogueFromDir();
-    const wijkteamEntry = catalogue.organisations.find((o) => o.id === 'sociaal-wijkteam');
-    if (!wijkteamEntry?.directory) throw new Error('the wijkteam has no kaart entry');
-    const source = wijkteamEntry.directory.hours;
-    wijkteamEntry.directory.hours = {
-      value: NEW_HOURS,
-      source: 'source' in source ? source.source : [],
-    };
-    wijkteamEntry.directory.checkedOn = '2026-12-01';
-    const file = join(mkdtempSync(join(tmpdir(), 'kaart-')), 'catalogus.json');
-    const { version: _version, ...body } = catalogue;
-    writeFileSync(file, JSON.stringify(body));
-
     const desk = await newDevice(env.browser, env.server.url);
     const p = desk.page;
     await p.goto(`${env.server.url}/inloggen?terug=${encodeURIComponent('/beheer/catalogus')}`);
@@ -95,8 +78,15 @@ describe('the sociale kaart', () => {
       .poll(() => new URL(p.url()).pathname, { timeout: 30_000 })
       .toBe('/beheer/catalogus');
     await dismissOfflineToast(p);
-    await p.getByLabel('Catalogusbestand (JSON)').setInputFiles(file);
-    await p.getByRole('button', { name: 'Publiceren' }).click();
+    // In the app: choose the place, change its hours, name where it was checked, publish.
+    await p.getByLabel('Plek', { exact: true }).selectOption('sociaal-wijkteam');
+    await p
+      .getByRole('group', { name: 'Openingstijden' })
+      .getByLabel('Wat klopt nu')
+      .fill(NEW_HOURS);
+    await p.getByLabel('Titel van de bron').fill('Telefonisch nagevraagd (test)');
+    await p.getByLabel('Wie geeft het uit').fill('Beheer Dichtbij (test)');
+    await p.getByRole('button', { name: 'Opslaan en publiceren' }).click();
     await expect
       .poll(() => p.getByRole('status').allTextContents())
       .toContainEqual(expect.stringMatching(/is gepubliceerd/));
@@ -112,7 +102,14 @@ describe('the sociale kaart', () => {
     await page.getByLabel('Zoek een plek').fill('wijkteam');
     const card = page.locator('[data-place="sociaal-wijkteam"]');
     await expect.poll(() => card.textContent(), { timeout: 30_000 }).toContain(NEW_HOURS);
-    expect(await card.textContent()).toContain('Gecontroleerd op 1 december 2026');
+    // Saving records the day the beheerder checked the entry.
+    const today = new Date(new Date().toISOString().slice(0, 10)).toLocaleDateString('nl-NL', {
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+      timeZone: 'UTC',
+    });
+    expect(await card.textContent()).toContain(`Gecontroleerd op ${today}`);
     await context.close();
   });
 });

@@ -17,6 +17,7 @@ import { Heading, Paragraph } from '../components/typography';
 import { FormField } from '../components/form-field';
 import { useCatalogueState } from '../catalogue-context';
 import { entriesToRecheck } from '../../domain/directory/stale';
+import { DirectoryEntryEditor } from './directory-entry-editor';
 
 type Chosen = { name: string; body: unknown } | { name: string; unreadable: true } | null;
 type Outcome =
@@ -124,6 +125,14 @@ export function AdminCataloguePage() {
           </>
         )}
       </section>
+      {catalogueState.status === 'ready' && state.status === 'ready' && (
+        <DirectoryEntryEditor
+          catalogue={catalogueState.catalogue}
+          serverVersion={state.data.version}
+          online={online}
+          onPublished={reload}
+        />
+      )}
       <section aria-labelledby="catalogue-publish">
         <Heading level={2} id="catalogue-publish">
           {t('admin.catalogue.publishTitle')}

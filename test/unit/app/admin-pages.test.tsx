@@ -5,6 +5,7 @@ import { DichtbijDb, useDb } from '../../../src/data/db';
 import { keepSecrets } from '../../../src/data/sync/session-secrets';
 import { META_SESSION, META_STATUS } from '../../../src/data/sync/session-store';
 import { renderApp } from './render-app';
+import { fixtureWithRealDirectory } from '../helpers/real-directory';
 
 let database: DichtbijDb;
 let n = 0;
@@ -339,6 +340,65 @@ describe('beheer', () => {
       ['indicators.json', '—', '—', 'Dit deel ontbreekt in het bestand.'],
     ]);
     expect(requests.find((r) => r.method === 'POST')?.body).toEqual(body);
+  });
+
+  it('lets the beheerder change a kaart entry in the app and publishes it with its source', async () => {
+    await signIn('beheerder');
+    const catalogue = fixtureWithRealDirectory();
+    const current = { version: catalogue.version };
+    const requests = adminServer((r) => {
+      if (r.method === 'GET' && r.url.pathname === '/api/catalogue')
+        return {
+          body: {
+            version: current.version,
+            publishedAt: '2026-11-01T09:00:00.000Z',
+            catalogue: null,
+          },
+        };
+      if (r.method === 'POST' && r.url.pathname === '/api/catalogue') {
+        current.version = 'b2c3d4e5f6070809';
+        return { body: { version: current.version, created: true } };
+      }
+      return undefined;
+    });
+    const user = userEvent.setup();
+    renderApp('/beheer/catalogus', async () => ({ catalogue, stored: true }));
+    await user.selectOptions(await screen.findByLabelText('Plek'), 'sociaal-wijkteam');
+    const hours = within(screen.getByRole('group', { name: 'Openingstijden' })).getByLabelText(
+      'Wat klopt nu',
+    );
+    await user.clear(hours);
+    await user.type(hours, 'Maandag 9.00–12.00 uur (test)');
+    // A changed fact without a source: nothing is sent, and the form says what is missing.
+    await user.click(screen.getByRole('button', { name: 'Opslaan en publiceren' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('De bron: vul een titel');
+    expect(requests.filter((r) => r.method === 'POST')).toEqual([]);
+
+    await user.type(screen.getByLabelText('Titel van de bron'), 'Telefonisch nagevraagd');
+    await user.type(screen.getByLabelText('Wie geeft het uit'), 'Beheer Dichtbij');
+    await user.click(screen.getByRole('button', { name: 'Opslaan en publiceren' }));
+    expect(
+      await screen.findByText(/Versie b2c3d4e5f6070809 is gepubliceerd/, {}, { timeout: 5000 }),
+    ).toBeInTheDocument();
+    const posted = requests.find((r) => r.method === 'POST')?.body as {
+      version?: string;
+      organisations: { id: string; directory?: { hours: unknown; checkedOn: string } }[];
+    };
+    expect(posted.version).toBeUndefined();
+    const entry = posted.organisations.find((o) => o.id === 'sociaal-wijkteam')?.directory;
+    expect(entry?.hours).toEqual({
+      value: 'Maandag 9.00–12.00 uur (test)',
+      source: [
+        {
+          title: 'Telefonisch nagevraagd',
+          publisher: 'Beheer Dichtbij',
+          date: new Date().toISOString().slice(0, 10),
+        },
+      ],
+    });
+    // The server now publishes a newer version than this device holds: no edit on top of it.
+    expect(await screen.findByText(/Synchroniseer eerst/)).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Opslaan en publiceren' })).toBeDisabled();
   });
 
   it('says calmly that beheer needs internet and disables the actions when offline', async () => {
