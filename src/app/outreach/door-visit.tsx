@@ -1,9 +1,6 @@
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { LockedError } from '../../data/crypto/errors';
-import { startCheck, variantsForRole } from '../../data/repositories/checks';
-import type { OutreachProblem } from '../../data/repositories/outreach';
 import {
   recordAttempt,
   recordDoorRefusal,
@@ -22,16 +19,19 @@ import type { SignalData } from '../../domain/signals/signal-schema';
 import { DOOR_DOMAIN_CATEGORY } from '../../domain/vroegsignalen/campaign';
 import { currentAnswers, doorOutcome } from '../../domain/vroegsignalen/campaign-outcome';
 import { addressLine } from '../../domain/vroegsignalen/day-list';
-import { currentFormat } from '../i18n/format';
 import { paths } from '../paths';
 import type { SignalSetup } from '../signals/use-signal-context';
 import { AppLink } from '../components/app-link';
 import { Button } from '../components/button';
-import { Notice } from '../components/notice';
 import { Heading, Paragraph } from '../components/typography';
-
-type Feedback = { error: boolean; text: string } | null;
-type Write = () => Promise<{ ok: true } | { ok: false; problem: OutreachProblem }>;
+import type { VisitWrite } from './visit-parts';
+import {
+  AttemptHistory,
+  ConsentTick,
+  NoContactHint,
+  VisitFeedback,
+  useVisitActions,
+} from './visit-parts';
 
 const notAsked = (): Record<DoorDomain, DoorAnswer> =>
   Object.fromEntries(DOOR_DOMAINS.map((d) => [d, 'niet-gevraagd'])) as Record<
@@ -57,8 +57,7 @@ export function DoorVisit({
   const { t } = useTranslation();
   const navigate = useNavigate();
   const { record, state } = detail;
-  const [busy, setBusy] = useState(false);
-  const [feedback, setFeedback] = useState<Feedback>(null);
+  const { busy, feedback, run: write, startLinkedCheck } = useVisitActions(record, setup);
   const [asking, setAsking] = useState(false);
   const [answers, setAnswers] = useState(notAsked);
   const [consent, setConsent] = useState(false);
@@ -76,29 +75,8 @@ export function DoorVisit({
     state.firstContactAt === null &&
     state.attemptsSincePickup >= NO_CONTACT_AFTER_ATTEMPTS;
 
-  async function run(write: Write, done: string): Promise<boolean> {
-    setBusy(true);
-    setFeedback(null);
-    try {
-      const result = await write();
-      setFeedback(
-        result.ok
-          ? { error: false, text: t('outreach.visit.saved', { attempt: done }) }
-          : {
-              error: true,
-              text: t(`outreach.problem.${result.problem}`, {
-                defaultValue: t('outreach.saveFailed'),
-              }),
-            },
-      );
-      return result.ok;
-    } catch {
-      setFeedback({ error: true, text: t('outreach.saveFailed') });
-      return false;
-    } finally {
-      setBusy(false);
-    }
-  }
+  const run = (action: VisitWrite, done: string) =>
+    write(action, t('outreach.visit.saved', { attempt: done }));
 
   async function saveTalk(e: React.FormEvent) {
     e.preventDefault();
@@ -112,26 +90,6 @@ export function DoorVisit({
     if (ok) {
       setAsking(false);
       setAnswers(notAsked());
-    }
-  }
-
-  async function startLinkedCheck() {
-    if (!consent) return;
-    setBusy(true);
-    try {
-      const checkId = await startCheck({
-        variant: variantsForRole(setup.worker.role)[0] ?? 'short',
-        consentGiven: true,
-        wijk: record.wijk,
-        fromSignal: record.id,
-      });
-      await navigate(paths.check.href(checkId));
-    } catch (error) {
-      setFeedback({
-        error: true,
-        text: error instanceof LockedError ? t('outreach.locked') : t('outreach.saveFailed'),
-      });
-      setBusy(false);
     }
   }
 
@@ -150,11 +108,7 @@ export function DoorVisit({
         <dd data-testid="door-outcome">{t(`campaign.outcome.${outcome}`)}</dd>
       </dl>
 
-      {feedback && (
-        <Notice type={feedback.error ? 'error' : 'ok'} role={feedback.error ? 'alert' : 'status'}>
-          {feedback.text}
-        </Notice>
-      )}
+      <VisitFeedback feedback={feedback} />
 
       <section aria-labelledby="door-title">
         <Heading level={2} id="door-title">
@@ -234,12 +188,7 @@ export function DoorVisit({
           </Button>
         </div>
         {!canNoContact && !closed && state.firstContactAt === null && (
-          <Paragraph className="small muted">
-            {t('outreach.outcome.noContactHint', {
-              count: NO_CONTACT_AFTER_ATTEMPTS,
-              done: state.attemptsSincePickup,
-            })}
-          </Paragraph>
+          <NoContactHint state={state} />
         )}
       </section>
 
@@ -295,16 +244,7 @@ export function DoorVisit({
           </Paragraph>
         )}
         <Paragraph>{t('outreach.further.intro')}</Paragraph>
-        <label className="choice-row">
-          <span>
-            <input
-              type="checkbox"
-              checked={consent}
-              onChange={(e) => setConsent(e.target.checked)}
-            />{' '}
-            {t('outreach.further.consent')}
-          </span>
-        </label>
+        <ConsentTick consent={consent} onChange={setConsent} />
         <div className="signal-actions">
           {worries.map((domain) => (
             <Button
@@ -327,7 +267,7 @@ export function DoorVisit({
           <Button
             purpose="secondary"
             disabled={busy || !consent}
-            onClick={() => void startLinkedCheck()}
+            onClick={() => void startLinkedCheck(consent)}
           >
             {t('outreach.further.check')}
           </Button>
@@ -338,23 +278,7 @@ export function DoorVisit({
         <Heading level={2} id="door-history-title">
           {t('outreach.visit.history')}
         </Heading>
-        {state.attempts.length === 0 ? (
-          <Paragraph className="muted">{t('outreach.visit.noAttempts')}</Paragraph>
-        ) : (
-          <ol className="history" aria-label={t('outreach.visit.history')}>
-            {[...state.attempts].reverse().map((a) => (
-              <li key={a.eventId}>
-                <strong>{t(`outreach.attempt.${a.attempt}`)}</strong>{' '}
-                <span className="muted small">
-                  {currentFormat().dateTime(a.at)}{' '}
-                  {a.by === setup.worker.id
-                    ? t('outreach.visit.byYou')
-                    : t('outreach.visit.byColleague')}
-                </span>
-              </li>
-            ))}
-          </ol>
-        )}
+        <AttemptHistory state={state} workerId={setup.worker.id} />
       </section>
     </article>
   );

@@ -1,9 +1,6 @@
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { LockedError } from '../../data/crypto/errors';
-import { startCheck, variantsForRole } from '../../data/repositories/checks';
-import type { OutreachProblem } from '../../data/repositories/outreach';
 import { recordAttempt, recordOutcome } from '../../data/repositories/outreach';
 import type { SignalDetail } from '../../data/repositories/signals';
 import type { SignalData } from '../../domain/signals/signal-schema';
@@ -16,7 +13,6 @@ import {
 } from '../../domain/signals/outreach-values';
 import { addressLine } from '../../domain/vroegsignalen/day-list';
 import type { VisitOutcome } from '../../domain/vroegsignalen/outreach';
-import { currentFormat } from '../i18n/format';
 import { paths } from '../paths';
 import type { SignalSetup } from '../signals/use-signal-context';
 import '../signals/signals.css';
@@ -25,6 +21,13 @@ import { Button } from '../components/button';
 import { Notice } from '../components/notice';
 import { Heading, Paragraph } from '../components/typography';
 import { SignalScreen } from '../signals/signal-screen';
+import {
+  AttemptHistory,
+  ConsentTick,
+  NoContactHint,
+  VisitFeedback,
+  useVisitActions,
+} from './visit-parts';
 import { DoorVisit } from './door-visit';
 
 /**
@@ -58,8 +61,6 @@ export function VisitPage() {
   );
 }
 
-type Feedback = { error: boolean; text: string } | null;
-
 function Visit({
   detail,
   data,
@@ -72,8 +73,7 @@ function Visit({
   const { t } = useTranslation();
   const navigate = useNavigate();
   const { record, state } = detail;
-  const [busy, setBusy] = useState(false);
-  const [feedback, setFeedback] = useState<Feedback>(null);
+  const { busy, feedback, run, startLinkedCheck } = useVisitActions(record, setup);
   const [helpTo, setHelpTo] = useState<HelpDestination | ''>('');
   const [askHelpTo, setAskHelpTo] = useState(false);
   const [consent, setConsent] = useState(false);
@@ -83,31 +83,6 @@ function Visit({
     houseNumber: data.houseNumber ?? null,
     houseNumberSuffix: data.houseNumberSuffix ?? null,
   });
-
-  const problemText = (problem: OutreachProblem) =>
-    t(`outreach.problem.${problem}`, { defaultValue: t('outreach.saveFailed') });
-
-  async function run(
-    write: () => Promise<{ ok: true } | { ok: false; problem: OutreachProblem }>,
-    done: string,
-  ) {
-    setBusy(true);
-    setFeedback(null);
-    try {
-      const result = await write();
-      setFeedback(
-        result.ok
-          ? { error: false, text: done }
-          : { error: true, text: problemText(result.problem) },
-      );
-      return result.ok;
-    } catch {
-      setFeedback({ error: true, text: t('outreach.saveFailed') });
-      return false;
-    } finally {
-      setBusy(false);
-    }
-  }
 
   const attempt = (kind: AttemptKind) =>
     void run(
@@ -122,26 +97,6 @@ function Visit({
     );
     if (ok) setAskHelpTo(false);
   };
-
-  async function startLinkedCheck() {
-    if (!consent) return;
-    setBusy(true);
-    try {
-      const checkId = await startCheck({
-        variant: variantsForRole(setup.worker.role)[0] ?? 'short',
-        consentGiven: true,
-        wijk: record.wijk,
-        fromSignal: record.id,
-      });
-      await navigate(paths.check.href(checkId));
-    } catch (e) {
-      setFeedback({
-        error: true,
-        text: e instanceof LockedError ? t('outreach.locked') : t('outreach.saveFailed'),
-      });
-      setBusy(false);
-    }
-  }
 
   const canNoContact =
     isOpenStatus(state.status) &&
@@ -180,11 +135,7 @@ function Visit({
         </dd>
       </dl>
 
-      {feedback && (
-        <Notice type={feedback.error ? 'error' : 'ok'} role={feedback.error ? 'alert' : 'status'}>
-          {feedback.text}
-        </Notice>
-      )}
+      <VisitFeedback feedback={feedback} />
 
       <section aria-labelledby="visit-attempts-title">
         <Heading level={2} id="visit-attempts-title">
@@ -204,23 +155,7 @@ function Visit({
           ))}
         </div>
         <Heading level={3}>{t('outreach.visit.history')}</Heading>
-        {state.attempts.length === 0 ? (
-          <Paragraph className="muted">{t('outreach.visit.noAttempts')}</Paragraph>
-        ) : (
-          <ol className="history" aria-label={t('outreach.visit.history')}>
-            {[...state.attempts].reverse().map((a) => (
-              <li key={a.eventId}>
-                <strong>{t(`outreach.attempt.${a.attempt}`)}</strong>{' '}
-                <span className="muted small">
-                  {currentFormat().dateTime(a.at)}{' '}
-                  {a.by === setup.worker.id
-                    ? t('outreach.visit.byYou')
-                    : t('outreach.visit.byColleague')}
-                </span>
-              </li>
-            ))}
-          </ol>
-        )}
+        <AttemptHistory state={state} workerId={setup.worker.id} />
       </section>
 
       <section aria-labelledby="visit-outcome-title">
@@ -277,14 +212,7 @@ function Visit({
             {t('outreach.outcome.resolved')}
           </Button>
         </div>
-        {!canNoContact && !closed && (
-          <Paragraph className="small muted">
-            {t('outreach.outcome.noContactHint', {
-              count: NO_CONTACT_AFTER_ATTEMPTS,
-              done: state.attemptsSincePickup,
-            })}
-          </Paragraph>
-        )}
+        {!canNoContact && !closed && <NoContactHint state={state} />}
         {askHelpTo && (
           <form
             className="form"
@@ -322,18 +250,9 @@ function Visit({
           {t('outreach.further.title')}
         </Heading>
         <Paragraph>{t('outreach.further.intro')}</Paragraph>
-        <label className="choice-row">
-          <span>
-            <input
-              type="checkbox"
-              checked={consent}
-              onChange={(e) => setConsent(e.target.checked)}
-            />{' '}
-            {t('outreach.further.consent')}
-          </span>
-        </label>
+        <ConsentTick consent={consent} onChange={setConsent} />
         <div className="signal-actions">
-          <Button disabled={busy || !consent} onClick={() => void startLinkedCheck()}>
+          <Button disabled={busy || !consent} onClick={() => void startLinkedCheck(consent)}>
             {t('outreach.further.check')}
           </Button>
           <Button

@@ -8,7 +8,7 @@ import type { DayListItem } from '../../domain/vroegsignalen/day-list';
 import { planAttempt, planOutcome } from '../../domain/vroegsignalen/outreach';
 import { planDoorRefusal, planDoorTalk } from '../../domain/vroegsignalen/campaign-outcome';
 import type { DoorAnswers } from '../../domain/signals/outreach-values';
-import type { VisitOutcome, VisitProblem } from '../../domain/vroegsignalen/outreach';
+import type { PlanInput, VisitOutcome, VisitProblem } from '../../domain/vroegsignalen/outreach';
 import { isEncryptedBlob } from '../crypto/envelope';
 import { LockedError } from '../crypto/errors';
 import type { PlainRecord } from '../crypto/record-crypto';
@@ -79,75 +79,75 @@ function authorOf(context: SignalContext) {
   };
 }
 
+type Planned = ReturnType<typeof planOutcome>;
+type Written = { ok: true } | { ok: false; problem: OutreachProblem };
+
+/**
+ * The one way a visit tap is written: read the signal, plan its events at this moment by this
+ * worker (the domain says what to append, or why nothing may be), append them in order.
+ */
+async function writePlanned(
+  id: string,
+  context: SignalContext,
+  database: DichtbijDb,
+  plan: (input: PlanInput, at: string, author: ReturnType<typeof authorOf>) => Planned,
+): Promise<Written> {
+  const found = await planInput(id, database);
+  if (!found) return { ok: false, problem: 'notFound' };
+  const planned = plan(found.input, (context.now ?? new Date()).toISOString(), authorOf(context));
+  if (!planned.ok) return planned;
+  await appendPlan(found.record, planned.events, context.worker, database);
+  return { ok: true };
+}
+
 /** One tap on the visit screen: this attempt, now (or at `attemptAt`), by this worker. */
-export async function recordAttempt(
+export function recordAttempt(
   id: string,
   attempt: AttemptKind,
   context: SignalContext & { attemptAt?: string },
   database: DichtbijDb = db(),
-): Promise<{ ok: true } | { ok: false; problem: OutreachProblem }> {
-  const found = await planInput(id, database);
-  if (!found) return { ok: false, problem: 'notFound' };
-  const at = (context.now ?? new Date()).toISOString();
-  const plan = planAttempt(found.input, {
-    attempt,
-    at,
-    attemptAt: context.attemptAt,
-    ...authorOf(context),
-  });
-  if (!plan.ok) return plan;
-  await appendPlan(found.record, plan.events, context.worker, database);
-  return { ok: true };
+): Promise<Written> {
+  return writePlanned(id, context, database, (input, at, author) =>
+    planAttempt(input, { attempt, at, attemptAt: context.attemptAt, ...author }),
+  );
 }
 
 /** The outcome of a visit or call (contact, help accepted or refused, no contact, resolved). */
-export async function recordOutcome(
+export function recordOutcome(
   id: string,
   outcome: VisitOutcome,
   context: SignalContext,
   database: DichtbijDb = db(),
-): Promise<{ ok: true } | { ok: false; problem: OutreachProblem }> {
-  const found = await planInput(id, database);
-  if (!found) return { ok: false, problem: 'notFound' };
-  const at = (context.now ?? new Date()).toISOString();
-  const plan = planOutcome(found.input, outcome, { at, ...authorOf(context) });
-  if (!plan.ok) return plan;
-  await appendPlan(found.record, plan.events, context.worker, database);
-  return { ok: true };
+): Promise<Written> {
+  return writePlanned(id, context, database, (input, at, author) =>
+    planOutcome(input, outcome, { at, ...author }),
+  );
 }
 
 /**
  * A campaign visit where the household talked: the attempt with the questionnaire's answers
  * (encrypted on the device with the event, like every event body) and the contact, in one go.
  */
-export async function recordDoorTalk(
+export function recordDoorTalk(
   id: string,
   answers: DoorAnswers,
   context: SignalContext,
   database: DichtbijDb = db(),
-): Promise<{ ok: true } | { ok: false; problem: OutreachProblem }> {
-  const found = await planInput(id, database);
-  if (!found) return { ok: false, problem: 'notFound' };
-  const at = (context.now ?? new Date()).toISOString();
-  const plan = planDoorTalk(found.input, answers, { at, ...authorOf(context) });
-  if (!plan.ok) return plan;
-  await appendPlan(found.record, plan.events, context.worker, database);
-  return { ok: true };
+): Promise<Written> {
+  return writePlanned(id, context, database, (input, at, author) =>
+    planDoorTalk(input, answers, { at, ...author }),
+  );
 }
 
 /** A campaign visit where the household opened the door and declined. */
-export async function recordDoorRefusal(
+export function recordDoorRefusal(
   id: string,
   context: SignalContext,
   database: DichtbijDb = db(),
-): Promise<{ ok: true } | { ok: false; problem: OutreachProblem }> {
-  const found = await planInput(id, database);
-  if (!found) return { ok: false, problem: 'notFound' };
-  const at = (context.now ?? new Date()).toISOString();
-  const plan = planDoorRefusal(found.input, { at, ...authorOf(context) });
-  if (!plan.ok) return plan;
-  await appendPlan(found.record, plan.events, context.worker, database);
-  return { ok: true };
+): Promise<Written> {
+  return writePlanned(id, context, database, (input, at, author) =>
+    planDoorRefusal(input, { at, ...author }),
+  );
 }
 
 /**
