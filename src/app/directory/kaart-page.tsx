@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
-import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { pickAllowed, useUrlFilters } from '../use-url-filters';
 import type { Catalogue, HelpTopic } from '../../domain/catalogue/schema';
 import { HELP_TOPICS } from '../../domain/catalogue/constants';
 import { createPlaceSearch, type PlaceSearch } from '../../domain/search/place-search';
@@ -21,10 +21,6 @@ function placeSearchFor(catalogue: Catalogue): PlaceSearch {
   return search;
 }
 
-function pick<T extends string>(value: string | null, allowed: readonly T[]): T | undefined {
-  return allowed.find((a) => a === value);
-}
-
 /**
  * The sociale kaart: find a place by what it helps with, by wijk or by language, offline. The
  * query and filters live in the address, like the regelingen search.
@@ -33,11 +29,11 @@ export function KaartPage() {
   const { t } = useTranslation();
   const { catalogue } = useCatalogue();
   const search = placeSearchFor(catalogue);
-  const [params, setParams] = useSearchParams();
+  const { params, update } = useUrlFilters();
   const query = params.get('q') ?? '';
-  const topic = pick<HelpTopic>(params.get('hulp'), HELP_TOPICS);
+  const topic = pickAllowed<HelpTopic>(params.get('hulp'), HELP_TOPICS);
   const wijkOptions = catalogue.wijken.filter((w) => w.kind !== 'gebied');
-  const wijk = pick(
+  const wijk = pickAllowed(
     params.get('wijk'),
     wijkOptions.map((w) => w.id),
   );
@@ -45,18 +41,6 @@ export function KaartPage() {
     () => search.search(query, { ...(topic ? { topic } : {}), ...(wijk ? { wijk } : {}) }),
     [search, query, topic, wijk],
   );
-
-  function update(key: string, value: string) {
-    setParams(
-      (prev) => {
-        const next = new URLSearchParams(prev);
-        if (value) next.set(key, value);
-        else next.delete(key);
-        return next;
-      },
-      { replace: true },
-    );
-  }
 
   return (
     <>

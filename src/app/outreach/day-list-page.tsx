@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { pickAllowed, useUrlFilters } from '../use-url-filters';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { db } from '../../data/db';
 import {
@@ -36,10 +37,6 @@ export function DayListPage() {
   return <DayList setup={setup} />;
 }
 
-function pick<T extends string>(value: string | null, allowed: readonly T[]): T | undefined {
-  return allowed.find((a) => a === value);
-}
-
 async function readList(setup: SignalSetup) {
   // Counting both tables makes the list follow every record and event change.
   await Promise.all([db().signals.count(), db().events.count()]);
@@ -56,14 +53,14 @@ async function readList(setup: SignalSetup) {
 
 function DayList({ setup }: { setup: SignalSetup }) {
   const { t } = useTranslation();
-  const [params, setParams] = useSearchParams();
+  const { params, update } = useUrlFilters();
   const loaded = useLiveQuery(() => readList(setup), [setup]);
   const filter: DayListFilter = {};
-  const wijk = pick(
+  const wijk = pickAllowed(
     params.get('wijk'),
     setup.wijken.map((w) => w.id),
   );
-  const creditorType = pick<CreditorType>(params.get('schuldeiser'), CREDITOR_TYPES);
+  const creditorType = pickAllowed<CreditorType>(params.get('schuldeiser'), CREDITOR_TYPES);
   const notVisited = params.get('nietbezocht') === '1';
   if (wijk) filter.wijk = wijk;
   if (creditorType) filter.creditorType = creditorType;
@@ -74,18 +71,6 @@ function DayList({ setup }: { setup: SignalSetup }) {
     () => (mine ? filterDayList(mine, JSON.parse(key) as DayListFilter) : []),
     [mine, key],
   );
-
-  function update(name: string, value: string) {
-    setParams(
-      (prev) => {
-        const next = new URLSearchParams(prev);
-        if (value) next.set(name, value);
-        else next.delete(name);
-        return next;
-      },
-      { replace: true },
-    );
-  }
 
   if (loaded === undefined) {
     return (

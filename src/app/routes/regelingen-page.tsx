@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { pickAllowed, useUrlFilters } from '../use-url-filters';
 import type { Doelgroep, FundamentId } from '../../domain/catalogue/schema';
 import { DOELGROEPEN, FUNDAMENT_IDS } from '../../domain/catalogue/constants';
 import { paths } from '../paths';
@@ -14,10 +15,6 @@ import { Heading, Paragraph } from '../components/typography';
 import { DataBadge } from '../components/data-badge';
 import { Fieldset, FormField, SelectInput, TextInput } from '../components/form-field';
 
-function pick<T extends string>(value: string | null, allowed: readonly T[]): T | undefined {
-  return allowed.find((a) => a === value);
-}
-
 /**
  * Search and filters live in the address, so a reload, the back button or an app update brings
  * the worker back to the same list.
@@ -27,29 +24,17 @@ export function RegelingenPage() {
   const { catalogue, search } = useCatalogueSearch();
   const { language } = useFormat();
   const { overlay } = useCatalogueOverlay(language);
-  const [params, setParams] = useSearchParams();
+  const { params, setParams, update } = useUrlFilters();
   const query = params.get('q') ?? '';
-  const fundament = pick<FundamentId>(params.get('fundament'), FUNDAMENT_IDS);
-  const doelgroep = pick<Doelgroep>(params.get('doelgroep'), DOELGROEPEN);
+  const fundament = pickAllowed<FundamentId>(params.get('fundament'), FUNDAMENT_IDS);
+  const doelgroep = pickAllowed<Doelgroep>(params.get('doelgroep'), DOELGROEPEN);
   const wijkIds = catalogue.wijken.map((w) => w.id);
-  const wijk = pick(params.get('wijk'), wijkIds);
+  const wijk = pickAllowed(params.get('wijk'), wijkIds);
 
   const results = useMemo(
     () => search.search(query, { fundament, doelgroep, wijk }),
     [search, query, fundament, doelgroep, wijk],
   );
-
-  function update(key: string, value: string) {
-    setParams(
-      (prev) => {
-        const next = new URLSearchParams(prev);
-        if (value) next.set(key, value);
-        else next.delete(key);
-        return next;
-      },
-      { replace: true },
-    );
-  }
 
   const usedDoelgroepen = DOELGROEPEN.filter((d) =>
     catalogue.regelingen.some((r) => r.doelgroepen.includes(d)),

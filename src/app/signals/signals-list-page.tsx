@@ -1,6 +1,7 @@
 import { useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { pickAllowed, useUrlFilters } from '../use-url-filters';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { db } from '../../data/db';
 import type { SignalListQuery } from '../../data/repositories/signals';
@@ -25,10 +26,6 @@ import { Checkbox, Fieldset, FormField, SelectInput } from '../components/form-f
 const PAGE = 50;
 const CLOSED: readonly SignalStatus[] = SIGNAL_STATUSES.filter((s) => !OPEN_STATUSES.includes(s));
 
-function pick<T extends string>(value: string | null, allowed: readonly T[]): T | undefined {
-  return allowed.find((a) => a === value);
-}
-
 /** Mijn signalen / Team, with filters in the address so reload and back keep the list. */
 export function SignalsListPage() {
   const setup = useSignalSetup();
@@ -39,19 +36,19 @@ export function SignalsListPage() {
 function statusesFor(value: string): readonly SignalStatus[] | undefined {
   if (value === 'open') return OPEN_STATUSES;
   if (value === 'klaar') return CLOSED;
-  const one = pick(value, SIGNAL_STATUSES);
+  const one = pickAllowed(value, SIGNAL_STATUSES);
   return one ? [one] : undefined;
 }
 
 function SignalsList({ setup }: { setup: SignalSetup }) {
   const { t } = useTranslation();
-  const [params, setParams] = useSearchParams();
+  const { params, update: setFilter } = useUrlFilters();
   const [limit, setLimit] = useState(PAGE);
   const scope = params.get('lijst') === 'team' ? 'team' : 'mine';
   const status = params.get('status') ?? 'open';
-  const category = pick<SignalCategoryId>(params.get('categorie'), SIGNAL_CATEGORY_IDS);
-  const urgency = pick<Urgency>(params.get('urgentie'), URGENCIES);
-  const wijk = pick(
+  const category = pickAllowed<SignalCategoryId>(params.get('categorie'), SIGNAL_CATEGORY_IDS);
+  const urgency = pickAllowed<Urgency>(params.get('urgentie'), URGENCIES);
+  const wijk = pickAllowed(
     params.get('wijk'),
     setup.wijken.map((w) => w.id),
   );
@@ -74,15 +71,7 @@ function SignalsList({ setup }: { setup: SignalSetup }) {
 
   function update(name: string, value: string) {
     setLimit(PAGE);
-    setParams(
-      (prev) => {
-        const next = new URLSearchParams(prev);
-        if (value) next.set(name, value);
-        else next.delete(name);
-        return next;
-      },
-      { replace: true },
-    );
+    setFilter(name, value);
   }
 
   return (
