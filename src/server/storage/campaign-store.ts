@@ -1,7 +1,5 @@
 import type { Kysely } from 'kysely';
 import type { NewAuditEntry } from '../../domain/sync/audit';
-import type { FieldStamp, FieldStamps } from '../../domain/sync/merge';
-import { flatten } from '../../domain/sync/merge';
 import type { SignalEvent } from '../../domain/signals/lifecycle';
 import { reduceSignal, toSignalEvent } from '../../domain/signals/lifecycle';
 import { addressKey } from '../../domain/vroegsignalen/address';
@@ -17,11 +15,10 @@ import { writeBatch } from './batch-write';
 import type { Database } from './database';
 import type { Dialect } from './migrations';
 import type { Trx } from './rows';
-import { recordKey } from './rows';
 import type { Actor } from './sync-storage';
 import type { CampaignsTable, VroegTables } from './vroeg-tables';
 import { WorkingSet } from './working-set';
-import { chunks, postcodeKey } from './vroeg-write';
+import { chunks, postcodeKey, putServerSignal } from './vroeg-write';
 import type { VroegContext } from './vroeg-store';
 
 /**
@@ -89,30 +86,14 @@ export async function createCampaign(
   for (const address of campaign.addresses) {
     const signalId = `cs-${crypto.randomUUID()}`;
     const data = campaignSignalData(address, { id, name: campaign.name, endsOn: campaign.endsOn });
-    const version = ws.allocate();
-    const stamp: FieldStamp = { v: version, d: actor.deviceId };
-    const fields = flatten({
-      wijk: campaign.wijk,
-      assignedToUser: null,
-      assignedToTeam: null,
-      data,
-    });
-    const stamps: FieldStamps = Object.fromEntries(Object.keys(fields).map((k) => [k, stamp]));
-    ws.put(recordKey('signal', signalId), {
-      entity_type: 'signal',
+    putServerSignal(ws, {
       id: signalId,
-      owner_id: CAMPAIGN_OWNER,
-      team_id: team,
+      owner: CAMPAIGN_OWNER,
+      team,
       wijk: campaign.wijk,
-      status: 'nieuw',
-      assigned_user: null,
-      assigned_team: null,
-      created_at: now,
-      updated_at: now,
-      deleted: 0,
-      version,
-      data: JSON.stringify(data),
-      stamps: JSON.stringify(stamps),
+      deviceId: actor.deviceId,
+      now,
+      data,
     });
     audit.push({ ...who, entityType: 'signal', entityId: signalId, action: 'create' });
     links.push({ signal_id: signalId, campaign_id: id });

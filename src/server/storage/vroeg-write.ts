@@ -3,6 +3,7 @@ import type { NewAuditEntry } from '../../domain/sync/audit';
 import type { FieldStamp, FieldStamps } from '../../domain/sync/merge';
 import { flatten } from '../../domain/sync/merge';
 import { OPEN_STATUSES } from '../../domain/signals/lifecycle';
+import type { SignalData } from '../../domain/signals/signal-schema';
 import { addressKey } from '../../domain/vroegsignalen/address';
 import type { ImportRow } from '../../domain/vroegsignalen/import-row';
 import type { ImportPlan, OpenImportedSignal } from '../../domain/vroegsignalen/import-plan';
@@ -194,27 +195,16 @@ async function applySlice(
   for (const c of plan.create) {
     const id = `vs-${crypto.randomUUID()}`;
     const data = signalDataFromReport(c.row, importId, context.today);
-    const version = ws.allocate();
-    const stamp: FieldStamp = { v: version, d: actor.deviceId };
-    const fields = flatten({ wijk: c.wijk, assignedToUser: null, assignedToTeam: null, data });
-    const stamps: FieldStamps = Object.fromEntries(Object.keys(fields).map((k) => [k, stamp]));
     const team = teamForWijk(c.wijk, context.teams);
     if (team === null) withoutTeam += 1;
-    ws.put(recordKey('signal', id), {
-      entity_type: 'signal',
+    putServerSignal(ws, {
       id,
-      owner_id: IMPORT_OWNER,
-      team_id: team,
+      owner: IMPORT_OWNER,
+      team,
       wijk: c.wijk,
-      status: 'nieuw',
-      assigned_user: null,
-      assigned_team: null,
-      created_at: now,
-      updated_at: now,
-      deleted: 0,
-      version,
-      data: JSON.stringify(data),
-      stamps: JSON.stringify(stamps),
+      deviceId: actor.deviceId,
+      now,
+      data,
     });
     audit.push({ ...who, entityType: 'signal', entityId: id, action: 'create' });
     signalRows.push({ signal_id: id, dedupe_key: c.key });
@@ -299,4 +289,47 @@ async function applySlice(
       .execute();
   }
   return withoutTeam;
+}
+
+/**
+ * A new signal record the server itself makes (an import's vroegsignaal, a campaign's address):
+ * unassigned, status nieuw, every field stamped with this version, in the working set's write.
+ */
+export function putServerSignal(
+  ws: WorkingSet,
+  signal: {
+    id: string;
+    owner: string;
+    team: string | null;
+    wijk: string;
+    deviceId: string;
+    now: string;
+    data: SignalData;
+  },
+): void {
+  const version = ws.allocate();
+  const stamp: FieldStamp = { v: version, d: signal.deviceId };
+  const fields = flatten({
+    wijk: signal.wijk,
+    assignedToUser: null,
+    assignedToTeam: null,
+    data: signal.data,
+  });
+  const stamps: FieldStamps = Object.fromEntries(Object.keys(fields).map((k) => [k, stamp]));
+  ws.put(recordKey('signal', signal.id), {
+    entity_type: 'signal',
+    id: signal.id,
+    owner_id: signal.owner,
+    team_id: signal.team,
+    wijk: signal.wijk,
+    status: 'nieuw',
+    assigned_user: null,
+    assigned_team: null,
+    created_at: signal.now,
+    updated_at: signal.now,
+    deleted: 0,
+    version,
+    data: JSON.stringify(signal.data),
+    stamps: JSON.stringify(stamps),
+  });
 }
