@@ -67,27 +67,36 @@ export function PlaceCard({
           <DataBadge className="badge-strong">{t('directory.status.in-ontwikkeling')}</DataBadge>
         )}
       </div>
-      <dl className="place-facts small">
-        {SHOWN.map((field) => (
-          <div key={field}>
-            <dt>{t(`directory.field.${field}`)}</dt>
-            <dd>{value(entry[field])}</dd>
-          </div>
-        ))}
-        {languages && (
-          <div>
-            <dt>{t('directory.field.languages')}</dt>
-            <dd {...dutch}>{languages}</dd>
-          </div>
-        )}
-      </dl>
+      {format.language === 'nl' ? (
+        <>
+          <dl className="place-facts small">
+            {SHOWN.map((field) => (
+              <div key={field}>
+                <dt>{t(`directory.field.${field}`)}</dt>
+                <dd>{value(entry[field])}</dd>
+              </div>
+            ))}
+            {languages && (
+              <div>
+                <dt>{t('directory.field.languages')}</dt>
+                <dd {...dutch}>{languages}</dd>
+              </div>
+            )}
+          </dl>
+          <details className="small">
+            <summary>{t('directory.sources')}</summary>
+            <SourceList sources={sourcesOf(place)} />
+          </details>
+        </>
+      ) : (
+        // The kaart's facts (hours, walk-in, how to refer) are written in Dutch, as their sources
+        // state them, and are not translated yet: say so in the reader's language rather than
+        // show Dutch sentences she may not read. The slip and the Dutch screen have them.
+        <Paragraph className="small muted">{t('directory.factsInDutch')}</Paragraph>
+      )}
       <Paragraph className="muted small">
         {t('directory.checkedOn', { date: format.date(entry.checkedOn) })}
       </Paragraph>
-      <details className="small">
-        <summary>{t('directory.sources')}</summary>
-        <SourceList sources={sourcesOf(place)} />
-      </details>
       <Paragraph className="small no-print">
         <AppLink to={paths.placeSlip.href(organisation.id)}>{t('directory.slip.link')}</AppLink>
       </Paragraph>
