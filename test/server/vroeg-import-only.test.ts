@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { IMPORT_ONLY_MESSAGE } from '../../src/domain/vroegsignalen/import-only';
+import { IMPORT_ONLY_MESSAGE } from '../../src/domain/vroegsignalen/server-made';
 import type { ImportReport } from '../../src/domain/vroegsignalen/import-report';
 import type { KyselySyncStorage } from '../../src/server/storage/kysely-storage';
 import { postcodeKey } from '../../src/server/storage/vroeg-write';
@@ -186,5 +186,21 @@ describe.each(STORES)('only the import makes a vroegsignaal, on %s', (kind) => {
       consent: 'wettelijke-taak',
       urgency: 'hoog',
     });
+
+    // Taking the marks off would move it out of the creditors' figures and out of the Wgs
+    // retention (kept for ever as an ordinary signal): refused, the signal stays as it was.
+    const current = await record(signal.id);
+    const stripped = await push(app, wim, [
+      mutation({
+        entityId: signal.id,
+        op: 'patch',
+        baseVersion: Number(current?.version),
+        payload: { data: { source: null, consent: 'gegeven' } },
+      }),
+    ]);
+    expect(stripped.body.results.map((r) => [r.status, r.reason, r.message])).toEqual([
+      ['rejected', 'forbidden', IMPORT_ONLY_MESSAGE],
+    ]);
+    expect(await record(signal.id)).toEqual(current);
   });
 });

@@ -2,7 +2,7 @@ import type { NewAuditEntry } from '../../src/domain/sync/audit';
 import type { FieldStamps } from '../../src/domain/sync/merge';
 import { flatten } from '../../src/domain/sync/merge';
 import type { Mutation, PutPayload } from '../../src/domain/sync/protocol';
-import { claimsImport } from '../../src/domain/vroegsignalen/import-only';
+import { claimsImport } from '../../src/domain/vroegsignalen/server-made';
 import { writeBatch } from '../../src/server/storage/batch-write';
 import { updateInsightRollup } from '../../src/server/storage/insight-rollup';
 import type { KyselySyncStorage } from '../../src/server/storage/kysely-storage';
@@ -13,7 +13,7 @@ import { push } from './helpers';
 
 /**
  * Vroegsignalen for tests that need them with a chosen id, moment and scope. A device may not
- * push them (only the import makes them, see domain/vroegsignalen/import-only.ts), so they are
+ * push them (only the import makes them, see domain/vroegsignalen/server-made.ts), so they are
  * written as the import writes its new signals (vroeg-write.ts): through the push's batch writer
  * (versions, change log, audit) and the coordinator's rollup, by the server, in one
  * transaction. The owner and team are the given worker's, as if her team had received them.

@@ -1,3 +1,5 @@
+import { jsonObject } from './server-made';
+
 /**
  * How long an imported vroegsignaal is kept when no help was accepted, and which ones have
  * expired. Pure: the server's daily job and the tests use the same rule.
@@ -50,22 +52,9 @@ export function retentionCutoff(now: Date, months: number): string {
   return cutoff.toISOString();
 }
 
-function objectOf(value: unknown): Record<string, unknown> {
-  if (typeof value === 'string') {
-    try {
-      return objectOf(JSON.parse(value) as unknown);
-    } catch {
-      return {};
-    }
-  }
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-    ? (value as Record<string, unknown>)
-    : {};
-}
-
 /** Whether a signal's data (object or stored JSON text) is an imported vroegsignaal. */
 export function isVroegsignaal(data: unknown): boolean {
-  return objectOf(data).source === 'vroegsignaal';
+  return jsonObject(data).source === 'vroegsignaal';
 }
 
 /** An event as stored or synced: its kind and body (object or JSON text). */
@@ -79,7 +68,7 @@ export interface RetentionEvent {
  * otherwise (the resident then became a client; his data fall under the help's own rules).
  */
 export function helpAccepted(events: readonly RetentionEvent[]): boolean {
-  return events.some((e) => e.kind === 'help' && objectOf(e.body).help === 'aanvaard');
+  return events.some((e) => e.kind === 'help' && jsonObject(e.body).help === 'aanvaard');
 }
 
 /**

@@ -1,6 +1,5 @@
 import { RECORD_SCHEMA_VERSION } from '../../domain/records/record-schema';
-import { forgesImport, IMPORT_ONLY_MESSAGE } from '../../domain/vroegsignalen/import-only';
-import { CAMPAIGN_ONLY_MESSAGE, forgesCampaign } from '../../domain/vroegsignalen/campaign-only';
+import { serverMadeRefusal } from '../../domain/vroegsignalen/server-made';
 import type { FieldConflict, FieldStamp, FieldStamps } from '../../domain/sync/merge';
 import {
   applyDecision,
@@ -115,10 +114,8 @@ export function applyOne(
         const put = parsed.value.payload;
         const wijk = put.wijk ?? null;
         if (!canCreate(user, wijk)) return reject('forbidden', 'You may not create a record here.');
-        if (m.entityType === 'signal' && forgesImport(null, put.data))
-          return reject('forbidden', IMPORT_ONLY_MESSAGE);
-        if (m.entityType === 'signal' && forgesCampaign(null, put.data))
-          return reject('forbidden', CAMPAIGN_ONLY_MESSAGE);
+        const forged = m.entityType === 'signal' ? serverMadeRefusal(null, put.data) : null;
+        if (forged) return reject('forbidden', forged);
         const v = allocate();
         const fields = flatten({
           wijk,
@@ -186,10 +183,8 @@ export function applyOne(
       const next = applyDecision(flat, stamps, decision.apply, stamp);
       if (resurrect) delete next.stamps.$deleted;
       const merged = unflatten(next.fields);
-      if (m.entityType === 'signal' && forgesImport(row.data, merged.data))
-        return reject('forbidden', IMPORT_ONLY_MESSAGE, current);
-      if (m.entityType === 'signal' && forgesCampaign(row.data, merged.data))
-        return reject('forbidden', CAMPAIGN_ONLY_MESSAGE, current);
+      const forged = m.entityType === 'signal' ? serverMadeRefusal(row.data, merged.data) : null;
+      if (forged) return reject('forbidden', forged, current);
       const nextScope: RecordScope = {
         ...scopeOf(row),
         wijk: merged.wijk,
