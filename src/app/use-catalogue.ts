@@ -3,17 +3,24 @@ import type { RegelingSearch } from '../domain/search/regeling-search';
 import { createRegelingSearch } from '../domain/search/regeling-search';
 import { useCatalogueState } from './catalogue-context';
 
-// One search index per catalogue version, built on first use (it lives in the pages' chunk, not the start-up bundle).
-const searchIndexes = new WeakMap<Catalogue, RegelingSearch>();
-
-function searchFor(catalogue: Catalogue): RegelingSearch {
-  let search = searchIndexes.get(catalogue);
-  if (!search) {
-    search = createRegelingSearch(catalogue.regelingen, catalogue.wijken);
-    searchIndexes.set(catalogue, search);
-  }
-  return search;
+/**
+ * A value derived from the catalogue (a search index), built once per catalogue version on first
+ * use: a newly synced catalogue is a new object, so its index is built anew.
+ */
+export function perCatalogue<T>(build: (catalogue: Catalogue) => T): (catalogue: Catalogue) => T {
+  const cache = new WeakMap<Catalogue, T>();
+  return (catalogue) => {
+    let value = cache.get(catalogue);
+    if (value === undefined) {
+      value = build(catalogue);
+      cache.set(catalogue, value);
+    }
+    return value;
+  };
 }
+
+// Built on the first page that searches (it lives in the pages' chunk, not the start-up bundle).
+const searchFor = perCatalogue<RegelingSearch>((c) => createRegelingSearch(c.regelingen, c.wijken));
 
 /** The ready catalogue; only for pages rendered inside a CatalogueGate. */
 export function useCatalogue(): { catalogue: Catalogue } {

@@ -1,25 +1,19 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { pickAllowed, useUrlFilters } from '../use-url-filters';
-import type { Catalogue, HelpTopic } from '../../domain/catalogue/schema';
+import type { HelpTopic } from '../../domain/catalogue/schema';
 import { HELP_TOPICS } from '../../domain/catalogue/constants';
 import { createPlaceSearch, type PlaceSearch } from '../../domain/search/place-search';
-import { useCatalogue } from '../use-catalogue';
+import { perCatalogue, useCatalogue } from '../use-catalogue';
 import { Notice } from '../components/notice';
 import { Heading, Paragraph } from '../components/typography';
 import { Fieldset, FormField, SelectInput, TextInput } from '../components/form-field';
 import { PlaceList } from './place-card';
 
 // One index per catalogue version, built when the kaart is first opened.
-const indexes = new WeakMap<Catalogue, PlaceSearch>();
-function placeSearchFor(catalogue: Catalogue): PlaceSearch {
-  let search = indexes.get(catalogue);
-  if (!search) {
-    search = createPlaceSearch(catalogue.organisations, catalogue.wijken);
-    indexes.set(catalogue, search);
-  }
-  return search;
-}
+const placeSearchFor = perCatalogue<PlaceSearch>((c) =>
+  createPlaceSearch(c.organisations, c.wijken),
+);
 
 /**
  * The sociale kaart: find a place by what it helps with, by wijk or by language, offline. The

@@ -51,7 +51,7 @@ export function PlaceCard({
   const { organisation, entry, tier } = place;
   const value = (fact: TextFact) =>
     'value' in fact ? (
-      <span {...dutch}>{fact.value}</span>
+      <span>{fact.value}</span>
     ) : (
       <span className="muted">{t('directory.unknown')}</span>
     );
@@ -79,7 +79,7 @@ export function PlaceCard({
             {languages && (
               <div>
                 <dt>{t('directory.field.languages')}</dt>
-                <dd {...dutch}>{languages}</dd>
+                <dd>{languages}</dd>
               </div>
             )}
           </dl>
