@@ -174,7 +174,10 @@ async function summaries(v: VDb, campaigns: readonly CampaignsTable[]): Promise<
           createdAt: e.created_at,
           createdBy: e.created_by,
         });
-        if (event) events.set(e.entity_id, [...(events.get(e.entity_id) ?? []), event]);
+        if (!event) continue;
+        const list = events.get(e.entity_id);
+        if (list) list.push(event);
+        else events.set(e.entity_id, [event]);
       }
     }
     const states = [...starts].map(([id, start]) => reduceSignal(start, events.get(id) ?? []));
