@@ -1,0 +1,52 @@
+import type { Context } from 'hono';
+import { verifyAccessToken } from '../auth/tokens';
+import { log } from '../log';
+import type { SyncStorage } from '../storage/sync-storage';
+import type { AuthGuard, Env } from './route-kit';
+import { fail, isLost, scopeUser, wipeDevice } from './route-kit';
+
+/**
+ * Lets a request through only with a valid access token of a live device of an enabled user;
+ * a device reported lost is told to wipe itself.
+ */
+export function authGuard(storage: SyncStorage, jwtSecret: Uint8Array, now: () => Date): AuthGuard {
+  return async (c: Context<Env>, next: () => Promise<void>) => {
+    const header = c.req.header('authorization') ?? '';
+    const match = /^Bearer (.+)$/.exec(header);
+    if (!match?.[1]) return fail(c, 401, 'unauthorized', 'Sign in first.');
+    const verified = await verifyAccessToken(match[1], jwtSecret, now());
+    if (!verified.ok) {
+      return fail(
+        c,
+        401,
+        verified.reason,
+        verified.reason === 'tokenExpired'
+          ? 'The session has expired; refresh it.'
+          : 'The token is not valid.',
+      );
+    }
+    const [user, device] = await Promise.all([
+      storage.getUser(verified.claims.userId),
+      storage.getDevice(verified.claims.deviceId),
+    ]);
+    if (isLost(device)) {
+      log.warn('auth.device.lost-contact');
+      return wipeDevice(c);
+    }
+    if (!user || user.disabled) return fail(c, 401, 'unauthorized', 'This account cannot sign in.');
+    // Revocation takes effect at once, not only when the access token runs out, and stays:
+    // a later sign-in raises the generation, so this token does not come back to life.
+    if (
+      !device ||
+      device.userId !== user.id ||
+      device.revokedAt !== null ||
+      device.generation !== verified.claims.generation
+    ) {
+      return fail(c, 401, 'deviceRevoked', 'This device was signed out; sign in again.');
+    }
+    c.set('user', user);
+    c.set('actor', { user: scopeUser(user), deviceId: device.id });
+    await next();
+    return undefined;
+  };
+}
