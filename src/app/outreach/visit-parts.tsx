@@ -5,7 +5,7 @@ import { LockedError } from '../../data/crypto/errors';
 import { startCheck, variantsForRole } from '../../data/repositories/checks';
 import type { OutreachProblem } from '../../data/repositories/outreach';
 import type { SignalDetail } from '../../data/repositories/signals';
-import type { SignalState } from '../../domain/signals/lifecycle';
+import type { SignalState } from '../../domain/signals/signal-state';
 import { NO_CONTACT_AFTER_ATTEMPTS } from '../../domain/signals/outreach-values';
 import { currentFormat } from '../i18n/format';
 import { paths } from '../paths';

@@ -1,5 +1,5 @@
 import { OPEN_STATUSES, isSignalStatus } from '../../domain/signals/lifecycle';
-import type { SignalEventDraft } from '../../domain/signals/lifecycle';
+import type { SignalEventDraft } from '../../domain/signals/signal-events';
 import { attemptKindSchema } from '../../domain/signals/outreach-values';
 import type { AttemptKind } from '../../domain/signals/outreach-values';
 import { parseSignalData } from '../../domain/signals/signal-schema';

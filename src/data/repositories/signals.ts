@@ -3,26 +3,24 @@ import type { SignalCategoryId } from '../../domain/signals/categories';
 import { isSignalCategoryId } from '../../domain/signals/categories';
 import type { HandoverDirectory, HandoverTarget } from '../../domain/signals/handover';
 import { resolveHandover } from '../../domain/signals/handover';
+import type { SignalStatus } from '../../domain/signals/lifecycle';
 import type {
   SignalEvent,
   SignalEventDraft,
-  SignalState,
-  SignalStatus,
-  TransitionProblem,
   HelpOutcome,
-} from '../../domain/signals/lifecycle';
+} from '../../domain/signals/signal-events';
+import type { SignalState } from '../../domain/signals/signal-state';
+import type { TransitionProblem } from '../../domain/signals/signal-steps';
+import { OPEN_STATUSES, isOverdue, isSignalStatus } from '../../domain/signals/lifecycle';
+import { toSignalEvent } from '../../domain/signals/signal-events';
+import { reduceSignal } from '../../domain/signals/signal-state';
 import {
-  OPEN_STATUSES,
   handover,
-  isOverdue,
-  isSignalStatus,
   nextStepTime,
   note,
   recordHelp,
-  reduceSignal,
-  toSignalEvent,
   transition,
-} from '../../domain/signals/lifecycle';
+} from '../../domain/signals/signal-steps';
 import type { SignalData, SignalFieldError, Urgency } from '../../domain/signals/signal-schema';
 import {
   URGENCIES,

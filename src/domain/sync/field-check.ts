@@ -1,7 +1,7 @@
 import { STATUSES_BY_TYPE } from '../records/statuses';
 import type { EntityType } from '../records/record-schema';
 import { isSignalCategoryId } from '../signals/categories';
-import { SIGNAL_EVENT_KINDS, signalEventBodySchema } from '../signals/lifecycle';
+import { SIGNAL_EVENT_KINDS, signalEventBodySchema } from '../signals/signal-events';
 import { URGENCIES } from '../signals/signal-schema';
 import type { ParsedPayload } from './protocol';
 import type { Role } from './roles';

@@ -1,11 +1,12 @@
-import type { SignalEvent, SignalState } from '../signals/lifecycle';
+import type { SignalEvent } from '../signals/signal-events';
+import type { SignalState } from '../signals/signal-state';
 import type { DoorAnswers, DoorDomain } from '../signals/outreach-values';
 import { DOOR_DOMAINS } from '../signals/outreach-values';
 import type { Published } from '../insight/suppression';
 import { protectTable } from '../insight/suppression';
 import type { PlanInput, VisitAuthor, VisitProblem } from './outreach';
 import { planAttempt, planOutcome } from './outreach';
-import type { SignalEventDraft } from '../signals/lifecycle';
+import type { SignalEventDraft } from '../signals/signal-events';
 
 /**
  * A campaign address's outcome and the coordinator's counts per campaign, from the address's

@@ -1,12 +1,9 @@
 import type { HelpDestination, AttemptKind, DoorAnswers } from '../signals/outreach-values';
-import type {
-  SignalEvent,
-  SignalEventBody,
-  SignalEventDraft,
-  SignalState,
-  TransitionProblem,
-} from '../signals/lifecycle';
-import { recordHelp, reduceSignal, transition } from '../signals/lifecycle';
+import type { SignalEvent, SignalEventBody, SignalEventDraft } from '../signals/signal-events';
+import type { SignalState } from '../signals/signal-state';
+import type { TransitionProblem } from '../signals/signal-steps';
+import { reduceSignal } from '../signals/signal-state';
+import { recordHelp, transition } from '../signals/signal-steps';
 
 /**
  * Outreach after a vroegsignaal, as pure steps: an attempt to reach the household, and the

@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { NewAuditEntry } from '../../domain/sync/audit';
-import type { SignalEvent } from '../../domain/signals/lifecycle';
-import { reduceSignal, toSignalEvent } from '../../domain/signals/lifecycle';
+import type { SignalEvent } from '../../domain/signals/signal-events';
+import { toSignalEvent } from '../../domain/signals/signal-events';
+import { reduceSignal } from '../../domain/signals/signal-state';
 import { addressKey } from '../../domain/vroegsignalen/address';
 import type { CampaignProblem, ValidCampaign } from '../../domain/vroegsignalen/campaign';
 import { CAMPAIGN_ERRORS_NL, campaignSignalData } from '../../domain/vroegsignalen/campaign';

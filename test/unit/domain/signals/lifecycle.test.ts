@@ -1,20 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import type {
-  SignalEvent,
-  SignalEventDraft,
-  SignalStatus,
-} from '../../../../src/domain/signals/lifecycle';
+import type { SignalStatus } from '../../../../src/domain/signals/lifecycle';
+import type { SignalEvent, SignalEventDraft } from '../../../../src/domain/signals/signal-events';
 import {
   SIGNAL_STATUSES,
   canTransition,
-  handover,
   isOverdue,
-  note,
-  reduceSignal,
-  toSignalEvent,
-  transition,
 } from '../../../../src/domain/signals/lifecycle';
+import { toSignalEvent } from '../../../../src/domain/signals/signal-events';
+import { reduceSignal } from '../../../../src/domain/signals/signal-state';
+import { handover, note, transition } from '../../../../src/domain/signals/signal-steps';
 import { contactAfterSignal } from '../../../../src/domain/signals/indicator';
 
 const CREATED = '2026-11-23T09:00:00.000Z';

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import type { SignalEvent, SignalEventDraft } from '../../../../src/domain/signals/lifecycle';
-import { reduceSignal, toSignalEvent } from '../../../../src/domain/signals/lifecycle';
+import type { SignalEvent, SignalEventDraft } from '../../../../src/domain/signals/signal-events';
+import { toSignalEvent } from '../../../../src/domain/signals/signal-events';
+import { reduceSignal } from '../../../../src/domain/signals/signal-state';
 import type { DoorAnswers } from '../../../../src/domain/signals/outreach-values';
 import {
   DOOR_ANSWERS,

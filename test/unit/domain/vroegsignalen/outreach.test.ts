@@ -1,16 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import type {
-  SignalEvent,
-  SignalEventDraft,
-  SignalStatus,
-} from '../../../../src/domain/signals/lifecycle';
-import {
-  canTransition,
-  reduceSignal,
-  toSignalEvent,
-  transition,
-} from '../../../../src/domain/signals/lifecycle';
+import type { SignalStatus } from '../../../../src/domain/signals/lifecycle';
+import type { SignalEvent, SignalEventDraft } from '../../../../src/domain/signals/signal-events';
+import { canTransition } from '../../../../src/domain/signals/lifecycle';
+import { toSignalEvent } from '../../../../src/domain/signals/signal-events';
+import { reduceSignal } from '../../../../src/domain/signals/signal-state';
+import { transition } from '../../../../src/domain/signals/signal-steps';
 import {
   ATTEMPT_KINDS,
   HELP_DESTINATIONS,
