@@ -23,6 +23,7 @@ import { Button } from '../components/button';
 import { Notice } from '../components/notice';
 import { Heading, Paragraph } from '../components/typography';
 import { DataBadge } from '../components/data-badge';
+import { Checkbox, Fieldset, FormField, SelectInput } from '../components/form-field';
 
 /**
  * "Mijn adressen vandaag": the wijkteam worker's assigned open vroegsignalen in walking order,
@@ -85,22 +86,24 @@ function DayList({ setup }: { setup: SignalSetup }) {
     <>
       <Heading level={1}>{t('outreach.title')}</Heading>
       <Paragraph purpose="lead">{t('outreach.intro')}</Paragraph>
-      <fieldset className="filters">
-        <legend>{t('outreach.filter.legend')}</legend>
-        <label>
-          {t('outreach.filter.wijk')}
-          <select value={wijk ?? ''} onChange={(e) => update('wijk', e.target.value)}>
+      <Fieldset className="filters" legend={t('outreach.filter.legend')}>
+        <FormField htmlFor="outreach-filter-wijk" label={t('outreach.filter.wijk')}>
+          <SelectInput
+            id="outreach-filter-wijk"
+            value={wijk ?? ''}
+            onChange={(e) => update('wijk', e.target.value)}
+          >
             <option value="">{t('outreach.filter.all')}</option>
             {setup.wijken.map((w) => (
               <option key={w.id} value={w.id}>
                 {w.name}
               </option>
             ))}
-          </select>
-        </label>
-        <label>
-          {t('outreach.filter.creditor')}
-          <select
+          </SelectInput>
+        </FormField>
+        <FormField htmlFor="outreach-filter-creditor" label={t('outreach.filter.creditor')}>
+          <SelectInput
+            id="outreach-filter-creditor"
             value={creditorType ?? ''}
             onChange={(e) => update('schuldeiser', e.target.value)}
           >
@@ -110,19 +113,20 @@ function DayList({ setup }: { setup: SignalSetup }) {
                 {t(`outreach.creditor.${c}`)}
               </option>
             ))}
-          </select>
-        </label>
-        <label className="choice-row">
-          <span>
-            <input
-              type="checkbox"
-              checked={notVisited}
-              onChange={(e) => update('nietbezocht', e.target.checked ? '1' : '')}
-            />{' '}
-            {t('outreach.filter.notVisited')}
-          </span>
-        </label>
-      </fieldset>
+          </SelectInput>
+        </FormField>
+        <FormField
+          htmlFor="outreach-filter-not-visited"
+          label={t('outreach.filter.notVisited')}
+          type="checkbox"
+        >
+          <Checkbox
+            id="outreach-filter-not-visited"
+            checked={notVisited}
+            onChange={(e) => update('nietbezocht', e.target.checked ? '1' : '')}
+          />
+        </FormField>
+      </Fieldset>
       <Paragraph role="status" className="muted" aria-live="polite">
         {t('outreach.shown', { shown: shown.length, total: loaded.mine.length })}
       </Paragraph>
@@ -229,8 +233,7 @@ function Unassigned({ items, setup }: { items: DayListItem[]; setup: SignalSetup
               <li key={item.id}>
                 <label className="choice-row">
                   <span>
-                    <input
-                      type="checkbox"
+                    <Checkbox
                       checked={chosen.has(item.id)}
                       onChange={(e) => toggle(item.id, e.target.checked)}
                     />{' '}

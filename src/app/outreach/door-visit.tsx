@@ -24,6 +24,7 @@ import type { SignalSetup } from '../signals/use-signal-context';
 import { AppLink } from '../components/app-link';
 import { Button } from '../components/button';
 import { Heading, Paragraph } from '../components/typography';
+import { RadioButton } from '../components/form-field';
 import type { VisitWrite } from './visit-parts';
 import {
   AttemptHistory,
@@ -211,8 +212,7 @@ export function DoorVisit({
               {DOOR_ANSWERS.map((answer) => (
                 <label key={answer} className="choice-row">
                   <span>
-                    <input
-                      type="radio"
+                    <RadioButton
                       name={`door-${domain}`}
                       value={answer}
                       checked={answers[domain] === answer}

@@ -20,6 +20,7 @@ import { AppLink } from '../components/app-link';
 import { Button } from '../components/button';
 import { Notice } from '../components/notice';
 import { Heading, Paragraph } from '../components/typography';
+import { FormField, SelectInput } from '../components/form-field';
 import { SignalScreen } from '../signals/signal-screen';
 import {
   AttemptHistory,
@@ -223,21 +224,22 @@ function Visit({
               }
             }}
           >
-            <label className="field-label" htmlFor="visit-help-to">
-              {t('outreach.outcome.helpTo')}
-            </label>
-            <select
-              id="visit-help-to"
-              value={helpTo}
-              onChange={(e) => setHelpTo(HELP_DESTINATIONS.find((d) => d === e.target.value) ?? '')}
-            >
-              <option value="" />
-              {HELP_DESTINATIONS.map((d) => (
-                <option key={d} value={d}>
-                  {t(`outreach.helpTo.${d}`)}
-                </option>
-              ))}
-            </select>
+            <FormField htmlFor="visit-help-to" label={t('outreach.outcome.helpTo')}>
+              <SelectInput
+                id="visit-help-to"
+                value={helpTo}
+                onChange={(e) =>
+                  setHelpTo(HELP_DESTINATIONS.find((d) => d === e.target.value) ?? '')
+                }
+              >
+                <option value="" />
+                {HELP_DESTINATIONS.map((d) => (
+                  <option key={d} value={d}>
+                    {t(`outreach.helpTo.${d}`)}
+                  </option>
+                ))}
+              </SelectInput>
+            </FormField>
             <Button type="submit" disabled={busy || !helpTo}>
               {t('outreach.outcome.helpToSave')}
             </Button>

@@ -12,6 +12,7 @@ import { paths } from '../paths';
 import type { SignalSetup } from '../signals/use-signal-context';
 import { Notice } from '../components/notice';
 import { Paragraph } from '../components/typography';
+import { Checkbox } from '../components/form-field';
 
 /**
  * What the vroegsignaal's visit screen and a campaign's door screen share: one write at a time
@@ -97,7 +98,7 @@ export function ConsentTick({
   return (
     <label className="choice-row">
       <span>
-        <input type="checkbox" checked={consent} onChange={(e) => onChange(e.target.checked)} />{' '}
+        <Checkbox checked={consent} onChange={(e) => onChange(e.target.checked)} />{' '}
         {t('outreach.further.consent')}
       </span>
     </label>
