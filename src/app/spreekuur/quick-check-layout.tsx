@@ -113,8 +113,9 @@ export function QuickCheckLayout() {
         settled.current = true;
         await countOnce(s);
       }
-      update(null);
+      // Away first: the screens would otherwise see no conversation and go to the start.
       await navigate(paths.spreekuur.href());
+      update(null);
     },
     convert: async () => {
       const s = current.current;
@@ -136,7 +137,6 @@ export function QuickCheckLayout() {
             : undefined,
       });
       settled.current = true;
-      update(null);
       return id;
     },
   };

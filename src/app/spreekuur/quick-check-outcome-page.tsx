@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Navigate, useNavigate } from 'react-router';
+import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { LockedError } from '../../data/crypto/errors';
 import { OutcomeView } from '../check/outcome-view';
@@ -9,6 +9,7 @@ import { Notice } from '../components/notice';
 import { Heading, Paragraph } from '../components/typography';
 import { paths } from '../paths';
 import { useQuickCheck } from './quick-check-context';
+import { QuickCheckStartPage } from './quick-check-start-page';
 import '../check/check.css';
 
 const CONSENT_POINTS = ['what', 'why', 'skip', 'stop', 'where'] as const;
@@ -25,13 +26,14 @@ export function QuickCheckOutcomePage() {
   const [consent, setConsent] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<'locked' | 'failed'>();
-  if (!quick.session) return <Navigate to={paths.quickCheck.href()} replace />;
+  if (!quick.session) return <QuickCheckStartPage />;
 
   async function convert() {
     setBusy(true);
     setError(undefined);
     try {
       const id = await quick.convert();
+      // Leaving the quick check's screens erases it from memory.
       await navigate(paths.checkOutcome.href(id));
     } catch (e) {
       setError(e instanceof LockedError ? 'locked' : 'failed');
