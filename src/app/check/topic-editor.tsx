@@ -126,7 +126,8 @@ export function TopicEditor({ check, topic }: { check: CheckRecord; topic: Topic
             onFlush={flushQuietly}
           />
         ))}
-        <SaveStatus state={saveState} />
+        {/* The quick check stores nothing: "saved on this device" would not be true. */}
+        {!flow.anonymous && <SaveStatus state={saveState} />}
         <div className="check-actions">
           {previous && (
             <ButtonLink purpose="secondary" to={flow.topicHref(previous.id)}>
