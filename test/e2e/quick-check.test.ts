@@ -133,7 +133,11 @@ describe('the anonymous quick check at the spreekuur', () => {
     await page.waitForURL((url) => url.pathname === '/regelingen');
     await page.goBack();
     await page.waitForURL(/\/spreekuur\/snelcheck\/inkomen$/);
-    await page.getByRole('button', { name: 'Begin de snelcheck' }).waitFor();
+    // Back on the quick check: a new conversation, the earlier answers are gone.
+    await expect
+      .poll(() => page.getByRole('heading', { level: 1 }).textContent(), { timeout: 20_000 })
+      .toBe('Snelcheck zonder naam');
+    expect(await page.getByRole('button', { name: 'Begin de snelcheck' }).isVisible()).toBe(true);
 
     // The raw device: no answer in any database or store; one tally with only its keys.
     const scanned = await scanIndexedDb(page);
