@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { question } from './check-steps';
 import { setUpE2eEnvironment, waitForServiceWorker } from './harness';
+import { axeViolations, horizontalOverflow, smallTargets } from './screen-checks';
 import { dismissOfflineToast, signInAsVolunteer, syncNow } from './session';
 
 const env = setUpE2eEnvironment();
@@ -64,7 +65,8 @@ async function answerIncomeTopic(page: Page): Promise<void> {
 
 describe('the anonymous quick check at the spreekuur', () => {
   it('runs offline, prints the summary, leaves no answer on the device and is counted once', async () => {
-    const context = await env.browser.newContext({ serviceWorkers: 'allow' });
+    // CSP bypassed only so axe can be injected for the screens the reach walk cannot open.
+    const context = await env.browser.newContext({ serviceWorkers: 'allow', bypassCSP: true });
     const page = await context.newPage();
     await page.goto(env.server.url);
     await waitForServiceWorker(page);
@@ -96,6 +98,13 @@ describe('the anonymous quick check at the spreekuur', () => {
     await expect.poll(() => page.locator('.outcome-row').count()).toBeGreaterThan(0);
     expect(await page.getByRole('link', { name: /^Maak signaal: / }).count()).toBe(0);
     await page.getByRole('button', { name: 'Check afronden' }).click();
+    // The quick check's own end section (close, convert with consent): axe, targets, overflow.
+    await page.getByRole('heading', { name: 'Het gesprek afronden' }).waitFor();
+    expect([
+      ...(await axeViolations(page)),
+      ...(await smallTargets(page)),
+      ...(await horizontalOverflow(page)),
+    ]).toEqual([]);
     // Applied for together at the table: counted, not stored with the resident.
     const dordtpas = page.locator('.take-up-list li', { hasText: 'Dordtpas' }).first();
     await dordtpas.locator('select').first().selectOption('aangevraagd');
@@ -105,6 +114,7 @@ describe('the anonymous quick check at the spreekuur', () => {
     await page.getByLabel('Taal van de samenvatting').selectOption('en');
     const summary = page.getByTestId('resident-summary');
     await expect.poll(() => summary.getAttribute('lang')).toBe('en');
+    expect([...(await axeViolations(page)), ...(await smallTargets(page))]).toEqual([]);
     await page.emulateMedia({ media: 'print' });
     expect(await page.getByTestId('quick-check-notice').isVisible()).toBe(false);
     const printed = await summary.innerText();
@@ -131,6 +141,10 @@ describe('the anonymous quick check at the spreekuur', () => {
       .getByRole('link', { name: 'Regelingen' })
       .click();
     await page.waitForURL((url) => url.pathname === '/regelingen');
+    await expect
+      .poll(() => page.getByRole('heading', { level: 1 }).textContent(), { timeout: 20_000 })
+      .toBe('Regelingen en hulp');
+    expect(await page.getByTestId('quick-check-notice').count()).toBe(0);
     await page.goBack();
     await page.waitForURL(/\/spreekuur\/snelcheck\/inkomen$/);
     // Back on the quick check: a new conversation, the earlier answers are gone.
