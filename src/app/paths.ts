@@ -47,6 +47,22 @@ export const paths = {
     href: (id: string, taal?: string) =>
       withQuery(`/check/${encodeURIComponent(id)}/samenvatting`, { taal }),
   },
+  /** The volunteer's overview of this evening's spreekuur on this device: anonymous counts. */
+  spreekuur: { path: '/spreekuur', href: () => '/spreekuur' },
+  /** The anonymous quick check: answers in memory only (start with openQuickCheck for answers). */
+  quickCheck: { path: '/spreekuur/snelcheck', href: () => '/spreekuur/snelcheck' },
+  quickCheckTopic: {
+    path: '/spreekuur/snelcheck/:topic',
+    href: (topic: string) => `/spreekuur/snelcheck/${encodeURIComponent(topic)}`,
+  },
+  quickCheckOutcome: {
+    path: '/spreekuur/snelcheck/uitkomst',
+    href: () => '/spreekuur/snelcheck/uitkomst',
+  },
+  quickCheckSummary: {
+    path: '/spreekuur/snelcheck/samenvatting',
+    href: () => '/spreekuur/snelcheck/samenvatting',
+  },
   login: {
     path: '/inloggen',
     href: (returnTo?: string) => withQuery('/inloggen', { terug: returnTo }),

@@ -11,6 +11,7 @@ import { checkRoutes } from './check/check-routes';
 import { signalRoutes } from './signals/signal-routes';
 import { toekomstRoutes } from './toekomst/toekomst-routes';
 import { outreachRoutes } from './outreach/outreach-routes';
+import { spreekuurRoutes } from './spreekuur/spreekuur-routes';
 
 export const routes: RouteObject[] = [
   {
@@ -156,6 +157,7 @@ export const routes: RouteObject[] = [
           ...signalRoutes,
           ...toekomstRoutes,
           ...outreachRoutes,
+          ...spreekuurRoutes,
           catalogueRoute(
             paths.differences.path,
             async () => (await import('./session/differences-page')).DifferencesPage,

@@ -9,6 +9,7 @@ import type {
 } from '../domain/catalogue/schema';
 import type { EntityType, MutationOp, RecordIndex } from '../domain/records/record-schema';
 import type { Conflict } from '../domain/sync/protocol';
+import type { QuickCheckTally } from '../domain/spreekuur/tally';
 
 /** A personal record on the device: index fields in the clear, the rest in `data` (encrypted later). */
 export interface StoredRecord extends RecordIndex {
@@ -84,6 +85,18 @@ export interface DraftEntry {
   updatedAt: string;
 }
 
+/**
+ * An anonymous quick check's tally waiting to be sent (issue 16): ids from fixed lists only, no
+ * resident (domain/spreekuur/tally.ts), so it is kept in the clear. `sent` is 0 until the server
+ * has it (an index cannot hold a missing value); sent tallies stay for the evening's overview.
+ */
+export interface TallyEntry {
+  id: string;
+  day: string;
+  sent: 0 | 1;
+  tally: QuickCheckTally;
+}
+
 export const DB_NAME = 'dichtbij';
 
 export class DichtbijDb extends Dexie {
@@ -102,6 +115,7 @@ export class DichtbijDb extends Dexie {
   events!: EntityTable<LocalEvent, 'id'>;
   conflicts!: EntityTable<StoredConflict, 'id'>;
   rejected!: EntityTable<RejectedEntry, 'mutationId'>;
+  tallies!: EntityTable<TallyEntry, 'id'>;
 
   constructor(name: string = DB_NAME) {
     // Strict durability: a write acknowledged to a worker must survive a power loss.
@@ -145,6 +159,8 @@ export class DichtbijDb extends Dexie {
           await meta.put({ key: 'sync.session', value: { user, deviceId, needsLogin: true } });
         }
       });
+    // Issue 16: anonymous quick checks' tallies (not personal), queued until sent.
+    this.version(5).stores({ tallies: 'id, day, sent' });
   }
 }
 

@@ -7,6 +7,7 @@ import { registerFiguresRoutes } from './http/figures-routes';
 import { registerPublishedRoutes } from './http/published-routes';
 import type { AppOptions, Env, RouteDeps } from './http/route-kit';
 import { LIMITS, fail, limit } from './http/route-kit';
+import { registerSpreekuurRoutes } from './http/spreekuur-routes';
 import { registerSyncRoutes } from './http/sync-routes';
 import { knownValuesLoader } from './known-values';
 import { log } from './log';
@@ -36,6 +37,7 @@ export function createApp(options: AppOptions): Hono<Env> {
   registerSyncRoutes(deps);
   registerPublishedRoutes(deps);
   registerFiguresRoutes(deps);
+  registerSpreekuurRoutes(deps);
   registerAdminRoutes(deps);
 
   if (options.vroegsignalen) {

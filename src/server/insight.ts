@@ -8,7 +8,8 @@ import {
   type InsightResponse,
   rowsOf,
 } from '../domain/insight/figures';
-import type { RollupCount } from '../domain/insight/rollup';
+import { QUICK_CHECK_ROLE, type RollupCount } from '../domain/insight/rollup';
+import { SUMMARY_LANGUAGES } from '../domain/spreekuur/tally';
 import {
   computeToekomstFigures,
   foldTrajectories,
@@ -29,7 +30,8 @@ export interface InsightSource {
   insightTrajectories(to: string): Promise<TrajectoryFact[]>;
 }
 
-const ROLES_THAT_CHECK = ['vrijwilliger', 'wijkteam', 'toekomstmakelaar'];
+// Anonymous quick checks (issue 16) have a column of their own next to the roles' records.
+const ROLES_THAT_CHECK = ['vrijwilliger', 'wijkteam', 'toekomstmakelaar', QUICK_CHECK_ROLE];
 
 export type InsightResult = { ok: true; body: InsightResponse } | { ok: false; message: string };
 
@@ -65,6 +67,7 @@ export async function insightFor(
     roles: ROLES_THAT_CHECK,
     regelingen: known(counts.filter((c) => c.metric === 'suggested').map((c) => c.key)),
     doelgroepen: DOELGROEPEN,
+    languages: SUMMARY_LANGUAGES,
     creditorTypes: CREDITOR_TYPES,
   });
   // The toekomst tables keep their rows across both months and the trajectories' wijken.

@@ -20,6 +20,7 @@ const MODULES: Record<string, () => Promise<BenchModule>> = {
   lighthouse: () => import('./lighthouse'),
   device: () => import('./device'),
   vroegsignalen: () => import('./vroegsignalen'),
+  quickCheck: () => import('./quick-check'),
 };
 
 // `npm run bench -- sync` or `-- --only sync,signals`; other `--flags` belong to the modules.

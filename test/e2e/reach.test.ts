@@ -162,6 +162,8 @@ function screens(language: Language): { walker: Walker; name: string; path: stri
     })),
     { walker: v, name: 'outcome', path: `/check/${checkId}/uitkomst` },
     { walker: v, name: 'summary', path: `/check/${checkId}/samenvatting?taal=${language}` },
+    { walker: v, name: 'spreekuur', path: '/spreekuur' },
+    { walker: v, name: 'quick check start', path: '/spreekuur/snelcheck' },
     { walker: v, name: 'signal form', path: '/signalen/nieuw' },
     { walker: v, name: 'signal', path: `/signalen/${signalId}` },
     { walker: beheerder, name: 'beheer users', path: '/beheer/gebruikers' },

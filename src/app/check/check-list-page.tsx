@@ -64,7 +64,10 @@ export function CheckListPage() {
       <Heading level={1}>{t('checkUi.title')}</Heading>
       <Paragraph purpose="lead">{t('checkUi.list.intro')}</Paragraph>
       <Paragraph>
-        <ButtonLink to={paths.checkNew.href()}>{t('checkUi.list.new')}</ButtonLink>
+        <ButtonLink to={paths.checkNew.href()}>{t('checkUi.list.new')}</ButtonLink>{' '}
+        <ButtonLink purpose="secondary" to={paths.quickCheck.href()}>
+          {t('checkUi.list.quick')}
+        </ButtonLink>
       </Paragraph>
       {load.status === 'loading' && (
         <Paragraph role="status" className="muted">

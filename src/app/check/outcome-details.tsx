@@ -3,6 +3,7 @@ import type { CheckAnswers } from '../../domain/check/answers-schema';
 import type { Regeling } from '../../domain/catalogue/schema';
 import type { RegelingOutcome } from '../../domain/eligibility/evaluate';
 import { paths } from '../paths';
+import { useCheckFlow } from './check-flow';
 import { useFormat } from '../i18n/format';
 import { questionsForFields } from './check-model';
 import { ConditionReasons } from './condition-reasons';
@@ -33,6 +34,7 @@ export function OutcomeDetails({
   checkId: string;
 }) {
   const { t } = useTranslation();
+  const flow = useCheckFlow(checkId);
   const format = useFormat();
   const open = questionsForFields(answers, outcome.missing);
   const documents = documentsFor(outcome, regeling);
@@ -71,7 +73,7 @@ export function OutcomeDetails({
             <ul>
               {open.map((q) => (
                 <li key={q.id}>
-                  <AppLink to={paths.checkTopic.href(checkId, q.topic)}>{t(q.labelKey)}</AppLink>
+                  <AppLink to={flow.topicHref(q.topic)}>{t(q.labelKey)}</AppLink>
                 </li>
               ))}
               {outcome.unknownThresholds.map((label) => (

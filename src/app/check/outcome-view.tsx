@@ -7,8 +7,8 @@ import {
   outdatedNormNotes,
   snapshotOutcomes,
 } from '../../domain/eligibility/outcome-snapshot';
-import { completeCheck, reopenCheck, type CheckRecord } from '../../data/repositories/checks';
-import { paths } from '../paths';
+import type { CheckRecord } from '../../data/repositories/checks';
+import { useCheckFlow } from './check-flow';
 import { useCatalogue } from '../use-catalogue';
 import { localiseRegeling } from '../../domain/catalogue/overlay';
 import { useFormat } from '../i18n/format';
@@ -62,6 +62,7 @@ function ReadyOutcome({
   const { catalogue } = useCatalogue();
   const [busy, setBusy] = useState(false);
   const [failed, setFailed] = useState(false);
+  const flow = useCheckFlow(check.id);
   const answers = check.data.answers;
   const shown = useMemo(
     () => localiseCheckOutcome(computeOutcome(answers, basis.peildatum, basis.rules), overlay),
@@ -87,9 +88,8 @@ function ReadyOutcome({
     try {
       onChange(
         done
-          ? await reopenCheck(check.id)
-          : await completeCheck(
-              check.id,
+          ? await flow.reopen()
+          : await flow.complete(
               {
                 rulesVersionId: shown.rules.id,
                 rulesVersionLabel: shown.rules.label,
@@ -108,7 +108,7 @@ function ReadyOutcome({
 
   return (
     <div className="check-layout check-layout-outcome">
-      <TopicNav checkId={check.id} answers={answers} current={undefined} />
+      <TopicNav flow={flow} answers={answers} current={undefined} />
       <div className="check-outcome">
         <Heading level={1}>{t('checkUi.outcome.title')}</Heading>
         <Notice className="outcome-disclaimer">{t('checkUi.outcome.disclaimer')}</Notice>
@@ -206,14 +206,14 @@ function ReadyOutcome({
           <Heading level={2} id="referrals-heading">
             {t('check.summary.referrals')}
           </Heading>
-          {wantsWork && (
+          {wantsWork && !flow.anonymous && (
             <ToekomstReferralCard source="check" sourceId={check.id} wijk={check.wijk} />
           )}
           <ReferralList
             referrals={summary.referrals}
             findRegeling={regeling}
             wijk={check.wijk}
-            checkId={check.id}
+            checkId={flow.anonymous ? undefined : check.id}
           />
         </section>
 
@@ -232,15 +232,15 @@ function ReadyOutcome({
         )}
 
         <div className="check-actions">
-          <ButtonLink to={paths.checkSummary.href(check.id)}>
-            {t('checkUi.summary.open')}
-          </ButtonLink>
+          <ButtonLink to={flow.summaryHref()}>{t('checkUi.summary.open')}</ButtonLink>
           <Button purpose="secondary" disabled={busy} onClick={() => void toggleDone()}>
             {done ? t('checkUi.outcome.reopen') : t('checkUi.outcome.complete')}
           </Button>
-          <ButtonLink purpose="secondary" to={paths.checks.href()}>
-            {t('checkUi.list.back')}
-          </ButtonLink>
+          {!flow.anonymous && (
+            <ButtonLink purpose="secondary" to={flow.exitHref()}>
+              {t('checkUi.list.back')}
+            </ButtonLink>
+          )}
         </div>
         {done && <Notice role="status">{t('checkUi.outcome.isComplete')}</Notice>}
         {failed && (

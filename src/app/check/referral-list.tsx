@@ -25,7 +25,8 @@ export function ReferralList({
   /** The regeling in the screen's language (its access point is resident-facing text). */
   findRegeling: (id: string) => Regeling | undefined;
   wijk: string | undefined;
-  checkId: string;
+  /** The check a signal would link to; none for the anonymous quick check (no signal from it). */
+  checkId: string | undefined;
 }) {
   const { t } = useTranslation();
   const { catalogue } = useCatalogue();
@@ -58,9 +59,11 @@ export function ReferralList({
                 {regeling?.accessPoint && (
                   <Paragraph className="muted small">{regeling.accessPoint}</Paragraph>
                 )}
-                <ButtonLink to={newSignalHref(signalCategoryFor(r.id), wijk, checkId)}>
-                  {t('checkUi.referrals.makeSignal', { name })}
-                </ButtonLink>
+                {checkId !== undefined && (
+                  <ButtonLink to={newSignalHref(signalCategoryFor(r.id), wijk, checkId)}>
+                    {t('checkUi.referrals.makeSignal', { name })}
+                  </ButtonLink>
+                )}
                 <Heading level={4}>{t('directory.placesTitle')}</Heading>
                 <PlaceList places={placesFor(r.id)} headingLevel={4} first={2} />
               </li>
@@ -71,9 +74,11 @@ export function ReferralList({
       <Notice className="handover">
         <Heading level={3}>{t('checkUi.handover.title')}</Heading>
         <Paragraph>{t('checkUi.handover.text')}</Paragraph>
-        <ButtonLink purpose="secondary" to={newSignalHref('geldzorgen-schulden', wijk, checkId)}>
-          {t('checkUi.handover.action')}
-        </ButtonLink>
+        {checkId !== undefined && (
+          <ButtonLink purpose="secondary" to={newSignalHref('geldzorgen-schulden', wijk, checkId)}>
+            {t('checkUi.handover.action')}
+          </ButtonLink>
+        )}
       </Notice>
     </>
   );

@@ -1,10 +1,10 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CheckRecord } from '../../data/repositories/checks';
 import { LANGUAGES, type LanguageCode } from '../i18n/i18n';
 import { PrintLanguagePicker, usePrintLanguage } from '../components/print-language';
 import { useLanguageTexts } from '../i18n/use-language-texts';
-import { paths } from '../paths';
+import { useCheckFlow } from './check-flow';
 import { useCatalogue } from '../use-catalogue';
 import { localiseRegeling } from '../../domain/catalogue/overlay';
 import { formatters } from '../i18n/format';
@@ -50,6 +50,7 @@ function ReadySummary({
   const st = i18n.getFixedT(lang);
   const format = formatters(lang);
   const { overlay, ready } = useCatalogueOverlay(lang);
+  const flow = useCheckFlow(check.id);
   const answers = check.data.answers;
   const { peildatum, summary } = useMemo(
     () => localiseCheckOutcome(computeOutcome(answers, basis.peildatum, basis.rules), overlay),
@@ -62,6 +63,10 @@ function ReadySummary({
   const good = summary.fundamenten.flatMap((f) => f.good);
   const action = summary.fundamenten.flatMap((f) => f.action);
   const date = format.date(peildatum);
+  const shownIn = loaded && ready ? lang : undefined;
+  useEffect(() => {
+    if (shownIn) flow.summaryShown(shownIn);
+  }, [flow, shownIn]);
   // Until the chosen language's texts (app and catalogue) are in, show nothing rather than
   // Dutch: on a slow tablet the resident would otherwise see the Dutch summary first.
   if (!loaded || !ready) return <Paragraph role="status">{t('app.loading')}</Paragraph>;
@@ -70,7 +75,7 @@ function ReadySummary({
     <div className="resident-summary-page">
       <div className="summary-tools no-print">
         <Paragraph>
-          <AppLink to={paths.checkOutcome.href(check.id)}>
+          <AppLink to={flow.outcomeHref()}>
             <DirArrow to="back" /> {t('checkUi.summary.back')}
           </AppLink>
         </Paragraph>
@@ -85,6 +90,11 @@ function ReadySummary({
         )}
         <Paragraph className="muted small">{t('checkUi.summary.privacy')}</Paragraph>
         <Button onClick={() => window.print()}>{t('checkUi.summary.print')}</Button>
+        {flow.close && (
+          <Button purpose="secondary" onClick={flow.close}>
+            {t('spreekuur.quick.close')}
+          </Button>
+        )}
       </div>
 
       <article className="resident-summary" lang={lang} dir={dir} data-testid="resident-summary">

@@ -7,7 +7,8 @@ import {
   type VerdictSnapshot,
 } from '../../domain/eligibility/outcome-snapshot';
 import type { PublishedRulesVersion } from '../../domain/eligibility/rules-version';
-import { recordOutcome, type CheckRecord } from '../../data/repositories/checks';
+import type { CheckRecord } from '../../data/repositories/checks';
+import { useCheckFlow } from './check-flow';
 import { computeOutcome, todayIso, type CheckOutcome } from './check-model';
 import type { OutcomeBasis } from './use-outcome-basis';
 import { currentFormat } from '../i18n/format';
@@ -66,6 +67,7 @@ export function RulesBasis({
   const [compare, setCompare] = useState(false);
   const [saved, setSaved] = useState(false);
   const [failed, setFailed] = useState(false);
+  const flow = useCheckFlow(check.id);
   const done = check.status === 'afgerond';
   const answers = check.data.answers;
   const recomputed = useMemo(
@@ -81,7 +83,7 @@ export function RulesBasis({
     setFailed(false);
     try {
       onChange(
-        await recordOutcome(check.id, {
+        await flow.recordOutcome({
           rulesVersionId: recomputed.rules.id,
           rulesVersionLabel: recomputed.rules.label,
           peildatum: recomputed.peildatum,

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { recordTakeUp, type CheckRecord } from '../../data/repositories/checks';
+import type { CheckRecord } from '../../data/repositories/checks';
+import { useCheckFlow } from './check-flow';
 import {
   NOT_APPLIED_REASONS,
   REJECTION_REASONS,
@@ -32,6 +33,7 @@ export function TakeUpPanel({
 }) {
   const { t } = useTranslation();
   const [failed, setFailed] = useState(false);
+  const flow = useCheckFlow(check.id);
   const suggested = check.data.suggested ?? [];
   if (check.status !== 'afgerond' || suggested.length === 0) return null;
   const takeUp = check.data.takeUp ?? {};
@@ -40,7 +42,7 @@ export function TakeUpPanel({
   async function save(id: string, entry: Omit<TakeUpEntry, 'recordedAt'>) {
     setFailed(false);
     try {
-      onChange(await recordTakeUp(check.id, id, entry));
+      onChange(await flow.recordTakeUp(id, entry));
     } catch {
       setFailed(true);
     }

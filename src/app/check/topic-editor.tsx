@@ -8,14 +8,8 @@ import { visibleQuestions } from '../../domain/check/skip-logic';
 import { LockedError } from '../../data/crypto/errors';
 import { StorageFullError } from '../../data/lock/storage';
 import { log } from '../../data/log';
-import {
-  cancelPendingAnswer,
-  flushPendingAnswers,
-  scheduleAnswer,
-  setLastTopic,
-  type CheckRecord,
-} from '../../data/repositories/checks';
-import { paths } from '../paths';
+import type { CheckRecord } from '../../data/repositories/checks';
+import { useCheckFlow, type CheckFlow } from './check-flow';
 import type { AnswerChange, ChangeMode } from './answer-change';
 import { visibleTopics } from './check-model';
 import { QuestionBlock } from './question-block';
@@ -38,10 +32,6 @@ function applyChange(
   return { ...answers, answers: next };
 }
 
-function flushQuietly(): void {
-  flushPendingAnswers().catch(() => undefined);
-}
-
 /**
  * One topic of a check on one screen. The answers live here while the worker talks with the
  * resident; every change goes to the repository at once (taps) or after a pause (typing), and
@@ -54,13 +44,20 @@ export function TopicEditor({ check, topic }: { check: CheckRecord; topic: Topic
   const [saveState, setSaveState] = useState<SaveState>('idle');
   const inFlight = useRef(0);
   const heading = useRef<HTMLHeadingElement>(null);
+  const flow = useCheckFlow(check.id);
+  const flushQuietly = () => {
+    flow.flush().catch(() => undefined);
+  };
 
   useEffect(() => {
-    setLastTopic(check.id, topic).catch(() => undefined);
+    flow.setLastTopic(topic).catch(() => undefined);
     heading.current?.focus();
-  }, [check.id, topic]);
+  }, [flow, topic]);
 
   useEffect(() => {
+    const flushQuietly = () => {
+      flow.flush().catch(() => undefined);
+    };
     const onHidden = () => {
       if (document.visibilityState === 'hidden') flushQuietly();
     };
@@ -71,13 +68,13 @@ export function TopicEditor({ check, topic }: { check: CheckRecord; topic: Topic
       document.removeEventListener('visibilitychange', onHidden);
       flushQuietly();
     };
-  }, []);
+  }, [flow]);
 
   function change(question: Question, next: AnswerChange, mode: ChangeMode) {
     setAnswers((prev) => applyChange(prev, question.id, next));
     let done: Promise<void>;
     try {
-      done = scheduleAnswer(check.id, question.id, next);
+      done = flow.scheduleAnswer(question.id, next);
     } catch {
       // The field sends only valid values; a refusal here means nothing was written.
       return;
@@ -109,7 +106,7 @@ export function TopicEditor({ check, topic }: { check: CheckRecord; topic: Topic
 
   return (
     <div className="check-layout">
-      <TopicNav checkId={check.id} answers={answers} current={topic} />
+      <TopicNav flow={flow} answers={answers} current={topic} />
       <div className="check-topic">
         <Paragraph className="eyebrow">
           {t('checkUi.title')} · {t(`checkUi.variant.${answers.variant}`)}
@@ -125,38 +122,53 @@ export function TopicEditor({ check, topic }: { check: CheckRecord; topic: Topic
             question={q}
             entry={answers.answers[q.id]}
             onChange={(c, mode) => change(q, c, mode)}
-            onInvalid={() => cancelPendingAnswer(check.id, q.id)}
+            onInvalid={() => flow.cancelPendingAnswer(q.id)}
             onFlush={flushQuietly}
           />
         ))}
-        <SaveStatus state={saveState} />
+        {/* The quick check stores nothing: "saved on this device" would not be true. */}
+        {!flow.anonymous && <SaveStatus state={saveState} />}
         <div className="check-actions">
           {previous && (
-            <ButtonLink purpose="secondary" to={paths.checkTopic.href(check.id, previous.id)}>
+            <ButtonLink purpose="secondary" to={flow.topicHref(previous.id)}>
               <DirArrow to="back" /> {t(previous.titleKey)}
             </ButtonLink>
           )}
           {next ? (
-            <ButtonLink to={paths.checkTopic.href(check.id, next.id)}>
+            <ButtonLink to={flow.topicHref(next.id)}>
               {t('checkUi.topics.next', { topic: t(next.titleKey) })} <DirArrow to="forward" />
             </ButtonLink>
           ) : (
-            <ButtonLink to={paths.checkOutcome.href(check.id)}>
+            <ButtonLink to={flow.outcomeHref()}>
               {t('checkUi.topics.toOutcome')} <DirArrow to="forward" />
             </ButtonLink>
           )}
-          <Button
-            purpose="secondary"
-            onClick={() => {
-              void flushPendingAnswers()
-                .catch(() => undefined)
-                .then(() => navigate(paths.checks.href()));
-            }}
-          >
-            {t('checkUi.topics.pause')}
-          </Button>
+          {!flow.anonymous && <PauseButton flow={flow} navigate={navigate} />}
         </div>
       </div>
     </div>
+  );
+}
+
+function PauseButton({
+  flow,
+  navigate,
+}: {
+  flow: CheckFlow;
+  navigate: ReturnType<typeof useNavigate>;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Button
+      purpose="secondary"
+      onClick={() => {
+        void flow
+          .flush()
+          .catch(() => undefined)
+          .then(() => navigate(flow.exitHref()));
+      }}
+    >
+      {t('checkUi.topics.pause')}
+    </Button>
   );
 }

@@ -2,16 +2,16 @@ import { NavLink } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { CheckAnswers } from '../../domain/check/answers-schema';
 import type { TopicId } from '../../domain/check/question-schema';
-import { paths } from '../paths';
+import type { CheckFlow } from './check-flow';
 import { topicProgress, visibleTopics } from './check-model';
 
 /** Every topic, in any order: the resident leads the conversation, the list shows what is left. */
 export function TopicNav({
-  checkId,
+  flow,
   answers,
   current,
 }: {
-  checkId: string;
+  flow: CheckFlow;
   answers: CheckAnswers;
   current: TopicId | undefined;
 }) {
@@ -25,7 +25,7 @@ export function TopicNav({
           return (
             <li key={topic.id}>
               <NavLink
-                to={paths.checkTopic.href(checkId, topic.id)}
+                to={flow.topicHref(topic.id)}
                 className={`topic-link fundament-${topic.id}${done ? ' topic-done' : ''}`}
                 aria-current={topic.id === current ? 'page' : undefined}
               >
@@ -39,7 +39,7 @@ export function TopicNav({
           );
         })}
         <li>
-          <NavLink to={paths.checkOutcome.href(checkId)} className="topic-link topic-outcome">
+          <NavLink to={flow.outcomeHref()} className="topic-link topic-outcome">
             <span className="topic-title">{t('checkUi.outcome.navTitle')}</span>
           </NavLink>
         </li>

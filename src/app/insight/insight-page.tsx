@@ -83,6 +83,7 @@ export function InsightPage() {
       return t(`signals.status.${id}`, { defaultValue: t('insight.other') });
     if (table === 'checksByRole') return t(`role.${id}`);
     if (table === 'doelgroepen') return t(`insight.doelgroep.${id}`);
+    if (table === 'summaryLanguages') return t(`insight.summaryLanguage.${id}`);
     if (table === 'contactHelp') return t(`insight.section.${id}`);
     if (table === 'vroeg')
       return id === ALL_CREDITORS ? t('insight.vroeg.all') : t(`insight.vroeg.creditor.${id}`);

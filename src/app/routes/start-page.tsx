@@ -33,6 +33,11 @@ export function StartPage() {
   const actions = [
     { to: paths.checks.href(), title: 'start.actionCheck', hint: 'start.actionCheckHint' },
     {
+      to: paths.spreekuur.href(),
+      title: 'start.actionSpreekuur',
+      hint: 'start.actionSpreekuurHint',
+    },
+    {
       to: paths.regelingen.href(),
       title: 'start.actionRegelingen',
       hint: 'start.actionRegelingenHint',

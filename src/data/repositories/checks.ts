@@ -149,6 +149,53 @@ export async function startCheck(input: StartCheck, database: DichtbijDb = db())
   return record.id;
 }
 
+/**
+ * What an anonymous quick check hands over when the resident consents to follow-up: its answers
+ * and, if it was completed, its outcome and what was marked at the table.
+ */
+export interface QuickCheckHandover {
+  variant: CheckVariant;
+  wijk?: string | undefined;
+  answers: CheckAnswers['answers'];
+  completed?:
+    | Pick<CheckData, 'completedAt' | 'computedWith' | 'suggested' | 'doelgroepen' | 'takeUp'>
+    | undefined;
+}
+
+/**
+ * Makes a quick check a normal check record after the resident's consent, keeping its answers:
+ * one write, with its outbox entry, as any other check. Returns the new check's id.
+ */
+export async function checkFromQuickCheck(
+  input: QuickCheckHandover,
+  database: DichtbijDb = db(),
+): Promise<string> {
+  const session = await currentSession(database);
+  const now = new Date().toISOString();
+  const data = checkDataSchema.parse({
+    answers: {
+      ...emptyCheckAnswers(input.variant),
+      consent: { given: true, recordedAt: now },
+      answers: input.answers,
+    },
+    ...input.completed,
+  });
+  const record: PlainRecord = {
+    id: newId(),
+    entityType: 'check',
+    version: 0,
+    createdAt: now,
+    updatedAt: now,
+    status: input.completed?.completedAt ? 'afgerond' : 'open',
+    data,
+  };
+  if (input.wijk) record.wijk = input.wijk;
+  if (session) record.createdBy = session.user.id;
+  await writeRecords([{ record, op: 'put', payload: data }], database);
+  log.info('check.from-quick-check', { completed: record.status === 'afgerond' });
+  return record.id;
+}
+
 /** Waits until typed answers and queued writes are on the device, so a read sees the last keystroke. */
 async function settled(id?: string): Promise<void> {
   await flushPendingAnswers();
@@ -225,7 +272,7 @@ async function updateCheck(
 }
 
 /** The entry as it may be stored, or the field messages why it may not. */
-function checkedEntry(questionId: string, entry: AnswerEntry): AnswerEntry {
+export function checkedEntry(questionId: string, entry: AnswerEntry): AnswerEntry {
   const question = getQuestion(questionId);
   if (!question) throw new InvalidAnswerError(questionId, ['unknown question']);
   const parsed = answerEntrySchema.safeParse(entry);

@@ -15,6 +15,7 @@ import type { SyncOptions, SyncReport } from './sync-engine';
 import { runSync } from './sync-engine';
 import { setRunning, type StoredSyncStatus } from './sync-running';
 import { notifyCatalogueInstalled } from '../catalogue/catalogue-events';
+import { sendTallies } from '../spreekuur/tallies';
 
 export type SyncOutcome = { ok: true; report: SyncReport } | { ok: false; code: SyncErrorCode };
 
@@ -72,6 +73,10 @@ export function syncNow(
         log.warn('retention.failed', { error: e instanceof Error ? e.name : 'unknown' }),
       );
       if (report.catalogueUpdated) notifyCatalogueInstalled();
+      // Anonymous quick-check tallies travel with each sync; a failure leaves them queued.
+      await sendTallies(database, options.transport ?? requestJson).catch((e: unknown) =>
+        log.warn('spreekuur.tallies-failed', { error: e instanceof Error ? e.name : 'unknown' }),
+      );
       log.info('sync.done', {
         pushed: report.pushed,
         pulled: report.pulled,

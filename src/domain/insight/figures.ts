@@ -27,6 +27,8 @@ export interface InsightDimensions {
   roles: readonly string[];
   regelingen: readonly string[];
   doelgroepen: readonly string[];
+  /** Languages a quick check's summary can be shown in (and `none`). */
+  languages: readonly string[];
   /** The vroegsignalen's creditor types (issue 17). */
   creditorTypes: readonly string[];
 }
@@ -83,7 +85,8 @@ export const monthFiguresSchema = z.object({
    * both are shown.
    */
   vroeg: z.object({ signals: tableSchema, contact: tableSchema, accepted: tableSchema }),
-  checks: z.object({ byRole: tableSchema, doelgroepen: tableSchema }),
+  /** `languages`: the language the resident's summary was shown in (anonymous quick checks). */
+  checks: z.object({ byRole: tableSchema, doelgroepen: tableSchema, languages: tableSchema }),
   funnel: z.object({ suggested: tableSchema, applied: tableSchema, granted: tableSchema }),
   /** The toekomstmakelaars' trajectories (see toekomst-figures.ts). */
   toekomst: z.object({
@@ -359,6 +362,14 @@ export function computeMonthFigures(
         rows: checkRows,
         cols: dims.doelgroepen,
         ...checks(dims.doelgroepen, 'doelgroep'),
+        showRowTotals: false,
+        showColTotals: true,
+        showTotal: false,
+      }),
+      languages: protectTable({
+        rows: checkRows,
+        cols: dims.languages,
+        ...checks(dims.languages, 'language'),
         showRowTotals: false,
         showColTotals: true,
         showTotal: false,

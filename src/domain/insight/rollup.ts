@@ -32,6 +32,7 @@ export const ROLLUP_METRICS = [
   'applied',
   'granted',
   'doelgroep',
+  'language',
   'vroeg',
   'vroegContact',
   'vroegAccepted',
@@ -201,6 +202,32 @@ export function checkParts(r: RecordInput, role: string): RollupPart[] {
   }
   for (const g of ids(data.doelgroepen))
     if (GROUPS.has(g)) parts.push({ metric: 'doelgroep', key: g });
+  return parts;
+}
+
+/**
+ * The role column an anonymous quick check counts under in the checks table: it is done by a
+ * volunteer or worker, but without a record, so it is shown apart from the records' roles.
+ */
+export const QUICK_CHECK_ROLE = 'snelcheck';
+
+/**
+ * What one anonymous quick check's tally adds (issue 16): a check, under the quick-check role,
+ * its suggested and applied regelingen and the language of the summary. Counted in the month of
+ * its day, in its wijk (or none), with the team of the worker who sent it.
+ */
+export function tallyParts(t: {
+  suggested: readonly string[];
+  applied: readonly string[];
+  summaryLanguage: string;
+}): RollupPart[] {
+  const parts: RollupPart[] = [
+    { metric: 'checks', key: '' },
+    { metric: 'role', key: QUICK_CHECK_ROLE },
+    { metric: 'language', key: t.summaryLanguage },
+  ];
+  for (const id of new Set(t.suggested)) parts.push({ metric: 'suggested', key: id });
+  for (const id of new Set(t.applied)) parts.push({ metric: 'applied', key: id });
   return parts;
 }
 

@@ -197,6 +197,7 @@ const COMPARED: readonly Compared[] = [
   { key: 'signalsByStatus', table: (f) => f.signals.byStatus },
   { key: 'checksByRole', table: (f) => f.checks.byRole },
   { key: 'doelgroepen', table: (f) => f.checks.doelgroepen },
+  { key: 'summaryLanguages', table: (f) => f.checks.languages },
 ];
 
 /**

@@ -181,7 +181,22 @@ export interface InsightRollupTable {
   n: number;
 }
 
+/**
+ * One anonymous quick check's tally (issue 16), as a worker's device sent it: ids only, no
+ * resident. `body` is the validated tally as JSON; the columns are where it is counted.
+ */
+export interface QuickCheckTalliesTable {
+  id: string;
+  user_id: string;
+  team: string;
+  day: string;
+  wijk: string;
+  body: string;
+  received_at: string;
+}
+
 export interface Database {
+  quick_check_tallies: QuickCheckTalliesTable;
   insight_facts: InsightFactsTable;
   insight_rollup: InsightRollupTable;
   settings: SettingsTable;

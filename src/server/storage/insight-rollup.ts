@@ -15,7 +15,9 @@ import {
   type RollupMetric,
   type RollupPart,
   type SignalEventState,
+  tallyParts,
 } from '../../domain/insight/rollup';
+import { UNKNOWN_TALLY_WIJK, type QuickCheckTally } from '../../domain/spreekuur/tally';
 import type { EventsTable, InsightFactsTable, RecordsTable } from './database';
 import type { Db, Executor } from './rows';
 import { recordKey } from './rows';
@@ -131,7 +133,11 @@ async function rolesOf(db: Executor, owners: readonly string[]): Promise<Map<str
   return roles;
 }
 
-async function applyDelta(db: Executor, delta: ReadonlyMap<string, number>): Promise<void> {
+/** Adds a delta of counts (keyed as `addParts` keys them) to the rollup. */
+export async function applyRollupDelta(
+  db: Executor,
+  delta: ReadonlyMap<string, number>,
+): Promise<void> {
   // In key order, so two pushes touching the same counts lock them in the same order.
   const rows = [...delta.entries()]
     .filter(([, n]) => n !== 0)
@@ -255,7 +261,7 @@ export async function updateInsightRollup(
     saved.push(factRow(row.entity_type, row.id, next));
   }
   await saveFacts(trx, saved);
-  await applyDelta(trx, delta);
+  await applyRollupDelta(trx, delta);
 }
 
 /**
@@ -333,7 +339,9 @@ export async function rebuildInsightRollup(db: Db): Promise<void> {
         await saveFacts(trx, saved);
       }
     }
-    await applyDelta(trx, delta);
+    // Anonymous quick checks have no record: their tallies are counted from their own table.
+    await addAllTallies(trx, delta);
+    await applyRollupDelta(trx, delta);
   });
 }
 
@@ -354,4 +362,42 @@ export async function insightCounts(db: Db, month: string): Promise<RollupCount[
       key: r.key,
       n: Number(r.n),
     }));
+}
+
+/** Where a tally counts: the month of its day, its wijk ('' when unknown), the sender's team. */
+export function placedTally(row: {
+  day: string;
+  wijk: string;
+  team: string;
+  body: string;
+}): Placed | null {
+  let tally: Pick<QuickCheckTally, 'suggested' | 'applied' | 'summaryLanguage'>;
+  try {
+    tally = JSON.parse(row.body) as QuickCheckTally;
+  } catch {
+    return null;
+  }
+  return {
+    month: row.day.slice(0, 7),
+    wijk: row.wijk === UNKNOWN_TALLY_WIJK ? '' : row.wijk,
+    team: row.team,
+    parts: tallyParts(tally),
+  };
+}
+
+/** Adds every stored tally to `delta` (the rollup's rebuild). */
+export async function addAllTallies(db: Executor, delta: Map<string, number>): Promise<void> {
+  let after = '';
+  for (;;) {
+    const page = await db
+      .selectFrom('quick_check_tallies')
+      .select(['id', 'day', 'wijk', 'team', 'body'])
+      .where('id', '>', after)
+      .orderBy('id')
+      .limit(5_000)
+      .execute();
+    if (page.length === 0) return;
+    after = page[page.length - 1]?.id ?? after;
+    for (const row of page) addParts(delta, placedTally(row), 1);
+  }
 }

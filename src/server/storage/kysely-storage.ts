@@ -35,6 +35,8 @@ import type {
   UserRecord,
 } from './sync-storage';
 import * as usersStore from './users-store';
+import * as tallyStore from './tally-store';
+import type { QuickCheckTally } from '../../domain/spreekuur/tally';
 import { eraseExpiredVroegsignalen } from './vroeg-retention-store';
 
 /**
@@ -233,6 +235,14 @@ export class KyselySyncStorage implements SyncStorage {
   /** Recounts the coordinator's figures from the records (see insight-rollup.ts). */
   rebuildInsight(): Promise<void> {
     return rebuildInsightRollup(this.db);
+  }
+
+  putTallies(
+    actor: Actor,
+    tallies: readonly QuickCheckTally[],
+    receivedAt: string,
+  ): Promise<{ accepted: string[]; duplicate: string[] }> {
+    return tallyStore.putTallies(this.db, actor, tallies, receivedAt);
   }
 
   insightTrajectories(to: string): Promise<TrajectoryFact[]> {

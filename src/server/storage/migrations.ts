@@ -112,6 +112,18 @@ export const VROEG_RETENTION_012 = '012-vroeg-retention';
 const VROEG_RETENTION = [`ALTER TABLE insight_facts ADD COLUMN erased INTEGER NOT NULL DEFAULT 0`];
 
 /**
+ * Issue 16: anonymous quick checks' tallies. The id is the device's, so a resend is a no-op;
+ * the counts go into the insight rollup in the same transaction as the insert.
+ */
+export const QUICK_CHECK_TALLIES_013 = '013-quick-check-tallies';
+const QUICK_CHECK_TALLIES = [
+  `CREATE TABLE quick_check_tallies (
+     id TEXT PRIMARY KEY, user_id TEXT NOT NULL, team TEXT NOT NULL, day TEXT NOT NULL,
+     wijk TEXT NOT NULL, body TEXT NOT NULL, received_at TEXT NOT NULL)`,
+  `CREATE INDEX quick_check_tallies_day ON quick_check_tallies (day)`,
+];
+
+/**
  * Issue 10: a sign-in generation per device (access tokens of an earlier session stay dead
  * after a re-login) and the previous refresh token with its reuse deadline (a lost refresh
  * response does not sign the worker out; a later replay revokes the device).
@@ -147,6 +159,7 @@ const STEPS: Record<Dialect, Record<string, readonly string[]>> = {
     '010-device-keys': DEVICE_KEYS_010,
     [INSIGHT_ROLLUP_011]: INSIGHT_ROLLUP,
     [VROEG_RETENTION_012]: VROEG_RETENTION,
+    [QUICK_CHECK_TALLIES_013]: QUICK_CHECK_TALLIES,
   },
   postgres: {
     '001-initial': SHARED_001,
@@ -161,6 +174,7 @@ const STEPS: Record<Dialect, Record<string, readonly string[]>> = {
     '010-device-keys': DEVICE_KEYS_010,
     [INSIGHT_ROLLUP_011]: INSIGHT_ROLLUP,
     [VROEG_RETENTION_012]: VROEG_RETENTION,
+    [QUICK_CHECK_TALLIES_013]: QUICK_CHECK_TALLIES,
   },
 };
 

@@ -1,3 +1,4 @@
+import type { QuickCheckTally } from '../../domain/spreekuur/tally';
 import type { RollupCount } from '../../domain/insight/rollup';
 import type { TrajectoryFact } from '../../domain/insight/toekomst-figures';
 import type { AuditPage, AuditQuery, NewAuditEntry } from '../../domain/sync/audit';
@@ -227,4 +228,14 @@ export interface SyncStorage {
   /** The month's counts per wijk, team and part, maintained with every push. */
   insightCounts(month: string): Promise<RollupCount[]>;
   insightTrajectories(to: string): Promise<TrajectoryFact[]>;
+
+  /**
+   * Stores anonymous quick checks' tallies once each (by id) and counts the new ones in the
+   * insight rollup, in one transaction. Resent ids come back as `duplicate`.
+   */
+  putTallies(
+    actor: Actor,
+    tallies: readonly QuickCheckTally[],
+    receivedAt: string,
+  ): Promise<{ accepted: string[]; duplicate: string[] }>;
 }

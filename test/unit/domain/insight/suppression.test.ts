@@ -384,6 +384,7 @@ describe('small-cell suppression of the vroegsignalen per creditor type', () => 
     regelingen: [],
     doelgroepen: [],
     creditorTypes: creditors,
+    languages: [],
   };
   const breakdown = fc
     .tuple(fc.integer({ min: 1, max: 2 }), fc.integer({ min: 1, max: 2 }))

@@ -18,6 +18,7 @@ const dims = {
   regelingen: ['dordtpas', 'kindpakket'],
   doelgroepen: ['jongere'],
   creditorTypes: ['huur', 'energie'],
+  languages: ['nl', 'en', 'ar', 'none'],
 };
 
 function response(): InsightResponse {
