@@ -33,6 +33,11 @@ export function StartPage() {
   const actions = [
     { to: paths.checks.href(), title: 'start.actionCheck', hint: 'start.actionCheckHint' },
     {
+      to: paths.lifeEvents.href(),
+      title: 'start.actionLifeEvents',
+      hint: 'start.actionLifeEventsHint',
+    },
+    {
       to: paths.regelingen.href(),
       title: 'start.actionRegelingen',
       hint: 'start.actionRegelingenHint',

@@ -25,7 +25,7 @@ export type NoCounter = { unknown: 'no-provider' } | { unknown: 'no-place'; prov
  */
 export interface ApplicationHelp {
   regeling: string;
-  /** The Dutch name, as the resident asks for it at the counter. */
+  /** The catalogue's Dutch name, as the resident asks for it at the counter (a rule's in translation). */
   name: string;
   nameExplanation?: string;
   steps: string[];
@@ -114,7 +114,7 @@ export function applicationHelp(
 
   return {
     regeling: id,
-    name: found?.name ?? rule?.name ?? id,
+    name: found?.name ?? ruleTexts?.name ?? rule?.name ?? id,
     ...(regeling?.nameExplanation ? { nameExplanation: regeling.nameExplanation } : {}),
     steps,
     stepsDutch,
