@@ -137,10 +137,20 @@ function HelpCard({
 
       <Paragraph className="summary-label">{t('applyHelp.counter')}</Paragraph>
       <CounterFacts counter={help.counter} language={language} />
-      <details className="small apply-help-sources">
-        <summary>{t('applyHelp.sources')}</summary>
-        <SourceList sources={help.sources} />
-      </details>
+      {language === 'nl' ? (
+        <details className="small apply-help-sources">
+          <summary>{t('applyHelp.sources')}</summary>
+          <SourceList sources={help.sources} />
+        </details>
+      ) : (
+        help.inCatalogue && (
+          // The sources are Dutch documents with Dutch titles: as on the kaart, an English or
+          // Arabic screen leaves them to the regeling's own page rather than show Dutch here.
+          <Paragraph className="small no-print">
+            <AppLink to={paths.regeling.href(help.regeling)}>{t('lifeEvents.regeling')}</AppLink>
+          </Paragraph>
+        )
+      )}
 
       <div className="apply-help-actions no-print">
         <AppLink

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { ApplicationCounter, NoCounter } from '../../domain/catalogue/application-help';
 import type { TextFact } from '../../domain/catalogue/schema';
+import { SourceList } from '../components/source-list';
 import { Paragraph } from '../components/typography';
 import { formatters } from '../i18n/format';
 import type { LanguageCode } from '../i18n/i18n';
@@ -60,6 +61,13 @@ export function CounterFacts({
       <Paragraph className="muted small">
         {st('applyHelp.checkedOn', { date: format.date(counter.checkedOn) })}
       </Paragraph>
+      {!printed && language === 'nl' && counter.sources.length > 0 && (
+        // Where each known fact of the counter was read (the kaart's sources), for the worker.
+        <details className="small apply-help-sources no-print">
+          <summary>{st('applyHelp.counterSources')}</summary>
+          <SourceList sources={counter.sources} />
+        </details>
+      )}
     </>
   );
 }

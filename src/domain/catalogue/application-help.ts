@@ -25,6 +25,8 @@ export type NoCounter = { unknown: 'no-provider' } | { unknown: 'no-place'; prov
  */
 export interface ApplicationHelp {
   regeling: string;
+  /** Whether the catalogue holds it (else it is known from the check's rules only). */
+  inCatalogue: boolean;
   /** The catalogue's Dutch name, as the resident asks for it at the counter (a rule's in translation). */
   name: string;
   nameExplanation?: string;
@@ -114,6 +116,7 @@ export function applicationHelp(
 
   return {
     regeling: id,
+    inCatalogue: found !== undefined,
     name: found?.name ?? ruleTexts?.name ?? rule?.name ?? id,
     ...(regeling?.nameExplanation ? { nameExplanation: regeling.nameExplanation } : {}),
     steps,
