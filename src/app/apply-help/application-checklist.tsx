@@ -38,7 +38,7 @@ export function ApplicationChecklist({
       {helps.map((help) => (
         <section key={help.regeling} className="checklist-regeling">
           <Heading level={2}>
-            <bdi {...nameAttrs}>{help.name}</bdi>
+            <bdi {...(help.inCatalogue ? nameAttrs : {})}>{help.name}</bdi>
           </Heading>
           {help.nameExplanation && <Paragraph>{help.nameExplanation}</Paragraph>}
           <Heading level={3}>{st('applyHelp.bring')}</Heading>

@@ -99,7 +99,7 @@ function HelpCard({
   return (
     <li className="card apply-help-card" data-regeling={help.regeling}>
       <Heading level={level} className="card-title">
-        <bdi {...(dutch ? { lang: 'nl', dir: 'ltr' } : {})}>{help.name}</bdi>
+        <bdi {...(dutch && help.inCatalogue ? { lang: 'nl', dir: 'ltr' } : {})}>{help.name}</bdi>
       </Heading>
       {help.nameExplanation && <Paragraph className="muted">{help.nameExplanation}</Paragraph>}
 
