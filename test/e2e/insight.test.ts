@@ -430,9 +430,9 @@ describe("the coordinator's figures", () => {
       }
     }
     expect(csv.slice(1)).toEqual(fromScreen);
-    expect(csv).toContain(
-      'Regelingen: voorgesteld, aangevraagd, toegekend;Wielwijk;Dordtpas;Toegekend;5',
-    );
+    expect(csv).toContain(`${FUNNEL};Wielwijk;Dordtpas;Toegekend;5`);
+    // Nobody marked an application as made together at the table here.
+    expect(csv).toContain(`${FUNNEL};Wielwijk;Dordtpas;Samen aan tafel;< 5`);
     expect(csv).toContain(
       `Toekomstmakelaars: trajecten begonnen in de maand;Wielwijk;Met een toekomstplan;${month};6`,
     );
