@@ -63,6 +63,27 @@ export const paths = {
     path: '/spreekuur/snelcheck/samenvatting',
     href: () => '/spreekuur/snelcheck/samenvatting',
   },
+  /** "Is er iets veranderd in uw leven?": the life events (issue 16). */
+  lifeEvents: { path: '/gebeurtenissen', href: () => '/gebeurtenissen' },
+  lifeEvent: {
+    path: '/gebeurtenissen/:id',
+    href: (id: string) => `/gebeurtenissen/${encodeURIComponent(id)}`,
+  },
+  /** Start a check from a life event: the check start page with `gebeurtenis`. */
+  checkNewFor: {
+    path: '/check/nieuw',
+    href: (lifeEvent: string) => withQuery('/check/nieuw', { gebeurtenis: lifeEvent }),
+  },
+  /** The resident's printable checklist for applying: regeling ids and a language, nothing personal. */
+  checklist: {
+    path: '/checklist',
+    href: (regelingen: readonly string[], taal?: string) => {
+      const params = new URLSearchParams();
+      for (const id of regelingen) params.append('regeling', id);
+      if (taal) params.set('taal', taal);
+      return `/checklist?${params.toString()}`;
+    },
+  },
   login: {
     path: '/inloggen',
     href: (returnTo?: string) => withQuery('/inloggen', { terug: returnTo }),

@@ -53,6 +53,21 @@ export const routes: RouteObject[] = [
         async () => (await import('./routes/wijk-detail-page')).WijkDetailPage,
       ),
       catalogueRoute(
+        paths.lifeEvents.path,
+        async () => (await import('./life-events/life-events-page')).LifeEventsPage,
+        ['lifeEvents'],
+      ),
+      catalogueRoute(
+        paths.lifeEvent.path,
+        async () => (await import('./life-events/life-event-page')).LifeEventPage,
+        ['lifeEvents', 'check'],
+      ),
+      catalogueRoute(
+        paths.checklist.path,
+        async () => (await import('./apply-help/checklist-page')).ChecklistPage,
+        ['lifeEvents'],
+      ),
+      catalogueRoute(
         paths.indicators.path,
         async () => (await import('./routes/indicators-page')).IndicatorsPage,
       ),

@@ -39,6 +39,13 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
     ['indicators', '/cijfers', 'Cijfers en doelen'],
     ['sociale kaart', '/kaart?q=inloop&wijk=crabbehof', 'Sociale kaart'],
     ['referral slip', '/kaart/leerpraktijkcentrum-waterwiel/verwijsbriefje', 'Verwijsbriefje'],
+    ['life events', '/gebeurtenissen', 'Is er iets veranderd in uw leven?'],
+    ['life event', '/gebeurtenissen/uit-opvang-of-detentie', 'Uit de opvang of uit detentie'],
+    [
+      'checklist',
+      '/checklist?regeling=bijzondere-bijstand&regeling=zorgtoeslag',
+      'Checklist: zo vraagt u het aan',
+    ],
   ] as const;
 
   for (const [name, path, heading] of pages) {

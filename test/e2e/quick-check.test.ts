@@ -106,8 +106,13 @@ describe('the anonymous quick check at the spreekuur', () => {
       ...(await horizontalOverflow(page)),
     ]).toEqual([]);
     // Applied for together at the table: counted, not stored with the resident.
-    const dordtpas = page.locator('.take-up-list li', { hasText: 'Dordtpas' }).first();
-    await dordtpas.locator('select').first().selectOption('aangevraagd');
+    const dordtpas = page
+      .getByRole('region', { name: 'Hulp bij aanvragen' })
+      .locator('[data-regeling="dordtpas"]');
+    await dordtpas.getByRole('button', { name: 'Samen aangevraagd aan tafel' }).click();
+    await expect
+      .poll(() => dordtpas.getByRole('status').textContent())
+      .toMatch(/^Samen aangevraagd aan tafel op /);
 
     await page.getByRole('link', { name: 'Samenvatting voor de inwoner' }).click();
     await page.waitForURL(/\/spreekuur\/snelcheck\/samenvatting/);

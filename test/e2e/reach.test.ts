@@ -6,6 +6,7 @@ import { setUpE2eEnvironment } from './harness';
 import { dismissOfflineToast, signInAsVolunteer, type Login } from './session';
 import { axeViolations, horizontalOverflow, smallTargets, visibleTexts } from './screen-checks';
 import { dutchDetector, normalise, type DutchDetector } from '../helpers/dutch-detector';
+import { LIFE_EVENT_IDS } from '../../src/domain/life-events/schema';
 
 /**
  * The walk a new resident and worker take on a touch tablet, in every language and both
@@ -47,6 +48,7 @@ interface Walker {
 const volunteer = {} as Walker;
 const beheerder = {} as Walker;
 let checkId = '';
+let lifeEventCheckId = '';
 let signalId = '';
 
 async function openWalker(walker: Walker): Promise<void> {
@@ -132,6 +134,15 @@ async function startCheck(page: Page): Promise<string> {
   return id;
 }
 
+/** A check begun from the life event "18 worden": it opens on its first topic with a notice. */
+async function startLifeEventCheck(page: Page): Promise<string> {
+  await goInApp(page, '/check/nieuw?gebeurtenis=18-worden');
+  await page.getByLabel('De inwoner geeft toestemming om de antwoorden te bewaren.').check();
+  await page.getByRole('button', { name: 'Start de check' }).click();
+  await page.waitForURL(/\/check\/[^/]+\/inkomen$/);
+  return new URL(page.url()).pathname.split('/')[2]!;
+}
+
 async function logSignal(page: Page): Promise<string> {
   await goInApp(page, '/signalen/nieuw');
   await page.getByRole('button', { name: 'Achterstand huur' }).click();
@@ -164,6 +175,19 @@ function screens(language: Language): { walker: Walker; name: string; path: stri
     { walker: v, name: 'summary', path: `/check/${checkId}/samenvatting?taal=${language}` },
     { walker: v, name: 'spreekuur', path: '/spreekuur' },
     { walker: v, name: 'quick check start', path: '/spreekuur/snelcheck' },
+    { walker: v, name: 'life events', path: '/gebeurtenissen' },
+    ...LIFE_EVENT_IDS.map((id) => ({
+      walker: v,
+      name: `life event ${id}`,
+      path: `/gebeurtenissen/${id}`,
+    })),
+    { walker: v, name: 'check start from event', path: '/check/nieuw?gebeurtenis=18-worden' },
+    { walker: v, name: 'check from event', path: `/check/${lifeEventCheckId}/inkomen` },
+    {
+      walker: v,
+      name: 'checklist',
+      path: `/checklist?regeling=bijzondere-bijstand&regeling=zorgtoeslag&regeling=kansrijke-start&taal=${language}`,
+    },
     { walker: v, name: 'signal form', path: '/signalen/nieuw' },
     { walker: v, name: 'signal', path: `/signalen/${signalId}` },
     { walker: beheerder, name: 'beheer users', path: '/beheer/gebruikers' },
@@ -180,6 +204,7 @@ describe('reach: every screen in nl, en and ar on a tablet, both ways up', () =>
     await signInAsVolunteer(volunteer.page, env.server.url, '/check');
     await dismissOfflineToast(volunteer.page, 2_000);
     checkId = await startCheck(volunteer.page);
+    lifeEventCheckId = await startLifeEventCheck(volunteer.page);
     signalId = await logSignal(volunteer.page);
 
     await openWalker(beheerder);

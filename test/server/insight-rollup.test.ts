@@ -67,6 +67,7 @@ const opArb = fc.oneof(
     i: fc.nat(4),
     regeling: fc.constantFrom(...REGELINGEN),
     status: fc.constantFrom('aangevraagd', 'toegekend', 'afgewezen', 'niet-aangevraagd'),
+    together: fc.boolean(),
   }),
 );
 type Op = typeof opArb extends fc.Arbitrary<infer T> ? T : never;
@@ -187,7 +188,11 @@ describe.each(STORES)('the maintained insight counts on %s', (kind) => {
             payload: {
               data: {
                 takeUp: {
-                  [op.regeling]: { status: op.status, recordedAt: at('2026-11', 20) },
+                  [op.regeling]: {
+                    status: op.status,
+                    ...(op.together ? { together: true } : {}),
+                    recordedAt: at('2026-11', 20),
+                  },
                 },
               },
             },

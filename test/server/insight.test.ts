@@ -41,6 +41,8 @@ const checkArb = fc.record({
   month: fc.constantFrom('2026-10', '2026-11'),
   suggested: fc.subarray([...REGELINGEN]),
   granted: fc.boolean(),
+  /** Applied together at the table (issue 16). */
+  together: fc.boolean(),
   young: fc.boolean(),
   team: fc.constantFrom(null, 'team-a'),
 });
@@ -153,7 +155,11 @@ describe.each(STORES)('coordinator figures on %s', (kind) => {
           takeUp: Object.fromEntries(
             c.suggested.map((r) => [
               r,
-              { status: c.granted ? 'toegekend' : 'aangevraagd', recordedAt: at(c.month, 6) },
+              {
+                status: c.granted ? 'toegekend' : 'aangevraagd',
+                ...(c.together ? { together: true } : {}),
+                recordedAt: at(c.month, 6),
+              },
             ]),
           ),
         }),
@@ -304,6 +310,13 @@ describe.each(STORES)('coordinator figures on %s', (kind) => {
             (w, r) =>
               checksNow.filter((c) => c.wijk === w && c.granted && c.suggested.some((x) => x === r))
                 .length,
+          );
+          expectTable(
+            f.funnel.appliedTogether,
+            (w, r) =>
+              checksNow.filter(
+                (c) => c.wijk === w && c.together && c.suggested.some((x) => x === r),
+              ).length,
           );
           // The median time to first contact, shown only where the number with contact is.
           const hours = inMonth

@@ -10,7 +10,7 @@ export const checkRoutes: RouteObject[] = [
   catalogueRoute(
     paths.checkNew.path,
     async () => (await import('./check-start-page')).CheckStartPage,
-    ['check', 'signals'],
+    ['check', 'signals', 'lifeEvents'],
   ),
   catalogueRoute(
     paths.check.path,
@@ -20,7 +20,7 @@ export const checkRoutes: RouteObject[] = [
   catalogueRoute(
     paths.checkOutcome.path,
     async () => (await import('./check-outcome-page')).CheckOutcomePage,
-    ['check', 'signals', 'toekomst'],
+    ['check', 'signals', 'toekomst', 'lifeEvents'],
   ),
   catalogueRoute(
     paths.checkSummary.path,
@@ -30,6 +30,6 @@ export const checkRoutes: RouteObject[] = [
   catalogueRoute(
     paths.checkTopic.path,
     async () => (await import('./check-topic-page')).CheckTopicPage,
-    ['check', 'signals'],
+    ['check', 'signals', 'lifeEvents'],
   ),
 ];

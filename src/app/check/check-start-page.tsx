@@ -1,9 +1,12 @@
 import { useEffect, useState } from 'react';
-import { useNavigate } from 'react-router';
+import { useNavigate, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { CheckVariant } from '../../domain/check/question-schema';
 import { LockedError } from '../../data/crypto/errors';
 import { startCheck, variantsForRole } from '../../data/repositories/checks';
+import { checkStartFor, getLifeEvent } from '../../domain/life-events/life-events';
+import { isLifeEventId } from '../../domain/life-events/schema';
+import { useFormat } from '../i18n/format';
 import { currentSession } from '../../data/sync/session-store';
 import { paths } from '../paths';
 import { useCatalogue } from '../use-catalogue';
@@ -25,6 +28,11 @@ const CONSENT_POINTS = ['what', 'why', 'noName', 'skip', 'stop', 'where'] as con
 export function CheckStartPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
+  const { language } = useFormat();
+  const [params] = useSearchParams();
+  // Started from a life event ("Is er iets veranderd in uw leven?"): its topics and answers.
+  const asked = params.get('gebeurtenis');
+  const lifeEvent = isLifeEventId(asked) ? getLifeEvent(asked) : undefined;
   const { catalogue } = useCatalogue();
   const vault = useVaultStatus();
   const [variants, setVariants] = useState<CheckVariant[]>(['short']);
@@ -58,8 +66,15 @@ export function CheckStartPage() {
     setBusy(true);
     setError(undefined);
     try {
-      const id = await startCheck({ variant, consentGiven: true, wijk: wijk || undefined });
-      await navigate(paths.check.href(id));
+      const fromEvent = lifeEvent ? checkStartFor(lifeEvent.id) : undefined;
+      const id = await startCheck({
+        variant,
+        consentGiven: true,
+        wijk: wijk || undefined,
+        lifeEvent: fromEvent,
+      });
+      const first = fromEvent?.topics[0];
+      await navigate(first ? paths.checkTopic.href(id, first) : paths.check.href(id));
     } catch (err) {
       setError(err instanceof LockedError ? 'locked' : 'failed');
       setBusy(false);
@@ -72,6 +87,16 @@ export function CheckStartPage() {
       <Heading level={1}>{t('checkUi.start.title')}</Heading>
       <Paragraph purpose="lead">{t('checkUi.start.intro')}</Paragraph>
       <Notice>{t('checkUi.start.notFormal')}</Notice>
+      {lifeEvent ? (
+        <Notice type="ok" data-testid="check-from-life-event">
+          {t('lifeEvents.fromEvent', { event: lifeEvent.title[language] })}{' '}
+          {t('lifeEvents.presetNote')}
+        </Notice>
+      ) : (
+        <Paragraph>
+          <AppLink to={paths.lifeEvents.href()}>{t('lifeEvents.fromCheck')}</AppLink>
+        </Paragraph>
+      )}
       <form className="form" autoComplete="off" onSubmit={(e) => void start(e)}>
         <section aria-labelledby="consent-heading" className="consent">
           <Heading level={2} id="consent-heading">

@@ -9,6 +9,8 @@ import {
 } from '../../domain/eligibility/outcome-snapshot';
 import type { CheckRecord } from '../../data/repositories/checks';
 import { useCheckFlow } from './check-flow';
+import { appliedAtTableEntry, appliedTogether } from '../../domain/insight/take-up';
+import { ApplicationHelpList } from '../apply-help/application-help-list';
 import { useCatalogue } from '../use-catalogue';
 import { localiseRegeling } from '../../domain/catalogue/overlay';
 import { useFormat } from '../i18n/format';
@@ -75,6 +77,11 @@ function ReadyOutcome({
   };
   const { rows, noRight, received } = groupOutcomes(outcomes);
   const outdated = outdatedNormNotes(outcomes);
+  const appliedAtTable = Object.fromEntries(
+    Object.entries(check.data.takeUp ?? {}).flatMap(([id, entry]) =>
+      appliedTogether(entry) ? [[id, entry.date]] : [],
+    ),
+  );
   const words = { t, format };
   const done = check.status === 'afgerond';
   // A resident who wants (other) work goes to the toekomstmakelaars, not only to the Werkcentrum
@@ -173,6 +180,17 @@ function ReadyOutcome({
             {t('checkUi.outcome.openQuestions', { count: summary.open.length })}
           </Notice>
         )}
+
+        <ApplicationHelpList
+          regelingIds={rows.map((o) => o.regeling)}
+          language={format.language}
+          applied={appliedAtTable}
+          onMarkApplied={async (id) => {
+            // "Samen aangevraagd aan tafel": aangevraagd today, made together (issue 16).
+            const today = new Date().toISOString().slice(0, 10);
+            onChange(await flow.recordTakeUp(id, appliedAtTableEntry(today)));
+          }}
+        />
 
         <TakeUpPanel check={check} names={(id) => regeling(id)?.name ?? id} onChange={onChange} />
 

@@ -7,6 +7,7 @@ import {
   REJECTION_REASONS,
   TAKE_UP_REMINDER_DAYS,
   TAKE_UP_STATUSES,
+  isApplied,
   takeUpReminders,
   type TakeUpEntry,
   type TakeUpStatus,
@@ -73,11 +74,14 @@ export function TakeUpPanel({
                   onChange={(e) => {
                     const next = e.target.value as TakeUpStatus | '';
                     if (!next) return;
+                    // An application made together at the table stays so once it is decided.
+                    const together =
+                      entry?.together && isApplied(next) ? { together: true as const } : {};
                     void save(
                       id,
                       next === 'niet-aangevraagd'
                         ? { status: next }
-                        : { status: next, date: today() },
+                        : { status: next, date: today(), ...together },
                     );
                   }}
                 >

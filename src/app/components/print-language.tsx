@@ -10,7 +10,17 @@ export function usePrintLanguage(): [LanguageCode, (lang: string) => void] {
   const [params, setParams] = useSearchParams();
   const asked = params.get('taal');
   const lang: LanguageCode = isLanguageCode(asked) ? asked : 'nl';
-  return [lang, (next) => setParams({ taal: next }, { replace: true })];
+  // Other parameters (the checklist's regelingen) stay as they are.
+  const choose = (next: string) =>
+    setParams(
+      (previous) => {
+        const params = new URLSearchParams(previous);
+        params.set('taal', next);
+        return params;
+      },
+      { replace: true },
+    );
+  return [lang, choose];
 }
 
 /** The picker for that language, labelled in the worker's language. */

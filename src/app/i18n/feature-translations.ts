@@ -65,6 +65,12 @@ const FEATURES = {
     en: async () => (await import('./locales/outreach-en.json')).default,
     ar: async () => (await import('./locales/outreach-ar.json')).default,
   },
+  /** Life events and the help with applying (issue 16). */
+  lifeEvents: {
+    nl: async () => (await import('./locales/life-events-nl.json')).default,
+    en: async () => (await import('./locales/life-events-en.json')).default,
+    ar: async () => (await import('./locales/life-events-ar.json')).default,
+  },
   admin: {
     nl: async () => (await import('./locales/admin-nl.json')).default,
     en: async () => (await import('./locales/admin-en.json')).default,

@@ -38,6 +38,11 @@ export function StartPage() {
       hint: 'start.actionSpreekuurHint',
     },
     {
+      to: paths.lifeEvents.href(),
+      title: 'start.actionLifeEvents',
+      hint: 'start.actionLifeEventsHint',
+    },
+    {
       to: paths.regelingen.href(),
       title: 'start.actionRegelingen',
       hint: 'start.actionRegelingenHint',

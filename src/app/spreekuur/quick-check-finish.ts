@@ -1,6 +1,6 @@
 import { computeOutcome, todayIso } from '../check/check-model';
 import { followUpOf } from '../check/follow-up';
-import { isApplied } from '../../domain/insight/take-up';
+import { appliedTogether } from '../../domain/insight/take-up';
 import { buildTally, type QuickCheckTally } from '../../domain/spreekuur/tally';
 import { activeRulesVersion } from '../../data/rules/rules-store';
 import type { QuickCheckSession } from './quick-check-context';
@@ -19,7 +19,7 @@ export async function tallyOf(session: QuickCheckSession): Promise<QuickCheckTal
     suggested = followUpOf(check.data.answers, outcome.outcomes).suggested;
   }
   const applied = Object.entries(check.data.takeUp ?? {})
-    .filter(([, e]) => isApplied(e.status))
+    .filter(([, e]) => appliedTogether(e))
     .map(([id]) => id);
   return buildTally({
     id: check.id,

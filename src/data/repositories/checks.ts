@@ -14,6 +14,7 @@ import { topicIdSchema, type CheckVariant, type TopicId } from '../../domain/che
 import { getQuestion } from '../../domain/check/questions';
 import { computedWithSchema, type ComputedWith } from '../../domain/eligibility/outcome-snapshot';
 import type { Role } from '../../domain/sync/roles';
+import { lifeEventIdSchema, type LifeEventId } from '../../domain/life-events/schema';
 import type { DichtbijDb } from '../db';
 import { db } from '../db';
 import { newId } from '../ids';
@@ -52,6 +53,8 @@ export const checkDataSchema = z
     takeUp: takeUpSchema.optional(),
     /** Started during an outreach visit: the vroegsignaal's id, so the two can be linked. */
     fromSignal: z.string().max(64).optional(),
+    /** Started from a life event (issue 16): which one, so the check can say why it began there. */
+    lifeEvent: lifeEventIdSchema.optional(),
   })
   .strict();
 export type CheckData = z.infer<typeof checkDataSchema>;
@@ -120,6 +123,12 @@ export interface StartCheck {
   wijk?: string | undefined;
   /** Started during an outreach visit after a vroegsignaal: that signal's id. */
   fromSignal?: string | undefined;
+  /**
+   * Started from a life event: its answers are stored as given answers (the worker can change
+   * them) and the check opens at its first topic. See checkStartFor.
+   */
+  lifeEvent?:
+    { lifeEvent: LifeEventId; answers: Record<string, AnswerEntry>; topics: TopicId[] } | undefined;
 }
 
 /** Starts a check after consent. Returns its id. Throws LockedError while the vault is locked. */
@@ -127,12 +136,19 @@ export async function startCheck(input: StartCheck, database: DichtbijDb = db())
   if (!input.consentGiven) throw new Error('A check is only recorded with the resident’s consent.');
   const session = await currentSession(database);
   const now = new Date().toISOString();
-  const answers: CheckAnswers = {
+  // Answers a life event implies are checked like any answer before anything is written.
+  const answers: CheckAnswers = checkAnswersSchema.parse({
     ...emptyCheckAnswers(input.variant),
     consent: { given: true, recordedAt: now },
-  };
+    answers: { ...input.lifeEvent?.answers },
+  });
   const data: CheckData = { answers };
   if (input.fromSignal) data.fromSignal = input.fromSignal;
+  if (input.lifeEvent) {
+    data.lifeEvent = input.lifeEvent.lifeEvent;
+    const first = input.lifeEvent.topics[0];
+    if (first) data.lastTopic = first;
+  }
   const record: PlainRecord = {
     id: newId(),
     entityType: 'check',

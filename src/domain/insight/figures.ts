@@ -87,7 +87,13 @@ export const monthFiguresSchema = z.object({
   vroeg: z.object({ signals: tableSchema, contact: tableSchema, accepted: tableSchema }),
   /** `languages`: the language the resident's summary was shown in (anonymous quick checks). */
   checks: z.object({ byRole: tableSchema, doelgroepen: tableSchema, languages: tableSchema }),
-  funnel: z.object({ suggested: tableSchema, applied: tableSchema, granted: tableSchema }),
+  funnel: z.object({
+    suggested: tableSchema,
+    applied: tableSchema,
+    /** Of those applied: made together with the worker at the table (issue 16). */
+    appliedTogether: tableSchema,
+    granted: tableSchema,
+  }),
   /** The toekomstmakelaars' trajectories (see toekomst-figures.ts). */
   toekomst: z.object({
     /** Trajectories begun this month: new, reached, with a plan, with a step started. */
@@ -378,6 +384,7 @@ export function computeMonthFigures(
     funnel: {
       suggested: perRegeling('suggested'),
       applied: perRegeling('applied'),
+      appliedTogether: perRegeling('appliedTogether'),
       granted: perRegeling('granted'),
     },
   };

@@ -1,5 +1,11 @@
 import { CREDITOR_TYPES } from '../vroegsignalen/vroegsignaal';
-import { isApplied, DOELGROEPEN, TAKE_UP_STATUSES, type TakeUpStatus } from './take-up';
+import {
+  appliedTogether,
+  isApplied,
+  DOELGROEPEN,
+  TAKE_UP_STATUSES,
+  type TakeUpStatus,
+} from './take-up';
 
 /**
  * What one signal or check adds to the coordinator's counts (the rollup). The server keeps, per
@@ -10,7 +16,8 @@ import { isApplied, DOELGROEPEN, TAKE_UP_STATUSES, type TakeUpStatus } from './t
  * A part is a metric and a key: `category`/`urgency`/`status` (the record's value, '' when
  * absent), `signals`, `contact`, `accepted`, `contactTenths` (tenths of an hour from the signal
  * to its first contact, rounded down: the median is exact to 6 minutes, the screen's 0.1 h),
- * `checks`, `role`, `suggested`/`applied`/`granted` (a regeling id), `doelgroep`; for an
+ * `checks`, `role`, `suggested`/`applied`/`appliedTogether`/`granted` (a regeling id; the
+ * third: applied together with the worker at the table, issue 16), `doelgroep`; for an
  * imported vroegsignaal also `vroeg`, `vroegContact`, `vroegAccepted` (its creditor type).
  */
 export interface RollupPart {
@@ -30,6 +37,7 @@ export const ROLLUP_METRICS = [
   'role',
   'suggested',
   'applied',
+  'appliedTogether',
   'granted',
   'doelgroep',
   'language',
@@ -197,6 +205,9 @@ export function checkParts(r: RecordInput, role: string): RollupPart[] {
       const status = (entry as { status?: unknown } | null)?.status;
       if (typeof status !== 'string' || !STATUSES.has(status)) continue;
       if (isApplied(status as TakeUpStatus)) parts.push({ metric: 'applied', key: id });
+      if (appliedTogether(entry as { status: string })) {
+        parts.push({ metric: 'appliedTogether', key: id });
+      }
       if (status === 'toegekend') parts.push({ metric: 'granted', key: id });
     }
   }
@@ -227,7 +238,11 @@ export function tallyParts(t: {
     { metric: 'language', key: t.summaryLanguage },
   ];
   for (const id of new Set(t.suggested)) parts.push({ metric: 'suggested', key: id });
-  for (const id of new Set(t.applied)) parts.push({ metric: 'applied', key: id });
+  // A tally's applied regelingen are those applied for at the table, so they count in both columns.
+  for (const id of new Set(t.applied)) {
+    parts.push({ metric: 'applied', key: id });
+    parts.push({ metric: 'appliedTogether', key: id });
+  }
   return parts;
 }
 

@@ -41,6 +41,12 @@ export const takeUpEntrySchema = z
     date: isoDay.optional(),
     notAppliedReason: notAppliedReasonSchema.optional(),
     rejectionReason: rejectionReasonSchema.optional(),
+    /**
+     * The worker and the resident made the application together, at the Geldpraatje table or
+     * the spreekuur (issue 16). Optional, so entries written before it existed still parse;
+     * absent means "not recorded as done together".
+     */
+    together: z.literal(true).optional(),
     recordedAt: z.iso.datetime(),
   })
   .strict();
@@ -57,6 +63,24 @@ export type Doelgroep = z.infer<typeof doelgroepSchema>;
 /** A status counts as "aangevraagd" in the funnel once an application was made, whatever came of it. */
 export function isApplied(status: TakeUpStatus): boolean {
   return status === 'aangevraagd' || status === 'toegekend' || status === 'afgewezen';
+}
+
+/**
+ * Whether an entry says the application was made together at the table. It keeps counting once
+ * the application was decided (toegekend, afgewezen): it was still made together.
+ */
+export function appliedTogether(entry: { status?: unknown; together?: unknown }): boolean {
+  return (
+    entry.together === true &&
+    typeof entry.status === 'string' &&
+    (TAKE_UP_STATUSES as readonly string[]).includes(entry.status) &&
+    isApplied(entry.status as TakeUpStatus)
+  );
+}
+
+/** The take-up entry "samen aangevraagd aan tafel": aangevraagd today, done together. */
+export function appliedAtTableEntry(today: string): Omit<TakeUpEntry, 'recordedAt'> {
+  return { status: 'aangevraagd', date: today, together: true };
 }
 
 /** Days after completing a check after which a suggestion without follow-up gets a reminder. */

@@ -132,6 +132,7 @@ export type ScreenColumn =
   | 'previousMonth'
   | 'suggested'
   | 'applied'
+  | 'appliedTogether'
   | 'granted'
   | 'vroegSignals'
   | 'vroegContact'
@@ -271,10 +272,10 @@ export function screenTables(data: InsightResponse, wijk: string): ScreenTable[]
     ],
   };
   const f = data.current.funnel;
-  const stages = [f.suggested, f.applied, f.granted].map((t) => column(t, wijk));
+  const stages = [f.suggested, f.applied, f.appliedTogether, f.granted].map((t) => column(t, wijk));
   const funnel: ScreenTable = {
     key: 'funnel',
-    columns: ['suggested', 'applied', 'granted'],
+    columns: ['suggested', 'applied', 'appliedTogether', 'granted'],
     bars: false,
     rows: f.suggested.cols.map((id, j) => ({
       id,

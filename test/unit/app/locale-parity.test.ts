@@ -23,6 +23,9 @@ import insightAr from '../../../src/app/i18n/locales/insight-ar.json';
 import outreachNl from '../../../src/app/i18n/locales/outreach-nl.json';
 import outreachEn from '../../../src/app/i18n/locales/outreach-en.json';
 import outreachAr from '../../../src/app/i18n/locales/outreach-ar.json';
+import lifeEventsNl from '../../../src/app/i18n/locales/life-events-nl.json';
+import lifeEventsEn from '../../../src/app/i18n/locales/life-events-en.json';
+import lifeEventsAr from '../../../src/app/i18n/locales/life-events-ar.json';
 import questionsNl from '../../../src/domain/check/questions-nl.json';
 import questionsEn from '../../../src/domain/check/questions-en.json';
 import questionsAr from '../../../src/domain/check/questions-ar.json';
@@ -47,6 +50,7 @@ const NAMESPACES: Record<string, Record<Language, Bundle>> = {
   toekomst: { nl: toekomstNl, en: toekomstEn, ar: toekomstAr },
   insight: { nl: insightNl, en: insightEn, ar: insightAr },
   outreach: { nl: outreachNl, en: outreachEn, ar: outreachAr },
+  lifeEvents: { nl: lifeEventsNl, en: lifeEventsEn, ar: lifeEventsAr },
 };
 
 const PLURAL = /^(.*)_(zero|one|two|few|many|other)$/;

@@ -9,6 +9,7 @@ import adminNl from '../../../src/app/i18n/locales/admin-nl.json';
 import toekomstNl from '../../../src/app/i18n/locales/toekomst-nl.json';
 import insightNl from '../../../src/app/i18n/locales/insight-nl.json';
 import outreachNl from '../../../src/app/i18n/locales/outreach-nl.json';
+import lifeEventsNl from '../../../src/app/i18n/locales/life-events-nl.json';
 import questionsNl from '../../../src/domain/check/questions-nl.json';
 import type { SyncErrorCode } from '../../../src/data/sync/sync-error';
 
@@ -42,6 +43,7 @@ const everything = {
   ...toekomstNl,
   ...insightNl,
   ...outreachNl,
+  ...lifeEventsNl,
   ...questionsNl,
 };
 

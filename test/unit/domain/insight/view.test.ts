@@ -43,6 +43,7 @@ function response(): InsightResponse {
     at('suggested', 'dordtpas', 7),
     at('suggested', 'kindpakket', 7),
     at('applied', 'dordtpas', 7),
+    at('appliedTogether', 'dordtpas', 6),
     at('granted', 'dordtpas', 7),
     // …and vroegsignalen: 8 about rent (6 reached, 5 helped), 10 about energy (5 reached, all helped).
     at('vroeg', 'huur', 8),
@@ -82,9 +83,11 @@ describe('what the screen shows is what the CSV holds', () => {
     const tables = screenTables(data, 'wielwijk');
     const funnel = tables.find((t) => t.key === 'funnel');
     expect(funnel?.rows.map((r) => r.id)).toEqual(['dordtpas', 'kindpakket']);
+    expect(funnel?.columns).toEqual(['suggested', 'applied', 'appliedTogether', 'granted']);
     expect(funnel?.rows[0]?.cells).toEqual([
       { kind: 'value', value: 7 },
       { kind: 'value', value: 7 },
+      { kind: 'value', value: 6 },
       { kind: 'value', value: 7 },
     ]);
     const csv = insightCsv(data, 'wielwijk', {
@@ -102,6 +105,7 @@ describe('what the screen shows is what the CSV holds', () => {
     );
     expect(csv.length - 1).toBe(expected.length);
     expect(csv).toContain('funnel;wielwijk;kindpakket;granted;< 5');
+    expect(csv).toContain('funnel;wielwijk;dordtpas;appliedTogether;6');
     expect(csv).toContain('contactHelp;wielwijk;helpAccepted;thisMonth;9');
     expect(csv).toContain('contactHelp;wielwijk;helpAccepted;previousMonth;< 5');
     // The vroegsignalen per creditor type, with their shares where both counts are shown.
