@@ -12,7 +12,7 @@ import { useOnline } from '../components/online-status';
 import { OutcomeMessage, type OutcomeMessageValue } from '../components/outcome-message';
 import { currentFormat } from '../i18n/format';
 import { AppLink } from '../components/app-link';
-import { Button } from '../components/button';
+import { Button, ButtonLink } from '../components/button';
 import { Notice } from '../components/notice';
 import { Heading, Paragraph } from '../components/typography';
 
@@ -64,6 +64,10 @@ export function AccountPage() {
         {t('session.signedInAs', { name: session.user.name })} — {t(`role.${session.user.role}`)}
       </Paragraph>
       {session.needsLogin && <Notice type="warning">{t('sync.error.sessionExpired')}</Notice>}
+      {/* A shared tablet: another worker opens her own data with her own PIN (issue 16). */}
+      <ButtonLink purpose="secondary" to={paths.workers.href()}>
+        {t('session.switchWorker')}
+      </ButtonLink>
       <section aria-labelledby="sync-heading">
         <Heading level={2} id="sync-heading">
           {t('sync.title')}

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { login } from '../../data/sync/session';
+import { signInOtherWorker } from '../../data/workers/switch';
 import { SyncError, type SyncErrorCode } from '../../data/sync/sync-error';
 import { syncNow } from '../../data/sync/sync-runner';
 import { useSyncStatus } from '../../data/sync/use-sync-status';
@@ -26,6 +27,8 @@ export function LoginPage() {
   const [password, setPassword] = useState('');
   const [error, setError] = useState<SyncErrorCode | null>(null);
   const [busy, setBusy] = useState(false);
+  // "Andere medewerker aanmelden" on a shared tablet: the worker signed in now is kept, locked.
+  const other = params.get('ander') === '1';
   // A device reported lost lands here after wiping itself; the worker must be told why.
   const wiped = useSyncStatus().lastErrorCode === 'deviceWiped';
 
@@ -34,7 +37,9 @@ export function LoginPage() {
     setBusy(true);
     setError(null);
     try {
-      const session = await login(email.trim(), password);
+      const session = other
+        ? await signInOtherWorker(email.trim(), password)
+        : await login(email.trim(), password);
       void syncNow();
       // Straight to her own work: for a role with residents' data that page asks for the PIN at once.
       const back = params.get('terug');
@@ -50,8 +55,9 @@ export function LoginPage() {
 
   return (
     <div className="narrow">
-      <Heading level={1}>{t('session.loginTitle')}</Heading>
+      <Heading level={1}>{other ? t('session.otherWorkerTitle') : t('session.loginTitle')}</Heading>
       <Paragraph purpose="lead">{t('session.loginIntro')}</Paragraph>
+      {other && <Paragraph>{t('session.otherWorkerIntro')}</Paragraph>}
       {!error && wiped && (
         <Notice type="warning" role="alert">
           {syncErrorText(t, 'deviceWiped')}

@@ -1,6 +1,7 @@
 import Dexie from 'dexie';
 import type { DichtbijDb } from '../db';
-import { activeDbName, db, dropHandle, setActiveDbName, workerDb } from '../db';
+import { db, dropHandle, workerDb } from '../db';
+import { activate } from './active';
 import { DEFAULT_SYNC_KEY_TTL_MS, getVaultStatus, loadVaultStatus, lock } from '../crypto/vault';
 import { dropPendingDrafts, flushDrafts } from '../drafts';
 import { log } from '../log';
@@ -15,7 +16,6 @@ import {
   findWorker,
   findWorkerByEmail,
   newWorkerDbName,
-  readActiveDbName,
   registerWorker,
   touchWorker,
   writeActiveDbName,
@@ -23,38 +23,9 @@ import {
 
 /**
  * Switching between the workers of a shared tablet (issue 16). The active worker's database is
- * what `db()` returns; the app remounts its tree on a switch (subscribeActiveWorker), so no
- * screen or live query keeps reading the previous worker's database.
+ * what `db()` returns; the app remounts its tree on a switch (active.ts), so no screen or live
+ * query keeps reading the previous worker's database.
  */
-
-const listeners = new Set<() => void>();
-
-export function subscribeActiveWorker(listener: () => void): () => void {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
-}
-
-/** Changes whenever another worker's database becomes the active one. */
-export function getActiveWorkerDb(): string {
-  return activeDbName();
-}
-
-function activate(target: DichtbijDb): void {
-  setActiveDbName(target.name);
-  for (const listener of listeners) listener();
-}
-
-/** At start, before anything reads `db()`: the database of the worker who was active last. */
-export async function restoreActiveWorker(): Promise<string> {
-  try {
-    const name = await readActiveDbName();
-    if (name) setActiveDbName(name);
-  } catch (e) {
-    // No device registry (private mode): the one database, as before.
-    log.warn('workers.restore-failed', { name: e instanceof Error ? e.name : 'unknown' });
-  }
-  return activeDbName();
-}
 
 /** A device that had one worker before issue 16 lists her once someone looks. */
 export async function ensureActiveRegistered(database: DichtbijDb = db()): Promise<void> {
