@@ -3,7 +3,8 @@ import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { logout } from '../../data/sync/session';
 import { SyncError, type SyncErrorCode } from '../../data/sync/sync-error';
-import { syncNow } from '../../data/sync/sync-runner';
+import { syncAllWorkers, syncNow } from '../../data/sync/sync-runner';
+import { db } from '../../data/db';
 import { useSyncStatus } from '../../data/sync/use-sync-status';
 import { paths } from '../paths';
 import { syncErrorText } from './sync-error-text';
@@ -30,7 +31,10 @@ export function AccountPage() {
 
   async function sync() {
     setMessage(null);
-    const outcome = await syncNow();
+    // Every worker of a shared tablet who can sync now goes along; this page shows this worker's.
+    const active = db().name;
+    const outcome =
+      (await syncAllWorkers()).find((r) => r.dbName === active)?.outcome ?? (await syncNow());
     setMessage(
       outcome.ok
         ? {
