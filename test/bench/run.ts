@@ -20,6 +20,8 @@ const MODULES: Record<string, () => Promise<BenchModule>> = {
   lighthouse: () => import('./lighthouse'),
   device: () => import('./device'),
   vroegsignalen: () => import('./vroegsignalen'),
+  // Issue 16: a worker switch on a shared tablet, next to a plain unlock (needs npm run build).
+  spreekuur: () => import('./spreekuur'),
 };
 
 // `npm run bench -- sync` or `-- --only sync,signals`; other `--flags` belong to the modules.
