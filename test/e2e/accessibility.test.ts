@@ -39,6 +39,7 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
     ['indicators', '/cijfers', 'Cijfers en doelen'],
     ['sociale kaart', '/kaart?q=inloop&wijk=crabbehof', 'Sociale kaart'],
     ['referral slip', '/kaart/leerpraktijkcentrum-waterwiel/verwijsbriefje', 'Verwijsbriefje'],
+    ['switch worker', '/medewerkers', 'Wissel van medewerker'],
   ] as const;
 
   for (const [name, path, heading] of pages) {
