@@ -10,7 +10,7 @@ import type { WorkerEntry } from '../../data/workers/registry';
 import { listWorkers } from '../../data/workers/registry';
 import { ensureActiveRegistered, switchToWorker } from '../../data/workers/switch';
 import { paths } from '../paths';
-import { startPathFor } from '../role-navigation';
+import { keepsPersonalData, startPathFor } from '../role-navigation';
 import { PinPad } from '../lock/pin-pad';
 import type { WipedOutcome } from '../lock/use-vault';
 import { WipeNotice } from '../lock/wipe-notice';
@@ -26,6 +26,8 @@ function useWorkers(reload: number): WorkerEntry[] | undefined {
     void ensureActiveRegistered()
       .catch(() => undefined)
       .then(listWorkers)
+      // A role without residents' data has no PIN to switch with: she signs in again instead.
+      .then((all) => all.filter((w) => keepsPersonalData(w.role)))
       .then(
         (list) => live && setWorkers(list),
         () => {
