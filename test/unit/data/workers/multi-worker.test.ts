@@ -51,7 +51,8 @@ beforeAll(async () => {
   await storage.migrate();
   await seedDemoUsers(storage);
   app = createApp({ storage, jwtSecret: await jwtSecretFor(storage, undefined), distDir: null });
-});
+  // Hashing the demo passwords takes a while on a busy machine.
+}, 60_000);
 afterAll(async () => {
   await storage.close();
 });
