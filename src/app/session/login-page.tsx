@@ -1,7 +1,8 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { login } from '../../data/sync/session';
+import { listWorkers } from '../../data/workers/registry';
 import { signInOtherWorker } from '../../data/workers/switch';
 import { SyncError, type SyncErrorCode } from '../../data/sync/sync-error';
 import { syncNow } from '../../data/sync/sync-runner';
@@ -10,13 +11,29 @@ import { paths } from '../paths';
 import { startPathFor } from '../role-navigation';
 import { CredentialsFields } from './credentials-fields';
 import { syncErrorText } from './sync-error-text';
-import { Button } from '../components/button';
+import { Button, ButtonLink } from '../components/button';
 import { Notice } from '../components/notice';
 import { Heading, Paragraph } from '../components/typography';
 
 function safeReturnPath(value: string | null): string {
   // Only paths inside the app: a crafted link must not send the worker elsewhere after login.
   return value && value.startsWith('/') && !value.startsWith('//') ? value : paths.start.href();
+}
+
+/** Whether other workers signed in on this tablet before (so "Wissel van medewerker" helps). */
+function useOtherWorkers(): boolean {
+  const [any, setAny] = useState(false);
+  useEffect(() => {
+    let live = true;
+    listWorkers().then(
+      (list) => live && setAny(list.length > 0),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+  return any;
 }
 
 export function LoginPage() {
@@ -29,6 +46,7 @@ export function LoginPage() {
   const [busy, setBusy] = useState(false);
   // "Andere medewerker aanmelden" on a shared tablet: the worker signed in now is kept, locked.
   const other = params.get('ander') === '1';
+  const workersHere = useOtherWorkers();
   // A device reported lost lands here after wiping itself; the worker must be told why.
   const wiped = useSyncStatus().lastErrorCode === 'deviceWiped';
 
@@ -76,6 +94,12 @@ export function LoginPage() {
           {busy ? t('app.loading') : t('session.login')}
         </Button>
       </form>
+      {/* After a logout on a shared tablet, the others still open their own data offline. */}
+      {workersHere && (
+        <ButtonLink purpose="secondary" to={paths.workers.href()}>
+          {t('session.switchWorker')}
+        </ButtonLink>
+      )}
     </div>
   );
 }
