@@ -2,7 +2,13 @@ import Dexie from 'dexie';
 import type { DichtbijDb } from '../db';
 import { db, dropHandle, workerDb } from '../db';
 import { activate } from './active';
-import { DEFAULT_SYNC_KEY_TTL_MS, getVaultStatus, loadVaultStatus, lock } from '../crypto/vault';
+import {
+  DEFAULT_SYNC_KEY_TTL_MS,
+  currentVaultDb,
+  getVaultStatus,
+  loadVaultStatus,
+  lock,
+} from '../crypto/vault';
 import { dropPendingDrafts, flushDrafts } from '../drafts';
 import { log } from '../log';
 import type { UnlockOutcome, UnlockOptions } from '../lock/unlock-attempts';
@@ -40,7 +46,9 @@ export async function ensureActiveRegistered(database: DichtbijDb = db()): Promi
  * works. Unsaved form text is written first while her key can still seal it.
  */
 async function stepAway(current: DichtbijDb): Promise<void> {
-  if (getVaultStatus(current) === 'unlocked') await flushDrafts(current);
+  // Drafts are sealed with the CURRENT vault's key: only while that is still hers.
+  if (currentVaultDb() === current.name && getVaultStatus(current) === 'unlocked')
+    await flushDrafts(current);
   // Drafts of a locked worker wait in memory without a key that could seal them for her
   // database; they must not be sealed later with the next worker's key.
   dropPendingDrafts();
@@ -59,6 +67,7 @@ export async function switchToWorker(
 ): Promise<UnlockOutcome> {
   const current = db();
   const target = workerDb(worker.dbName);
+  // Her unsaved text first, while her key is the current one (the next unlock replaces it).
   if (target.name !== current.name && getVaultStatus(current) === 'unlocked')
     await flushDrafts(current);
   const outcome = await attemptUnlock(pin, { ...options, database: target });
