@@ -1,4 +1,5 @@
-import { StrictMode, useEffect } from 'react';
+import { Fragment, StrictMode, useEffect, useSyncExternalStore } from 'react';
+import type { ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createBrowserRouter, RouterProvider } from 'react-router';
 import { CatalogueProvider } from './catalogue-context';
@@ -8,6 +9,11 @@ import { applyDocumentLanguage, initI18n, isLanguageCode } from './i18n/i18n';
 import { routes } from './router';
 import { startSyncWhenSignedIn } from './session/sync-when-signed-in';
 import { loadSetting } from '../data/settings';
+import {
+  getActiveWorkerDb,
+  restoreActiveWorker,
+  subscribeActiveWorker,
+} from '../data/workers/active';
 import './theme/dordrecht.css';
 import './styles.css';
 
@@ -25,6 +31,15 @@ function AfterFirstRender() {
   return null;
 }
 
+/**
+ * Remounts everything below when another worker of the tablet becomes active (issue 16): every
+ * screen, live query and cached state starts again on her database, none keeps the previous.
+ */
+function PerWorker({ children }: { children: ReactNode }) {
+  const active = useSyncExternalStore(subscribeActiveWorker, getActiveWorkerDb);
+  return <Fragment key={active}>{children}</Fragment>;
+}
+
 async function start() {
   const element = document.getElementById('root');
   if (!element) throw new Error('index.html has no #root');
@@ -34,6 +49,8 @@ async function start() {
   const i18n = initI18n('nl');
   // Created now, so the first page's chunk and texts download while the setting is read.
   const router = createBrowserRouter(routes);
+  // Whose database this tablet shows decides where the settings are read.
+  await restoreActiveWorker();
   const saved = await loadSetting('language').catch(() => undefined);
   const language = isLanguageCode(saved) ? saved : 'nl';
   if (language !== 'nl') {
@@ -44,9 +61,11 @@ async function start() {
   applyDocumentLanguage(language);
   root.render(
     <StrictMode>
-      <CatalogueProvider>
-        <RouterProvider router={router} />
-      </CatalogueProvider>
+      <PerWorker>
+        <CatalogueProvider>
+          <RouterProvider router={router} />
+        </CatalogueProvider>
+      </PerWorker>
       <AfterFirstRender />
     </StrictMode>,
   );

@@ -88,7 +88,11 @@ export const paths = {
     path: '/inloggen',
     href: (returnTo?: string) => withQuery('/inloggen', { terug: returnTo }),
   },
+  /** Sign-in of another worker on a shared tablet: the worker at the screen is kept, locked. */
+  loginOther: { path: '/inloggen', href: () => withQuery('/inloggen', { ander: '1' }) },
   account: { path: '/account', href: () => '/account' },
+  /** "Wissel van medewerker": the workers of this shared tablet, each opens with her own PIN. */
+  workers: { path: '/medewerkers', href: () => '/medewerkers' },
   /** Conflicts and refused writes to settle; personal data, so behind the unlocked vault. */
   differences: { path: '/account/verschillen', href: () => '/account/verschillen' },
   /** The beheerder's screens: online only, no residents' data, so outside the PIN vault. */

@@ -78,6 +78,17 @@ export const routes: RouteObject[] = [
           return { element: <LoginPage /> };
         },
       },
+      // The tablet's workers: no resident's data, so outside the vault; each opens her own.
+      {
+        path: paths.workers.path,
+        lazy: async () => {
+          const [{ WorkersPage }] = await Promise.all([
+            import('./session/workers-page'),
+            loadTranslations('lock'),
+          ]);
+          return { element: <WorkersPage /> };
+        },
+      },
       {
         path: paths.account.path,
         lazy: async () => {

@@ -164,16 +164,55 @@ export class DichtbijDb extends Dexie {
   }
 }
 
+/*
+ * Several workers on one shared tablet (issue 16): each has her own database (her own records,
+ * outbox, keyring, session and strike count); `dichtbij` stays the first worker's, so nothing
+ * moves on a device that had one worker. `db()` is the ACTIVE worker's database; the app remounts
+ * its tree when the active one changes (see src/data/workers/switch.ts), so no live query keeps
+ * reading the previous one. Other workers' handles stay open for their background sync only.
+ */
+const handles = new Map<string, DichtbijDb>();
+let activeName = DB_NAME;
 let instance: DichtbijDb | undefined;
 
-/** The app's database. Tests may swap it for a fresh one with `useDb`. */
+/** The app's database: the active worker's. Tests may swap it for a fresh one with `useDb`. */
 export function db(): DichtbijDb {
-  instance ??= new DichtbijDb();
+  instance ??= workerDb(activeName);
   return instance;
 }
 
 export function useDb(next: DichtbijDb): void {
+  handles.set(next.name, next);
+  activeName = next.name;
   instance = next;
+}
+
+/** The (one) open handle of a worker's database on this device, by its name. */
+export function workerDb(name: string): DichtbijDb {
+  let handle = handles.get(name);
+  if (!handle) {
+    handle = new DichtbijDb(name);
+    handles.set(name, handle);
+  }
+  return handle;
+}
+
+/** Makes `name` the database `db()` returns; the caller remounts what reads it. */
+export function setActiveDbName(name: string): DichtbijDb {
+  activeName = name;
+  instance = workerDb(name);
+  return instance;
+}
+
+export function activeDbName(): string {
+  return activeName;
+}
+
+/** Forgets a handle (after its database was deleted); the next `workerDb` opens a new one. */
+export function dropHandle(name: string): void {
+  handles.get(name)?.close();
+  handles.delete(name);
+  if (instance?.name === name) instance = undefined;
 }
 
 /** Whether this browser can store data at all (private modes and broken profiles may not). */

@@ -21,6 +21,8 @@ const MODULES: Record<string, () => Promise<BenchModule>> = {
   device: () => import('./device'),
   vroegsignalen: () => import('./vroegsignalen'),
   quickCheck: () => import('./quick-check'),
+  // Issue 16: a worker switch on a shared tablet, next to a plain unlock (needs npm run build).
+  spreekuur: () => import('./spreekuur'),
 };
 
 // `npm run bench -- sync` or `-- --only sync,signals`; other `--flags` belong to the modules.

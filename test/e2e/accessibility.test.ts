@@ -46,6 +46,7 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
       '/checklist?regeling=bijzondere-bijstand&regeling=zorgtoeslag',
       'Checklist: zo vraagt u het aan',
     ],
+    ['switch worker', '/medewerkers', 'Wissel van medewerker'],
   ] as const;
 
   for (const [name, path, heading] of pages) {

@@ -190,6 +190,9 @@ function screens(language: Language): { walker: Walker; name: string; path: stri
     },
     { walker: v, name: 'signal form', path: '/signalen/nieuw' },
     { walker: v, name: 'signal', path: `/signalen/${signalId}` },
+    // A shared tablet (issue 16): the worker list and the sign-in of another worker.
+    { walker: v, name: 'switch worker', path: '/medewerkers' },
+    { walker: v, name: 'other worker sign-in', path: '/inloggen?ander=1' },
     { walker: beheerder, name: 'beheer users', path: '/beheer/gebruikers' },
     { walker: beheerder, name: 'beheer user', path: '/beheer/gebruikers/demo-vrijwilliger' },
     { walker: beheerder, name: 'beheer audit', path: '/beheer/audit' },

@@ -7,9 +7,10 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { ScopeUser } from '../../src/domain/sync/roles';
 import { canRead } from '../../src/domain/sync/scope';
 import { DichtbijDb } from '../../src/data/db';
+import type { MetaEntry } from '../../src/data/db';
 import type { PlainRecord } from '../../src/data/crypto/record-crypto';
 import { openRecord } from '../../src/data/crypto/record-crypto';
-import { resetVault, setUpPin } from '../../src/data/crypto/vault';
+import { KEYRING_META_KEY, resetVault, setUpPin, unlock } from '../../src/data/crypto/vault';
 import { HttpError, OfflineError } from '../../src/data/http';
 import type { HttpOptions } from '../../src/data/http';
 import { appendEvent, writeRecords } from '../../src/data/repositories/records';
@@ -208,13 +209,19 @@ async function runScenario(kind: StoreKind, cmds: Cmd[], tmp: string): Promise<v
   const devices: Device[] = [];
   const written = new Set<string>();
   const eventIds = new Set<string>();
+  let keyring: MetaEntry | undefined;
   try {
     for (const [i, spec] of DEVICES.entries()) {
       const database = new DichtbijDb(`prop-${kind}-${runNo}-${i}`);
-      // One vault key per process: every simulated device encrypts with it (one PBKDF2 run).
+      // One data key for every simulated device. Each database has its own vault (issue 16),
+      // so the others get a copy of the first one's keyring and are unlocked with the same PIN.
       if (i === 0) {
         resetVault();
         await setUpPin('246810', database);
+        keyring = await database.meta.get(KEYRING_META_KEY);
+      } else if (keyring) {
+        await database.meta.put(keyring);
+        await unlock('246810', database);
       }
       const faults: Fault[] = [];
       const transport = transportFor(cluster, faults);

@@ -7,6 +7,7 @@ import { VaultGate } from '../lock/vault-gate';
 import { RequireSession } from '../session/require-session';
 import { useSyncOnUnlock } from '../session/use-sync-on-unlock';
 import { Notice } from './notice';
+import { NextResident } from '../lock/next-resident';
 
 // Before a wipe after too many wrong PINs, unsynced work is sent to the server if it can be.
 async function pushPending(): Promise<boolean> {
@@ -37,7 +38,10 @@ function VaultForRole() {
   if (session && !keepsPersonalData(session.user.role))
     return <Notice>{t('nav.noPersonalData')}</Notice>;
   return (
-    <VaultGate pushPending={pushPending}>
+    <VaultGate
+      pushPending={pushPending}
+      unlockedBar={session && <NextResident role={session.user.role} />}
+    >
       <Outlet />
     </VaultGate>
   );

@@ -5,7 +5,8 @@ import type { UnlockOutcome, UnlockState } from '../../data/lock/unlock-attempts
 import { MAX_WRONG_PINS } from '../../data/lock/unlock-attempts';
 import { PinPad } from './pin-pad';
 import { RecoverPin } from './recover-pin';
-import { Button } from '../components/button';
+import { Button, ButtonLink } from '../components/button';
+import { paths } from '../paths';
 import { Heading, Paragraph } from '../components/typography';
 
 interface LockScreenProps {
@@ -86,9 +87,15 @@ export function LockScreen({ unlockState, onUnlock }: LockScreenProps) {
       <p className={attemptsLeft === 1 ? 'vault-warning' : 'muted small'}>
         {attemptsLeft === 1 ? t('lock.lastAttempt') : t('lock.strikesWarning')}
       </p>
-      <Button purpose="secondary" onClick={() => setRecovering(true)}>
-        {t('lock.forgotPin')}
-      </Button>
+      <div className="vault-bar vault-bar-centre">
+        <Button purpose="secondary" onClick={() => setRecovering(true)}>
+          {t('lock.forgotPin')}
+        </Button>
+        {/* Another worker of a shared tablet opens her own data with her own PIN (issue 16). */}
+        <ButtonLink purpose="secondary" to={paths.workers.href()}>
+          {t('lock.switchWorker')}
+        </ButtonLink>
+      </div>
     </section>
   );
 }

@@ -46,6 +46,8 @@ interface VaultGateProps {
   pushPending?: () => Promise<boolean>;
   /** Overrides the idle time from the device setting (e.g. a short one in end-to-end tests). */
   idleMs?: number;
+  /** Shown above the pages while unlocked (the "Volgende bewoner" lock). */
+  unlockedBar?: ReactNode;
 }
 
 /**
@@ -54,7 +56,7 @@ interface VaultGateProps {
  * through drafts). When the page is hidden an opaque cover goes over everything, so the app
  * switcher snapshot shows no resident where the platform takes it after this event.
  */
-export function VaultGate({ children, pushPending, idleMs }: VaultGateProps) {
+export function VaultGate({ children, pushPending, idleMs, unlockedBar }: VaultGateProps) {
   const { t } = useTranslation();
   const vault = useVault(pushPending ? { pushPending } : {});
   const hidden = usePageHidden();
@@ -74,7 +76,12 @@ export function VaultGate({ children, pushPending, idleMs }: VaultGateProps) {
   } else if (vault.status === 'locked') {
     content = <LockScreen unlockState={vault.unlockState} onUnlock={vault.unlock} />;
   } else {
-    content = children;
+    content = (
+      <>
+        {unlockedBar}
+        {children}
+      </>
+    );
   }
 
   return (

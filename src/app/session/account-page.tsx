@@ -3,7 +3,8 @@ import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { logout } from '../../data/sync/session';
 import { SyncError, type SyncErrorCode } from '../../data/sync/sync-error';
-import { syncNow } from '../../data/sync/sync-runner';
+import { syncAllWorkers, syncNow } from '../../data/sync/sync-runner';
+import { db } from '../../data/db';
 import { useSyncStatus } from '../../data/sync/use-sync-status';
 import { paths } from '../paths';
 import { syncErrorText } from './sync-error-text';
@@ -12,7 +13,7 @@ import { useOnline } from '../components/online-status';
 import { OutcomeMessage, type OutcomeMessageValue } from '../components/outcome-message';
 import { currentFormat } from '../i18n/format';
 import { AppLink } from '../components/app-link';
-import { Button } from '../components/button';
+import { Button, ButtonLink } from '../components/button';
 import { Notice } from '../components/notice';
 import { Heading, Paragraph } from '../components/typography';
 
@@ -30,7 +31,10 @@ export function AccountPage() {
 
   async function sync() {
     setMessage(null);
-    const outcome = await syncNow();
+    // Every worker of a shared tablet who can sync now goes along; this page shows this worker's.
+    const active = db().name;
+    const outcome =
+      (await syncAllWorkers()).find((r) => r.dbName === active)?.outcome ?? (await syncNow());
     setMessage(
       outcome.ok
         ? {
@@ -64,6 +68,10 @@ export function AccountPage() {
         {t('session.signedInAs', { name: session.user.name })} — {t(`role.${session.user.role}`)}
       </Paragraph>
       {session.needsLogin && <Notice type="warning">{t('sync.error.sessionExpired')}</Notice>}
+      {/* A shared tablet: another worker opens her own data with her own PIN (issue 16). */}
+      <ButtonLink purpose="secondary" to={paths.workers.href()}>
+        {t('session.switchWorker')}
+      </ButtonLink>
       <section aria-labelledby="sync-heading">
         <Heading level={2} id="sync-heading">
           {t('sync.title')}

@@ -1,7 +1,9 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { login } from '../../data/sync/session';
+import { listWorkers } from '../../data/workers/registry';
+import { signInOtherWorker } from '../../data/workers/switch';
 import { SyncError, type SyncErrorCode } from '../../data/sync/sync-error';
 import { syncNow } from '../../data/sync/sync-runner';
 import { useSyncStatus } from '../../data/sync/use-sync-status';
@@ -9,13 +11,29 @@ import { paths } from '../paths';
 import { startPathFor } from '../role-navigation';
 import { CredentialsFields } from './credentials-fields';
 import { syncErrorText } from './sync-error-text';
-import { Button } from '../components/button';
+import { Button, ButtonLink } from '../components/button';
 import { Notice } from '../components/notice';
 import { Heading, Paragraph } from '../components/typography';
 
 function safeReturnPath(value: string | null): string {
   // Only paths inside the app: a crafted link must not send the worker elsewhere after login.
   return value && value.startsWith('/') && !value.startsWith('//') ? value : paths.start.href();
+}
+
+/** Whether other workers signed in on this tablet before (so "Wissel van medewerker" helps). */
+function useOtherWorkers(): boolean {
+  const [any, setAny] = useState(false);
+  useEffect(() => {
+    let live = true;
+    listWorkers().then(
+      (list) => live && setAny(list.length > 0),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+  return any;
 }
 
 export function LoginPage() {
@@ -26,6 +44,9 @@ export function LoginPage() {
   const [password, setPassword] = useState('');
   const [error, setError] = useState<SyncErrorCode | null>(null);
   const [busy, setBusy] = useState(false);
+  // "Andere medewerker aanmelden" on a shared tablet: the worker signed in now is kept, locked.
+  const other = params.get('ander') === '1';
+  const workersHere = useOtherWorkers();
   // A device reported lost lands here after wiping itself; the worker must be told why.
   const wiped = useSyncStatus().lastErrorCode === 'deviceWiped';
 
@@ -34,7 +55,9 @@ export function LoginPage() {
     setBusy(true);
     setError(null);
     try {
-      const session = await login(email.trim(), password);
+      const session = other
+        ? await signInOtherWorker(email.trim(), password)
+        : await login(email.trim(), password);
       void syncNow();
       // Straight to her own work: for a role with residents' data that page asks for the PIN at once.
       const back = params.get('terug');
@@ -50,8 +73,9 @@ export function LoginPage() {
 
   return (
     <div className="narrow">
-      <Heading level={1}>{t('session.loginTitle')}</Heading>
+      <Heading level={1}>{other ? t('session.otherWorkerTitle') : t('session.loginTitle')}</Heading>
       <Paragraph purpose="lead">{t('session.loginIntro')}</Paragraph>
+      {other && <Paragraph>{t('session.otherWorkerIntro')}</Paragraph>}
       {!error && wiped && (
         <Notice type="warning" role="alert">
           {syncErrorText(t, 'deviceWiped')}
@@ -70,6 +94,12 @@ export function LoginPage() {
           {busy ? t('app.loading') : t('session.login')}
         </Button>
       </form>
+      {/* After a logout on a shared tablet, the others still open their own data offline. */}
+      {workersHere && (
+        <ButtonLink purpose="secondary" to={paths.workers.href()}>
+          {t('session.switchWorker')}
+        </ButtonLink>
+      )}
     </div>
   );
 }

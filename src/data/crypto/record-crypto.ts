@@ -1,5 +1,5 @@
 import type { EntityType } from '../../domain/records/record-schema';
-import type { LocalEvent, OutboxEntry, StoredRecord } from '../db';
+import type { DichtbijDb, LocalEvent, OutboxEntry, StoredRecord } from '../db';
 import type { EncryptedBlob } from './envelope';
 import { decryptWithKey, encryptWithKey, encryptedBlobSchema } from './envelope';
 import { UndecryptableError } from './errors';
@@ -13,7 +13,9 @@ import { decryptJson, encryptJson, syncKey } from './vault';
  * The sync client uses `openOutboxEntry(entry)` (or `decryptPayload`) before building a push,
  * and `sealRecord(record)` / `sealEvent(event)` BEFORE opening the Dexie transaction that
  * stores pulled records. These work while the vault is unlocked, and while it is locked with
- * the key kept for sync (see `lock({ keepKeyForSyncMs })`).
+ * the key kept for sync (see `lock({ keepKeyForSyncMs })`). They take the database they work
+ * on: on a shared tablet the sync client also works for a worker who is not at the screen, with
+ * her key (issue 16); without one they use the current vault.
  */
 
 /** A record as the app sees it: index fields plus the personal data in the clear. */
@@ -38,9 +40,13 @@ function asBlob(value: unknown): EncryptedBlob {
   return parsed.data;
 }
 
-async function decryptForSync(blob: EncryptedBlob, context: string): Promise<unknown> {
+async function decryptForSync(
+  blob: EncryptedBlob,
+  context: string,
+  database: DichtbijDb | undefined,
+): Promise<unknown> {
   try {
-    return await decryptWithKey(syncKey(), blob, context);
+    return await decryptWithKey(syncKey(database), blob, context);
   } catch (e) {
     if (e instanceof Error && e.name === 'LockedError') throw e;
     throw new UndecryptableError();
@@ -56,10 +62,17 @@ export async function sealRecordUnlocked(record: PlainRecord): Promise<StoredRec
 }
 
 /** For the sync client storing pulled records; works while locked with the key kept for sync. */
-export async function sealRecord(record: PlainRecord): Promise<StoredRecord> {
+export async function sealRecord(
+  record: PlainRecord,
+  database?: DichtbijDb,
+): Promise<StoredRecord> {
   return {
     ...record,
-    data: await encryptWithKey(syncKey(), record.data, recordContext(record.entityType, record.id)),
+    data: await encryptWithKey(
+      syncKey(database),
+      record.data,
+      recordContext(record.entityType, record.id),
+    ),
   };
 }
 
@@ -79,19 +92,26 @@ export async function sealPayload(payload: unknown, mutationId: string): Promise
 /** The clear payload of an outbox entry, to send to the server. */
 export async function decryptPayload(
   entry: Pick<OutboxEntry, 'mutationId' | 'payload'>,
+  database?: DichtbijDb,
 ): Promise<unknown> {
-  return decryptForSync(asBlob(entry.payload), outboxContext(entry.mutationId));
+  return decryptForSync(asBlob(entry.payload), outboxContext(entry.mutationId), database);
 }
 
 /** A copy of an outbox entry with its payload in the clear, for `toWireMutation`. */
-export async function openOutboxEntry(entry: OutboxEntry): Promise<OutboxEntry> {
-  return { ...entry, payload: await decryptPayload(entry) };
+export async function openOutboxEntry(
+  entry: OutboxEntry,
+  database?: DichtbijDb,
+): Promise<OutboxEntry> {
+  return { ...entry, payload: await decryptPayload(entry, database) };
 }
 
 /** For the sync client storing pulled events: the body (a note) is encrypted, the rest stays clear. */
-export async function sealEvent(event: LocalEvent): Promise<LocalEvent> {
+export async function sealEvent(event: LocalEvent, database?: DichtbijDb): Promise<LocalEvent> {
   if (event.body === undefined) return event;
-  return { ...event, body: await encryptWithKey(syncKey(), event.body, eventContext(event.id)) };
+  return {
+    ...event,
+    body: await encryptWithKey(syncKey(database), event.body, eventContext(event.id)),
+  };
 }
 
 const SESSION_CONTEXT = 'session:secrets';
@@ -100,10 +120,13 @@ const SESSION_CONTEXT = 'session:secrets';
  * Seals the session's refresh token with the data key, so reading it off the disk needs the
  * PIN. Works while the sync client may use the key (unlocked, or locked with the key kept).
  */
-export async function sealSessionSecrets(value: unknown): Promise<EncryptedBlob> {
-  return encryptWithKey(syncKey(), value, SESSION_CONTEXT);
+export async function sealSessionSecrets(
+  value: unknown,
+  database?: DichtbijDb,
+): Promise<EncryptedBlob> {
+  return encryptWithKey(syncKey(database), value, SESSION_CONTEXT);
 }
 
-export async function openSessionSecrets(value: unknown): Promise<unknown> {
-  return decryptForSync(asBlob(value), SESSION_CONTEXT);
+export async function openSessionSecrets(value: unknown, database?: DichtbijDb): Promise<unknown> {
+  return decryptForSync(asBlob(value), SESSION_CONTEXT, database);
 }

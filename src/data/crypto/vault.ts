@@ -18,8 +18,11 @@ import { guardStorage } from '../lock/storage';
 
 /**
  * The device's vault: holds the unwrapped data key in memory only (never in storage), and knows
- * whether the app may show or write personal data. One vault per page; its keyring lives in the
- * `meta` table of the database it was set up or unlocked with.
+ * whether the app may show or write personal data. Each worker's database has its own vault (its
+ * keyring lives in that database's `meta`), so on a shared tablet two keys can be in memory at
+ * once: the worker at the screen's, and a worker who switched away's, kept for her sync only
+ * (issue 16). The CURRENT vault is the one last set up, unlocked or loaded; the UI's calls
+ * without a database act on it, the sync client names the database it works on.
  */
 
 export const KEYRING_META_KEY = 'keyring';
@@ -37,12 +40,33 @@ interface VaultState {
   syncKeyUntil: number;
 }
 
-let state: VaultState = { status: 'unknown', key: undefined, syncKeyUntil: 0 };
+const UNKNOWN: VaultState = { status: 'unknown', key: undefined, syncKeyUntil: 0 };
+/** Per database name. Only ever holds non-extractable keys. */
+const states = new Map<string, VaultState>();
+let current: string | undefined;
 const listeners = new Set<() => void>();
 
-function setState(next: VaultState): void {
-  state = next;
+function stateOf(name: string | undefined): VaultState {
+  return (name !== undefined && states.get(name)) || UNKNOWN;
+}
+
+function setState(name: string, next: VaultState): void {
+  states.set(name, next);
   for (const listener of listeners) listener();
+}
+
+/** The database name a call acts on: the one given, else the current vault's. */
+function nameOf(database: DichtbijDb | undefined): string | undefined {
+  return database ? database.name : current;
+}
+
+/** Makes `database`'s vault the current one (the one the UI shows). */
+function makeCurrent(database: DichtbijDb): string {
+  if (current !== database.name) {
+    current = database.name;
+    for (const listener of listeners) listener();
+  }
+  return database.name;
 }
 
 /*
@@ -51,40 +75,46 @@ function setState(next: VaultState): void {
  * named after the database, so tests on separate databases do not lock each other.
  */
 type VaultMessage = { type: 'lock'; keepKeyForSyncMs: number } | { type: 'wiped' };
-let channel: BroadcastChannel | undefined;
+/** One channel per worker database this page holds a vault for. */
+const channels = new Map<string, BroadcastChannel>();
 
 function listenFor(database: DichtbijDb): void {
   if (typeof BroadcastChannel === 'undefined') return;
-  const name = `dichtbij-vault:${database.name}`;
-  if (channel?.name === name) return;
-  channel?.close();
-  channel = new BroadcastChannel(name);
+  const dbName = database.name;
+  if (channels.has(dbName)) return;
+  const channel = new BroadcastChannel(`dichtbij-vault:${dbName}`);
   channel.onmessage = (event: MessageEvent<VaultMessage>) => {
     const message = event.data;
-    if (message.type === 'lock') lockHere(message.keepKeyForSyncMs);
-    else if (message.type === 'wiped') lockHere(0);
+    if (message.type === 'lock') lockHere(dbName, message.keepKeyForSyncMs);
+    else if (message.type === 'wiped') lockHere(dbName, 0);
   };
+  channels.set(dbName, channel);
 }
 
-function tellOtherTabs(message: VaultMessage): void {
-  channel?.postMessage(message);
+function tellOtherTabs(dbName: string, message: VaultMessage): void {
+  channels.get(dbName)?.postMessage(message);
 }
 
 /**
  * The recovery key from the last password sign-in (forgotten-PIN route), in memory only until
  * the next PIN entry wraps the data key with it as well.
  */
-let pendingRecoveryKey: string | undefined;
+const pendingRecoveryKeys = new Map<string, string>();
 
-export function offerRecoveryKey(recoveryKey: string): void {
-  pendingRecoveryKey = recoveryKey;
+/** Held for the worker whose database `database` is: another worker's PIN never wraps it. */
+export function offerRecoveryKey(recoveryKey: string, database: DichtbijDb = db()): void {
+  pendingRecoveryKeys.set(database.name, recoveryKey);
 }
 
 /** The keyring with the data key also wrapped by the pending recovery key (if any and new). */
-async function withRecoveryWrap(keyring: Keyring, extractable: CryptoKey): Promise<Keyring> {
-  const recoveryKey = pendingRecoveryKey;
+async function withRecoveryWrap(
+  database: DichtbijDb,
+  keyring: Keyring,
+  extractable: CryptoKey,
+): Promise<Keyring> {
+  const recoveryKey = pendingRecoveryKeys.get(database.name);
   if (!recoveryKey) return keyring;
-  pendingRecoveryKey = undefined;
+  pendingRecoveryKeys.delete(database.name);
   const keyId = await recoveryKeyId(recoveryKey);
   if (keyring.recovery?.keyId === keyId) return keyring;
   const wrappedKey = await wrapDataKey(extractable, await importRecoveryKey(recoveryKey));
@@ -102,13 +132,19 @@ export function subscribeVault(listener: () => void): () => void {
   return () => listeners.delete(listener);
 }
 
-export function getVaultStatus(): VaultStatus {
-  return state.status;
+/** The status of `database`'s vault, by default the current one's. */
+export function getVaultStatus(database?: DichtbijDb): VaultStatus {
+  return stateOf(nameOf(database)).status;
 }
 
 /** True unless the vault is unlocked: no PIN yet, still loading, or locked. */
-export function isLocked(): boolean {
-  return state.status !== 'unlocked';
+export function isLocked(database?: DichtbijDb): boolean {
+  return getVaultStatus(database) !== 'unlocked';
+}
+
+/** The name of the database whose vault the UI shows (the last set up, unlocked or loaded). */
+export function currentVaultDb(): string | undefined {
+  return current;
 }
 
 export async function readKeyring(database: DichtbijDb = db()): Promise<Keyring | undefined> {
@@ -125,10 +161,12 @@ export async function readKeyring(database: DichtbijDb = db()): Promise<Keyring 
 export async function loadVaultStatus(database: DichtbijDb = db()): Promise<VaultStatus> {
   listenFor(database);
   const keyring = await readKeyring(database);
-  if (!keyring) setState({ status: 'no-pin', key: undefined, syncKeyUntil: 0 });
+  const name = makeCurrent(database);
+  const state = stateOf(name);
+  if (!keyring) setState(name, { status: 'no-pin', key: undefined, syncKeyUntil: 0 });
   else if (state.status === 'unknown' || state.status === 'no-pin')
-    setState({ status: 'locked', key: undefined, syncKeyUntil: 0 });
-  return state.status;
+    setState(name, { status: 'locked', key: undefined, syncKeyUntil: 0 });
+  return stateOf(name).status;
 }
 
 /** Why a new PIN is not good enough, or null. Trivial PINs are the first ones a finder tries. */
@@ -160,13 +198,14 @@ export async function setUpPin(pin: string, database: DichtbijDb = db()): Promis
   if (!key) throw new Error('Could not unwrap a freshly wrapped key.');
   const now = new Date().toISOString();
   const keyring: Keyring = await withRecoveryWrap(
+    database,
     { version: 1, kdf, wrap: 'AES-KW', wrappedKey, createdAt: now, changedAt: now },
     extractable,
   );
   // add, not put: two tabs setting up at once must not overwrite each other's key.
   await guardStorage(() => database.meta.add({ key: KEYRING_META_KEY, value: keyring }));
   listenFor(database);
-  setState({ status: 'unlocked', key, syncKeyUntil: 0 });
+  setState(makeCurrent(database), { status: 'unlocked', key, syncKeyUntil: 0 });
 }
 
 /** Tries the PIN; true and unlocked when it unwraps the data key, false otherwise. No rate limit here. */
@@ -176,15 +215,15 @@ export async function unlock(pin: string, database: DichtbijDb = db()): Promise<
   const wrappingKey = await deriveWrappingKey(pin, keyring.kdf);
   const key = await unwrapDataKey(keyring.wrappedKey, wrappingKey);
   if (!key) return false;
-  if (pendingRecoveryKey) {
+  if (pendingRecoveryKeys.has(database.name)) {
     // A sign-in brought a (new) recovery key: wrap the data key with it too, now the PIN is here.
     const extractable = await unwrapDataKey(keyring.wrappedKey, wrappingKey, true);
-    const next = extractable ? await withRecoveryWrap(keyring, extractable) : keyring;
+    const next = extractable ? await withRecoveryWrap(database, keyring, extractable) : keyring;
     if (next !== keyring)
       await guardStorage(() => database.meta.put({ key: KEYRING_META_KEY, value: next }));
   }
   listenFor(database);
-  setState({ status: 'unlocked', key, syncKeyUntil: 0 });
+  setState(makeCurrent(database), { status: 'unlocked', key, syncKeyUntil: 0 });
   return true;
 }
 
@@ -200,7 +239,7 @@ export async function resetPinWithRecovery(
   checkPin(newPin);
   const keyring = await readKeyring(database);
   if (!keyring) throw new KeyringStateError('no-pin');
-  const recoveryKey = pendingRecoveryKey;
+  const recoveryKey = pendingRecoveryKeys.get(database.name);
   if (!keyring.recovery || !recoveryKey) return false;
   const extractable = await unwrapDataKey(
     keyring.recovery.wrappedKey,
@@ -208,7 +247,7 @@ export async function resetPinWithRecovery(
     true,
   );
   if (!extractable) return false;
-  pendingRecoveryKey = undefined;
+  pendingRecoveryKeys.delete(database.name);
   const kdf = newKdfParams();
   const wrappingKey = await deriveWrappingKey(newPin, kdf);
   const wrappedKey = await wrapDataKey(extractable, wrappingKey);
@@ -216,7 +255,7 @@ export async function resetPinWithRecovery(
   await guardStorage(() => database.meta.put({ key: KEYRING_META_KEY, value: next }));
   const key = await unwrapDataKey(wrappedKey, wrappingKey);
   listenFor(database);
-  setState({ status: 'unlocked', key, syncKeyUntil: 0 });
+  setState(makeCurrent(database), { status: 'unlocked', key, syncKeyUntil: 0 });
   return true;
 }
 
@@ -229,31 +268,54 @@ export interface LockOptions {
   keepKeyForSyncMs?: number;
 }
 
-function lockHere(keep: number): void {
+function lockHere(name: string, keep: number): void {
+  const state = stateOf(name);
   if (state.status === 'no-pin' || state.status === 'unknown') return;
   if (state.status === 'locked') {
     // Already locked: a hard lock elsewhere drops a key kept here for sync; nothing extends it.
-    if (keep === 0 && state.key) setState({ status: 'locked', key: undefined, syncKeyUntil: 0 });
+    if (keep === 0 && state.key)
+      setState(name, { status: 'locked', key: undefined, syncKeyUntil: 0 });
     return;
   }
   const key = keep > 0 ? state.key : undefined;
-  setState({ status: 'locked', key, syncKeyUntil: key ? Date.now() + keep : 0 });
+  setState(name, { status: 'locked', key, syncKeyUntil: key ? Date.now() + keep : 0 });
 }
 
-/** Locks the vault, in this tab and every other tab of the device; by default drops the key. */
-export function lock(options: LockOptions = {}): void {
-  if (state.status === 'no-pin' || state.status === 'unknown') return;
+/**
+ * Locks a vault (by default the current one), in this tab and every other tab of the device;
+ * by default drops the key.
+ */
+export function lock(options: LockOptions = {}, database?: DichtbijDb): void {
+  const name = nameOf(database);
+  if (name === undefined) return;
+  const status = stateOf(name).status;
+  if (status === 'no-pin' || status === 'unknown') return;
   const keep = options.keepKeyForSyncMs ?? 0;
-  lockHere(keep);
-  tellOtherTabs({ type: 'lock', keepKeyForSyncMs: keep });
+  lockHere(name, keep);
+  tellOtherTabs(name, { type: 'lock', keepKeyForSyncMs: keep });
 }
 
-/** After a wipe: no key in memory and no keyring on the device; other tabs lock at once. */
-export function resetVault(): void {
-  pendingRecoveryKey = undefined;
-  const wasOpen = state.status === 'unlocked' || state.status === 'locked';
-  setState({ status: 'no-pin', key: undefined, syncKeyUntil: 0 });
-  if (wasOpen) tellOtherTabs({ type: 'wiped' });
+function resetOne(name: string): void {
+  pendingRecoveryKeys.delete(name);
+  const status = stateOf(name).status;
+  const wasOpen = status === 'unlocked' || status === 'locked';
+  setState(name, { status: 'no-pin', key: undefined, syncKeyUntil: 0 });
+  if (wasOpen) tellOtherTabs(name, { type: 'wiped' });
+}
+
+/**
+ * After a wipe of `database`: no key in memory and no keyring for it; its other tabs lock at
+ * once; other workers' vaults stay as they are. Without a database (tests): every vault.
+ */
+export function resetVault(database?: DichtbijDb): void {
+  if (database) {
+    resetOne(database.name);
+    return;
+  }
+  for (const name of [...states.keys()]) resetOne(name);
+  pendingRecoveryKeys.clear();
+  if (current !== undefined)
+    setState(current, { status: 'no-pin', key: undefined, syncKeyUntil: 0 });
 }
 
 /** Re-wraps the same data key under a new PIN; stored data stays as it is. */
@@ -275,36 +337,45 @@ export async function changePin(
   const kdf = newKdfParams();
   const wrappedKey = await wrapDataKey(extractable, await deriveWrappingKey(newPin, kdf));
   const next: Keyring = await withRecoveryWrap(
+    database,
     { ...keyring, kdf, wrappedKey, changedAt: new Date().toISOString() },
     extractable,
   );
   await guardStorage(() => database.meta.put({ key: KEYRING_META_KEY, value: next }));
   const key = await unwrapDataKey(wrappedKey, await deriveWrappingKey(newPin, kdf));
-  setState({ status: 'unlocked', key, syncKeyUntil: 0 });
+  setState(makeCurrent(database), { status: 'unlocked', key, syncKeyUntil: 0 });
   return true;
 }
 
+/**
+ * The UI's key: only the CURRENT vault's, only while unlocked. A worker who switched away has
+ * her key kept for sync at most, so nothing on screen can decrypt her records.
+ */
 function unlockedKey(): CryptoKey {
+  const state = stateOf(current);
   if (state.status !== 'unlocked' || !state.key) throw new LockedError();
   return state.key;
 }
 
 /**
- * The key for the sync client: available while unlocked, and while locked within the time
- * `lock({ keepKeyForSyncMs })` allowed. Only src/data/crypto/record-crypto.ts should call this.
+ * The key for the sync client of `database` (default: the current vault): available while
+ * unlocked, and while locked within the time `lock({ keepKeyForSyncMs })` allowed. Only
+ * src/data/crypto/record-crypto.ts should call this.
  */
-export function syncKey(): CryptoKey {
+export function syncKey(database?: DichtbijDb): CryptoKey {
+  const name = nameOf(database);
+  const state = stateOf(name);
   if (state.status === 'unlocked' && state.key) return state.key;
   if (state.status === 'locked' && state.key && Date.now() < state.syncKeyUntil) return state.key;
-  if (state.status === 'locked' && state.key)
-    setState({ ...state, key: undefined, syncKeyUntil: 0 });
+  if (name !== undefined && state.status === 'locked' && state.key)
+    setState(name, { ...state, key: undefined, syncKeyUntil: 0 });
   throw new LockedError();
 }
 
 /** Whether the sync client can push and store right now (unlocked, or locked with a kept key). */
-export function canSync(): boolean {
+export function canSync(database?: DichtbijDb): boolean {
   try {
-    syncKey();
+    syncKey(database);
     return true;
   } catch {
     return false;

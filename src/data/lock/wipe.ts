@@ -5,6 +5,7 @@ import { resetVault } from '../crypto/vault';
 import { forgetSecrets } from '../sync/session-secrets';
 import { META_REVOCATIONS } from '../sync/revocations';
 import { log } from '../log';
+import { forgetWorker } from '../workers/registry';
 
 /** Re-downloadable, not personal: kept on a wipe so the app still works offline afterwards. */
 const CATALOGUE_TABLES = new Set([
@@ -59,7 +60,9 @@ export async function wipePersonalData(database: DichtbijDb = db()): Promise<Wip
     await database.meta.bulkDelete(metaKeys);
   });
   forgetSecrets(database);
-  resetVault();
+  resetVault(database);
+  // Only this worker leaves the tablet's list; the others keep everything (issue 16).
+  await forgetWorker(database.name);
   log.warn('lock.wiped', { tables: personal.length });
   return { removed };
 }

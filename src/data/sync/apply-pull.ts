@@ -42,14 +42,14 @@ export async function preparePullPage(
   const recordKeys = new Set<string>();
   for (const c of page.changes)
     if (c.kind !== 'event') recordKeys.add(recordKey(c.entityType, c.id));
-  const opened = await openPending(before, recordKeys);
+  const opened = await openPending(before, recordKeys, database);
   const puts = new Map<EntityType, Promise<StoredRecord>[]>();
   const deletes = new Map<EntityType, string[]>();
   const eventPromises: Promise<LocalEvent>[] = [];
   const evictions: EvictChange[] = [];
   for (const change of page.changes as readonly Change[]) {
     if (change.kind === 'event') {
-      eventPromises.push(sealEvent(fromEventChange(change)));
+      eventPromises.push(sealEvent(fromEventChange(change), database));
       continue;
     }
     const mine = opened.get(recordKey(change.entityType, change.id));
@@ -67,7 +67,9 @@ export async function preparePullPage(
       continue;
     }
     const list = puts.get(change.entityType) ?? [];
-    list.push(sealRecord(withDerivedIndex(mine ? localView(change, mine) : fromChange(change))));
+    list.push(
+      sealRecord(withDerivedIndex(mine ? localView(change, mine) : fromChange(change)), database),
+    );
     puts.set(change.entityType, list);
   }
   const sealed = new Map<EntityType, StoredRecord[]>();

@@ -80,16 +80,19 @@ export function toWireMutation(
 }
 
 /** Seals a conflict's two values like record data; the rest stays clear for lists. */
-async function sealConflict(c: Conflict): Promise<StoredConflict> {
+async function sealConflict(c: Conflict, database: DichtbijDb): Promise<StoredConflict> {
   const { serverValue, clientValue, ...rest } = c;
-  const carrier = await sealRecord({
-    id: c.id,
-    entityType: c.entityType,
-    version: 0,
-    createdAt: c.createdAt,
-    updatedAt: c.createdAt,
-    data: { serverValue, clientValue },
-  });
+  const carrier = await sealRecord(
+    {
+      id: c.id,
+      entityType: c.entityType,
+      version: 0,
+      createdAt: c.createdAt,
+      updatedAt: c.createdAt,
+      data: { serverValue, clientValue },
+    },
+    database,
+  );
   return { ...rest, values: carrier.data };
 }
 
@@ -147,7 +150,7 @@ export async function applyPushResults(
       const entry = byId.get(result.mutationId);
       if (!entry) continue;
       if (result.status === 'conflict')
-        conflicts.push(...(result.conflicts ?? []).map(sealConflict));
+        conflicts.push(...(result.conflicts ?? []).map((c) => sealConflict(c, database)));
       if (result.status !== 'applied' && result.record !== undefined) {
         touched.set(recordKey(entry.entityType, entry.entityId), {
           entityType: entry.entityType,
@@ -156,7 +159,7 @@ export async function applyPushResults(
         });
       }
     }
-    const opened = await openPending(before, touched.keys());
+    const opened = await openPending(before, touched.keys(), database);
     const views = new Map<string, StoredRecord | null>();
     for (const [k, t] of touched) {
       const mine = opened.get(k);
@@ -165,6 +168,7 @@ export async function applyPushResults(
           k,
           await sealRecord(
             withDerivedIndex(mine ? localView(t.record, mine) : fromChange(t.record)),
+            database,
           ),
         );
       } else if (!mine) {

@@ -145,11 +145,12 @@ export function seqsOf(pending: Map<string, OutboxEntry[]>, k: string): string {
 export async function openPending(
   pending: Map<string, OutboxEntry[]>,
   keys: Iterable<string>,
+  database?: DichtbijDb,
 ): Promise<Map<string, OutboxEntry[]>> {
   const opened = new Map<string, OutboxEntry[]>();
   for (const k of keys) {
     const list = pending.get(k);
-    if (list) opened.set(k, await Promise.all(list.map((e) => openOutboxEntry(e))));
+    if (list) opened.set(k, await Promise.all(list.map((e) => openOutboxEntry(e, database))));
   }
   return opened;
 }

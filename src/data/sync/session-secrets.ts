@@ -47,11 +47,11 @@ async function seal(database: DichtbijDb): Promise<void> {
     });
     return;
   }
-  if (!canSync()) {
+  if (!canSync(database)) {
     waiting.add(database);
     unsubscribe ??= subscribeVault(() => {
       for (const d of [...waiting])
-        if (canSync())
+        if (canSync(d))
           void seal(d).catch((e: unknown) => {
             // Not sealed: the token stays in memory only and the next sign-in stores it.
             waiting.delete(d);
@@ -63,7 +63,7 @@ async function seal(database: DichtbijDb): Promise<void> {
     return;
   }
   waiting.delete(database);
-  await database.meta.put({ key: META_SECRETS, value: await sealSessionSecrets(stored) });
+  await database.meta.put({ key: META_SECRETS, value: await sealSessionSecrets(stored, database) });
 }
 
 /**
@@ -94,7 +94,7 @@ export async function loadSecrets(database: DichtbijDb): Promise<SessionSecrets 
   try {
     opened = isDeviceSealed(row.value)
       ? await openWithDeviceKey(database, row.value)
-      : await openSessionSecrets(row.value);
+      : await openSessionSecrets(row.value, database);
   } catch (e) {
     if (e instanceof Error && e.name === 'LockedError') throw e;
     // Sealed under a data key this device no longer has: as good as absent.

@@ -10,6 +10,7 @@ import type { HttpOptions } from '../http';
 import { newId } from '../ids';
 import { log } from '../log';
 import { wipePersonalData } from '../lock/wipe';
+import { registerWorker } from '../workers/registry';
 import {
   META_DEVICE_KEY,
   ensureDeviceKey,
@@ -148,10 +149,14 @@ export async function login(
     ]);
   }
   // Kept in memory until the PIN is set or typed: then the data key is also wrapped with it.
-  if (tokens.recoveryKey) offerRecoveryKey(tokens.recoveryKey);
+  if (tokens.recoveryKey) offerRecoveryKey(tokens.recoveryKey, database);
   await keepSecrets(database, secretsOf(tokens), tokens.user.role);
   const session: StoredSession = { user: tokens.user, deviceId: id, needsLogin: false };
   await database.meta.put({ key: META_SESSION, value: session });
+  // Listed on this tablet's "Wissel van medewerker" (public facts only; issue 16).
+  await registerWorker(database.name, tokens.user).catch((e: unknown) =>
+    log.warn('workers.register-failed', { name: e instanceof Error ? e.name : 'unknown' }),
+  );
   log.info('sync.login', { role: tokens.user.role });
   return { user: session.user, deviceId: id, needsLogin: false };
 }

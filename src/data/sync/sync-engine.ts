@@ -82,7 +82,7 @@ export async function pushOutbox(
     for (const entry of entries) {
       let opened: OutboxEntry;
       try {
-        opened = await openOutboxEntry(entry);
+        opened = await openOutboxEntry(entry, database);
       } catch (e) {
         // Locked: stop and keep everything. Undecryptable: set aside, never silently dropped.
         if (e instanceof Error && e.name === 'LockedError') throw e;

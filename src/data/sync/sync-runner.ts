@@ -1,5 +1,7 @@
 import type { DichtbijDb } from '../db';
-import { db } from '../db';
+import { db, workerDb } from '../db';
+import { canSync } from '../crypto/vault';
+import { listWorkers } from '../workers/registry';
 import { log } from '../log';
 import { requestJson } from '../http';
 import {
@@ -100,6 +102,30 @@ export function syncNow(
   return run;
 }
 
+/**
+ * Syncs every worker of this tablet who can sync now (issue 16): the worker at the screen, and
+ * each other one whose key is still kept for sync, each with her own database, token and device
+ * key. They run side by side and one failing (refused, expired) does not hold up the others.
+ */
+export async function syncAllWorkers(
+  options: SyncOptions = {},
+): Promise<{ dbName: string; outcome: SyncOutcome }[]> {
+  const active = db();
+  const others = await listWorkers().catch(() => []);
+  const targets = [
+    active,
+    ...others.filter((w) => w.dbName !== active.name).map((w) => workerDb(w.dbName)),
+  ];
+  const runs = targets.map(async (database) => {
+    // Another worker's database is only synced with her key in memory (kept when she stepped
+    // away); without it her outbox cannot be read and her sealed token not opened.
+    if (database !== active && !canSync(database)) return undefined;
+    if (!(await database.meta.get(META_SESSION))) return undefined;
+    return { dbName: database.name, outcome: await syncNow(database, options) };
+  });
+  return (await Promise.all(runs)).filter((r) => r !== undefined);
+}
+
 export interface AutoSyncOptions extends SyncOptions {
   /** How often to sync while online and visible (default one minute). */
   intervalMs?: number;
@@ -108,15 +134,19 @@ export interface AutoSyncOptions extends SyncOptions {
 /**
  * Syncs on start, when the connection returns, when the app becomes visible and periodically
  * while online. Returns a function that stops it. Does nothing until someone is signed in.
+ * Revocations queued by a logout live in the database that logged out; the active one's are
+ * sent here (a logged-out worker's database is the active one right after her logout).
  */
-export function startAutoSync(
-  database: DichtbijDb = db(),
-  options: AutoSyncOptions = {},
-): () => void {
+export function startAutoSync(database?: DichtbijDb, options: AutoSyncOptions = {}): () => void {
   const { intervalMs = 60_000, ...syncOptions } = options;
   const trigger = () => {
     // A logout that could not reach the server left a signed revocation: deliver it first.
-    void flushRevocations(database, syncOptions.transport ?? requestJson).catch(() => 0);
+    void flushRevocations(database ?? db(), syncOptions.transport ?? requestJson).catch(() => 0);
+    // Without a database: every worker of the tablet (the app); with one: that one (tests).
+    if (!database) {
+      void syncAllWorkers(syncOptions);
+      return;
+    }
     void database.meta.get(META_SESSION).then((row) => {
       if (row) void syncNow(database, syncOptions);
     });

@@ -1,5 +1,6 @@
 import { act, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { MemoryRouter } from 'react-router';
 import i18next from 'i18next';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DichtbijDb, useDb } from '../../../../src/data/db';
@@ -32,10 +33,13 @@ async function typePin(user: ReturnType<typeof userEvent.setup>, pin: string) {
 describe('VaultGate', () => {
   it('asks for a PIN on first use, then shows the content; locks it away and opens again', async () => {
     const user = userEvent.setup();
+    // In the app the lock screen is inside the router (it links to "Wissel van medewerker").
     render(
-      <VaultGate>
-        <p>Dossier van Jolanda</p>
-      </VaultGate>,
+      <MemoryRouter>
+        <VaultGate>
+          <p>Dossier van Jolanda</p>
+        </VaultGate>
+      </MemoryRouter>,
     );
     expect(await screen.findByRole('heading', { name: 'Kies een pincode' })).toBeInTheDocument();
     await typePin(user, '123456');

@@ -3,7 +3,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { PlainRecord } from '../../../../src/data/crypto/record-crypto';
 import { openOutboxEntry, openRecord } from '../../../../src/data/crypto/record-crypto';
-import { resetVault } from '../../../../src/data/crypto/vault';
+import { KEYRING_META_KEY, resetVault, unlock } from '../../../../src/data/crypto/vault';
 import { DichtbijDb } from '../../../../src/data/db';
 import { HttpError } from '../../../../src/data/http';
 import type { HttpOptions } from '../../../../src/data/http';
@@ -21,7 +21,7 @@ import { createApp } from '../../../../src/server/app';
 import { jwtSecretFor, seedDemoUsers } from '../../../../src/server/seed';
 import type { KyselySyncStorage } from '../../../../src/server/storage/kysely-storage';
 import { openSqliteStorage } from '../../../../src/server/storage/kysely-storage';
-import { unlockVaultFor } from '../../helpers/unlocked-vault';
+import { TEST_PIN, unlockVaultFor } from '../../helpers/unlocked-vault';
 
 /*
  * Conflicts and refusals made the real way: two devices against the real sync server, run
@@ -63,8 +63,13 @@ beforeEach(async () => {
   n += 1;
   a = new DichtbijDb(`resolve-a-${n}`);
   b = new DichtbijDb(`resolve-b-${n}`);
-  // One vault key in memory: both simulated devices encrypt with it.
+  // Two simulated devices with one data key: each database has its own vault (issue 16), so b
+  // gets a copy of a's keyring and both are unlocked; the UI path uses the current one (a).
   await unlockVaultFor(a);
+  const keyring = await a.meta.get(KEYRING_META_KEY);
+  if (keyring) await b.meta.put(keyring);
+  await unlock(TEST_PIN, b);
+  await unlock(TEST_PIN, a);
   await login('wijkteam@demo.dichtbij', 'demo-wijkteam-2026', a, transport);
   await login('wijkteam2@demo.dichtbij', 'demo-wijkteam2-2026', b, transport);
 });
