@@ -1,4 +1,11 @@
 /** The app's routes: one place for every path, so links and the router cannot drift apart. */
+function checklistHref(base: string, regelingen: readonly string[], taal?: string): string {
+  const params = new URLSearchParams();
+  for (const id of regelingen) params.append('regeling', id);
+  if (taal) params.set('taal', taal);
+  return `${base}?${params.toString()}`;
+}
+
 export const paths = {
   start: { path: '/', href: () => '/' },
   regelingen: {
@@ -77,12 +84,14 @@ export const paths = {
   /** The resident's printable checklist for applying: regeling ids and a language, nothing personal. */
   checklist: {
     path: '/checklist',
-    href: (regelingen: readonly string[], taal?: string) => {
-      const params = new URLSearchParams();
-      for (const id of regelingen) params.append('regeling', id);
-      if (taal) params.set('taal', taal);
-      return `/checklist?${params.toString()}`;
-    },
+    href: (regelingen: readonly string[], taal?: string) =>
+      checklistHref('/checklist', regelingen, taal),
+  },
+  /** The same checklist inside the quick check, so opening it does not end the conversation. */
+  quickCheckChecklist: {
+    path: '/spreekuur/snelcheck/checklist',
+    href: (regelingen: readonly string[], taal?: string) =>
+      checklistHref('/spreekuur/snelcheck/checklist', regelingen, taal),
   },
   login: {
     path: '/inloggen',

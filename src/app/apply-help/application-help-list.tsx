@@ -22,6 +22,8 @@ export interface ApplicationHelpListProps {
   /** Records "samen aangevraagd aan tafel"; absent: the button is not offered. */
   onMarkApplied?: (regelingId: string) => Promise<void>;
   headingLevel?: 2 | 3;
+  /** Where "checklist" leads; the quick check keeps it inside its own screens. */
+  checklistHref?: (regelingen: readonly string[], taal?: string) => string;
 }
 
 /**
@@ -36,6 +38,7 @@ export function ApplicationHelpList({
   applied,
   onMarkApplied,
   headingLevel = 2,
+  checklistHref = paths.checklist.href,
 }: ApplicationHelpListProps) {
   const { t } = useTranslation();
   const { ready, helps } = useApplicationHelp(regelingIds, language);
@@ -56,6 +59,7 @@ export function ApplicationHelpList({
             language={language}
             appliedOn={applied[help.regeling]}
             onMarkApplied={onMarkApplied}
+            checklistHref={checklistHref}
             level={sub}
           />
         ))}
@@ -69,12 +73,14 @@ function HelpCard({
   language,
   appliedOn,
   onMarkApplied,
+  checklistHref,
   level,
 }: {
   help: ApplicationHelp;
   language: LanguageCode;
   appliedOn: string | undefined;
   onMarkApplied: ((id: string) => Promise<void>) | undefined;
+  checklistHref: (regelingen: readonly string[], taal?: string) => string;
   level: 3 | 4;
 }) {
   const { t } = useTranslation();
@@ -153,10 +159,7 @@ function HelpCard({
       )}
 
       <div className="apply-help-actions no-print">
-        <AppLink
-          className="apply-help-checklist"
-          to={paths.checklist.href([help.regeling], language)}
-        >
+        <AppLink className="apply-help-checklist" to={checklistHref([help.regeling], language)}>
           {t('applyHelp.checklist')}
         </AppLink>
         {appliedOn ? (

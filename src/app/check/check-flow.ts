@@ -30,6 +30,8 @@ export interface CheckFlow {
   topicHref: (topic: TopicId) => string;
   outcomeHref: () => string;
   summaryHref: () => string;
+  /** The resident's printable checklist for these regelingen, inside this flow's screens. */
+  checklistHref: (regelingen: readonly string[], taal?: string) => string;
   /** Where "pause" leads (the check list); the quick check has no pause. */
   exitHref: () => string;
   /** Throws InvalidAnswerError at once for a value its question refuses. */
@@ -57,6 +59,7 @@ export function recordCheckFlow(id: string): CheckFlow {
     topicHref: (topic) => paths.checkTopic.href(id, topic),
     outcomeHref: () => paths.checkOutcome.href(id),
     summaryHref: () => paths.checkSummary.href(id),
+    checklistHref: (regelingen, taal) => paths.checklist.href(regelingen, taal),
     exitHref: () => paths.checks.href(),
     scheduleAnswer: (questionId, change) => scheduleAnswer(id, questionId, change),
     cancelPendingAnswer: (questionId) => cancelPendingAnswer(id, questionId),

@@ -183,6 +183,7 @@ function ReadyOutcome({
 
         <ApplicationHelpList
           regelingIds={rows.map((o) => o.regeling)}
+          checklistHref={flow.checklistHref}
           language={format.language}
           applied={appliedAtTable}
           onMarkApplied={async (id) => {

@@ -74,6 +74,7 @@ export function memoryCheckFlow(store: MemoryStore): CheckFlow {
     topicHref: (topic) => paths.quickCheckTopic.href(topic),
     outcomeHref: () => paths.quickCheckOutcome.href(),
     summaryHref: () => paths.quickCheckSummary.href(),
+    checklistHref: (regelingen, taal) => paths.quickCheckChecklist.href(regelingen, taal),
     exitHref: () => paths.spreekuur.href(),
     scheduleAnswer: (questionId, entry) => {
       // Checked at once, like the record flow: a refused value throws and changes nothing.

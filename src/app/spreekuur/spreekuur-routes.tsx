@@ -9,7 +9,8 @@ import { paths } from '../paths';
 const quickCheckLayout = catalogueRoute(
   paths.quickCheck.path,
   async () => (await import('./quick-check-layout')).QuickCheckLayout,
-  ['check', 'signals', 'toekomst'],
+  // lifeEvents: the help with applying and its checklist (issue 16, item 3).
+  ['check', 'signals', 'toekomst', 'lifeEvents'],
 );
 
 export const spreekuurRoutes: RouteObject[] = [
@@ -38,6 +39,12 @@ export const spreekuurRoutes: RouteObject[] = [
         path: paths.quickCheckSummary.path,
         lazy: async () => ({
           Component: (await import('./quick-check-summary-page')).QuickCheckSummaryPage,
+        }),
+      },
+      {
+        path: paths.quickCheckChecklist.path,
+        lazy: async () => ({
+          Component: (await import('../apply-help/checklist-page')).ChecklistPage,
         }),
       },
       {
