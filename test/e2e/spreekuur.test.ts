@@ -77,7 +77,6 @@ function ownersOnServer(ids: string[]): Record<string, string> {
 
 /**
  * Volunteer B's part at the table, offline: she records a signal for a resident (synthetic).
- * Kept apart so the anonymous quick check via a life event can be added here later.
  */
 async function volunteerBRecordsOffline(page: Page): Promise<string[]> {
   await goInApp(page, '/signalen/nieuw');
@@ -91,6 +90,64 @@ async function volunteerBRecordsOffline(page: Page): Promise<string[]> {
   await page.getByRole('button', { name: 'Signaal opslaan' }).click();
   await page.waitForURL(/\/signalen\/[0-9A-Z]+$/);
   return [new URL(page.url()).pathname.split('/')[2]!];
+}
+
+/**
+ * Volunteer B, offline, for a resident who turns 18 and gives no name: the life event starts an
+ * anonymous quick check at the event's questions; she prints the checklist for a suggested
+ * regeling in Arabic, then closes the conversation (one tally, nothing personal kept).
+ */
+async function volunteerBQuickCheckFor18(page: Page): Promise<void> {
+  await goInApp(page, '/gebeurtenissen/18-worden');
+  await page.getByRole('button', { name: 'Of: een snelcheck zonder naam' }).click();
+  await page.waitForURL((url) => url.pathname === '/spreekuur/snelcheck');
+  await page.getByRole('button', { name: 'Begin de snelcheck' }).click();
+  // The event's first topic opens, with the resident's age (18) already given.
+  await page.waitForURL((url) => url.pathname === '/spreekuur/snelcheck/inkomen');
+  expect(await page.getByLabel('Leeftijd van Uzelf').inputValue()).toBe('18');
+  await page
+    .getByRole('navigation', { name: 'Onderwerpen van de check' })
+    .getByRole('link', { name: 'Uitkomst' })
+    .click();
+  await page.waitForURL((url) => url.pathname === '/spreekuur/snelcheck/uitkomst');
+  const help = page.getByRole('region', { name: 'Hulp bij aanvragen' });
+  await help.getByRole('link', { name: 'Checklist printen' }).first().click();
+  // The checklist stays inside the quick check, so opening it does not end the conversation.
+  await page.waitForURL((url) => url.pathname === '/spreekuur/snelcheck/checklist');
+  await page.getByLabel('Taal van de checklist').selectOption('ar');
+  await page.emulateMedia({ media: 'print' });
+  await expect.poll(() => page.locator('[dir="rtl"]').count()).toBeGreaterThan(0);
+  const printed = await page.locator('main').innerText();
+  expect(printed).toMatch(/[\u0600-\u06FF]/);
+  const pdf = await page.pdf({ format: 'A4' });
+  expect(pdf.subarray(0, 4).toString()).toBe('%PDF');
+  await page.emulateMedia({ media: 'screen' });
+  await page.getByRole('button', { name: 'Terug naar de uitkomst' }).click();
+  await page.waitForURL((url) => url.pathname === '/spreekuur/snelcheck/uitkomst');
+  await page.getByRole('link', { name: 'Samenvatting voor de inwoner' }).click();
+  await page.waitForURL((url) => url.pathname === '/spreekuur/snelcheck/samenvatting');
+  await page.getByRole('button', { name: 'Sluiten en antwoorden wissen' }).click();
+  await page.waitForURL((url) => url.pathname === '/spreekuur');
+  await expect
+    .poll(() => page.getByTestId('spreekuur-residents').textContent())
+    .toBe('1 inwoner vandaag met een snelcheck');
+}
+
+/** The quick checks' tallies on the server: who sent each and its life event. */
+function talliesOnServer(): { user_id: string; lifeEvent: unknown }[] {
+  const sqlite = new Database(join(env.server.dataDir, 'dichtbij.sqlite'), { readonly: true });
+  try {
+    const rows = sqlite.prepare('select user_id, body from quick_check_tallies').all() as {
+      user_id: string;
+      body: string;
+    }[];
+    return rows.map((r) => ({
+      user_id: r.user_id,
+      lifeEvent: (JSON.parse(r.body) as { lifeEvent?: unknown }).lifeEvent,
+    }));
+  } finally {
+    sqlite.close();
+  }
 }
 
 describe('spreekuur: two volunteers on one tablet', () => {
@@ -135,6 +192,7 @@ describe('spreekuur: two volunteers on one tablet', () => {
     // Nothing of A's resident in B's list.
     expect(await page.locator(`a[href^="${checkPath}"]`).count()).toBe(0);
     const bIds = await volunteerBRecordsOffline(page);
+    await volunteerBQuickCheckFor18(page);
 
     // The server comes back: both outboxes go out, each under its own account.
     await env.server.start();
@@ -146,6 +204,10 @@ describe('spreekuur: two volunteers on one tablet', () => {
     await expect
       .poll(() => ownersOnServer([checkId, ...bIds]), { timeout: 20_000 })
       .toEqual(Object.fromEntries([[checkId, A_ID], ...bIds.map((id) => [id, B_ID])]));
+    // B's anonymous quick check arrived once, as B's count, with its life event.
+    await expect
+      .poll(() => talliesOnServer(), { timeout: 20_000 })
+      .toEqual([{ user_id: B_ID, lifeEvent: '18-worden' }]);
 
     // After the sync, still nothing of A's in B's lists.
     await goInApp(page, '/check');

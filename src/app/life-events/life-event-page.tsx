@@ -1,10 +1,10 @@
-import { useParams } from 'react-router';
+import { useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { getQuestion } from '../../domain/check/questions';
-import { getLifeEvent } from '../../domain/life-events/life-events';
+import { checkStartFor, getLifeEvent } from '../../domain/life-events/life-events';
 import { isLifeEventId, type LifeEventChange } from '../../domain/life-events/schema';
 import { AppLink } from '../components/app-link';
-import { ButtonLink } from '../components/button';
+import { Button, ButtonLink } from '../components/button';
 import { DataBadge } from '../components/data-badge';
 import { DirArrow } from '../components/dir-arrow';
 import { NotFound } from '../components/not-found';
@@ -14,6 +14,7 @@ import { useFormat } from '../i18n/format';
 import type { LanguageCode } from '../i18n/i18n';
 import { paths } from '../paths';
 import { useCatalogue } from '../use-catalogue';
+import { openQuickCheck } from '../spreekuur/quick-check-entry';
 import '../apply-help/apply-help.css';
 
 /**
@@ -25,6 +26,7 @@ export function LifeEventPage() {
   const { t } = useTranslation();
   const { language } = useFormat();
   const { id } = useParams();
+  const navigate = useNavigate();
   if (!isLifeEventId(id)) return <NotFound message={t('lifeEvents.notFound')} />;
   const event = getLifeEvent(id);
   const questions = event.check.questions.flatMap((q) => getQuestion(q) ?? []);
@@ -65,6 +67,17 @@ export function LifeEventPage() {
         <ButtonLink to={paths.checkNewFor.href(event.id)} className="button-large">
           {t('lifeEvents.startCheck')}
         </ButtonLink>
+        <Paragraph>{t('lifeEvents.startQuickHint')}</Paragraph>
+        <Button
+          purpose="secondary"
+          onClick={() => {
+            // The start goes to the quick check in memory, never in the address.
+            const { answers, topics, lifeEvent } = checkStartFor(event.id);
+            void openQuickCheck(navigate, { answers, topics, lifeEvent });
+          }}
+        >
+          {t('lifeEvents.startQuick')}
+        </Button>
       </section>
       <details className="small life-event-sources">
         <summary>{t('lifeEvents.sources')}</summary>
