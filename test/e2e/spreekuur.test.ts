@@ -131,6 +131,10 @@ async function volunteerBQuickCheckFor18(page: Page): Promise<void> {
   await expect
     .poll(() => page.getByTestId('spreekuur-residents').textContent())
     .toBe('1 inwoner vandaag met een snelcheck');
+  // The evening's overview names the life event by its title, not its id.
+  expect(await page.locator('.spreekuur-section li', { hasText: '18 worden' }).innerText()).toBe(
+    '18 worden: 1',
+  );
 }
 
 /** The quick checks' tallies on the server: who sent each and its life event. */

@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { getQuestion, TOPICS } from '../../domain/check/questions';
 import { localiseRegeling } from '../../domain/catalogue/overlay';
 import { spreekuurOverview, type Count } from '../../domain/spreekuur/overview';
+import { getLifeEvent } from '../../domain/life-events/life-events';
+import { isLifeEventId } from '../../domain/life-events/schema';
 import { localDay, talliesOfDay, unsentTallyCount } from '../../data/spreekuur/tallies';
 import { ButtonLink } from '../components/button';
 import { Heading, Paragraph } from '../components/typography';
@@ -38,7 +40,11 @@ export function SpreekuurPage() {
     return found ? t(found.labelKey) : id;
   };
   const language = (id: string) => t(`spreekuur.overview.language.${id}`);
-  const lifeEvent = (id: string) => t(`spreekuur.overview.lifeEvent`, { id });
+  // A life event by its own title in the screen's language; an id this app does not know as is.
+  const lifeEvent = (id: string) =>
+    isLifeEventId(id)
+      ? getLifeEvent(id).title[format.language]
+      : t(`spreekuur.overview.lifeEvent`, { id });
 
   return (
     <div className="narrow-wide spreekuur-overview">
