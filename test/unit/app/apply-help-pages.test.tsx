@@ -1,5 +1,5 @@
-import { describe, expect, it, vi } from 'vitest';
-import { screen, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { cleanup, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
@@ -26,6 +26,10 @@ function realCatalogue(): Catalogue {
   return { ...fixtureWithRealDirectory(), regelingen };
 }
 const load = async () => ({ catalogue: realCatalogue(), stored: true });
+
+// No vitest globals, so Testing Library does not unmount by itself: a screen left mounted kept
+// rendering after the file's jsdom was gone ("window is not defined" in one CI run).
+afterEach(() => cleanup());
 
 describe('the checklist for applying', () => {
   it('shows what to bring, how and where from the catalogue, and "unknown" where unknown', async () => {

@@ -1,5 +1,5 @@
-import { describe, expect, it, vi } from 'vitest';
-import { screen, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { cleanup, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { renderApp } from './render-app';
 import { fixtureCatalogue } from '../../fixtures/catalogue';
@@ -12,6 +12,9 @@ vi.mock('virtual:pwa-register/react', () => ({
     updateServiceWorker: async () => {},
   }),
 }));
+
+// No vitest globals, so Testing Library does not unmount by itself between tests.
+afterEach(() => cleanup());
 
 describe('Regelingen page', () => {
   it('searches as the worker types and keeps the query in the address', async () => {

@@ -1,4 +1,4 @@
-import { configure, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, configure, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DichtbijDb, useDb } from '../../../src/data/db';
@@ -113,6 +113,9 @@ async function singleParentCheck(): Promise<string> {
   await saveAnswer(id, 'schulden', { status: 'declined' }, database);
   return id;
 }
+
+// No vitest globals, so Testing Library does not unmount by itself between tests.
+afterEach(() => cleanup());
 
 describe('starting a check', () => {
   it('asks consent first and starts the short check for a volunteer', async () => {
