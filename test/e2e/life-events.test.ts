@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import { openOutcome, question, waitSaved } from './check-steps';
 import { setUpE2eEnvironment, waitForServiceWorker } from './harness';
-import { dismissOfflineToast, signInAsVolunteer } from './session';
+import { dismissOfflineToast, goInApp, signInAsVolunteer } from './session';
 
 /**
  * Issue 16, items 3 and 4 in Chromium: from the start page a volunteer picks the life event
@@ -12,15 +11,6 @@ import { dismissOfflineToast, signInAsVolunteer } from './session';
  */
 
 const env = setUpE2eEnvironment();
-
-/** Moves inside the running app as a tapped link does: a reload would lock the PIN vault. */
-async function goInApp(page: Page, path: string): Promise<void> {
-  await page.evaluate((to) => {
-    window.history.pushState({ idx: window.history.length }, '', to);
-    window.dispatchEvent(new PopStateEvent('popstate', { state: window.history.state }));
-  }, path);
-  await page.waitForURL((url) => `${url.pathname}${url.search}` === path);
-}
 
 describe('life events and help with applying', () => {
   it('18 worden → the check with its questions → checklist in Arabic → applied together', async () => {

@@ -3,7 +3,13 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { setUpE2eEnvironment } from './harness';
-import { dismissOfflineToast, signInAsVolunteer, type Login } from './session';
+import {
+  dismissOfflineToast,
+  goInApp as goInAppOnly,
+  signInAsVolunteer,
+  type Login,
+} from './session';
+import { logRentArrearsSignal } from './signal-steps';
 import { axeViolations, horizontalOverflow, smallTargets, visibleTexts } from './screen-checks';
 import { dutchDetector, normalise, type DutchDetector } from '../helpers/dutch-detector';
 import { LIFE_EVENT_IDS } from '../../src/domain/life-events/schema';
@@ -59,16 +65,9 @@ async function openWalker(walker: Walker): Promise<void> {
   walker.page.on('pageerror', (error) => walker.errors.push(`uncaught: ${error.message}`));
 }
 
-/**
- * Moves inside the running app, as a tap on a link does: a reload would lock the PIN vault.
- * React Router follows the browser's history, so a pushed entry plus popstate is a navigation.
- */
+/** Moves inside the running app (see session.ts) and waits until the screen is drawn. */
 async function goInApp(page: Page, path: string): Promise<void> {
-  await page.evaluate((to) => {
-    window.history.pushState({ idx: window.history.length }, '', to);
-    window.dispatchEvent(new PopStateEvent('popstate', { state: window.history.state }));
-  }, path);
-  await page.waitForURL((url) => `${url.pathname}${url.search}` === path);
+  await goInAppOnly(page, path);
   await settle(page);
 }
 
@@ -143,20 +142,6 @@ async function startLifeEventCheck(page: Page): Promise<string> {
   return new URL(page.url()).pathname.split('/')[2]!;
 }
 
-async function logSignal(page: Page): Promise<string> {
-  await goInApp(page, '/signalen/nieuw');
-  await page.getByRole('button', { name: 'Achterstand huur' }).click();
-  await page.getByLabel('Wijk').selectOption('wielwijk');
-  await page.getByLabel('Snel').check();
-  await page.getByLabel('Ja, de bewoner vindt het goed').check();
-  await page.getByLabel('Naam of schuilnaam').fill('Mevrouw R (fictief)');
-  await page.getByLabel('Via de plek waar ik de bewoner zag').check();
-  await page.getByLabel('Gegevens voor contact').fill('Geldpraatje-plek Wielwijk (fictief)');
-  await page.getByRole('button', { name: 'Signaal opslaan' }).click();
-  await page.waitForURL(/\/signalen\/[0-9A-Z]+$/);
-  return new URL(page.url()).pathname.split('/')[2]!;
-}
-
 function screens(language: Language): { walker: Walker; name: string; path: string }[] {
   const v = volunteer;
   return [
@@ -208,7 +193,7 @@ describe('reach: every screen in nl, en and ar on a tablet, both ways up', () =>
     await dismissOfflineToast(volunteer.page, 2_000);
     checkId = await startCheck(volunteer.page);
     lifeEventCheckId = await startLifeEventCheck(volunteer.page);
-    signalId = await logSignal(volunteer.page);
+    signalId = await logRentArrearsSignal(volunteer.page, 'Mevrouw R (fictief)');
 
     await openWalker(beheerder);
     await beheerder.page.goto(`${env.server.url}/inloggen`);

@@ -30,7 +30,8 @@ const NEXT = /^(Volgende|lock\.setupNext)$/;
 const SAVE = /^(Pincode opslaan|lock\.setupSave)$/;
 const OPEN = /^(Openen|lock\.unlock)$/;
 
-async function typePin(page: Page, pin: string): Promise<void> {
+/** Types a PIN on the lock screen's keypad. */
+export async function typePin(page: Page, pin: string): Promise<void> {
   for (const digit of pin) {
     await page.locator('.pin-keys').getByRole('button', { name: digit, exact: true }).click();
   }
@@ -109,4 +110,16 @@ export async function unlockWithPin(page: Page, pin = E2E_PIN): Promise<void> {
   await typePin(page, pin);
   await page.getByRole('button', { name: OPEN }).click();
   await page.locator('.pin-keys').waitFor({ state: 'detached' });
+}
+
+/**
+ * Moves inside the running app, as a tap on a link does: a reload would lock the PIN vault.
+ * React Router follows the browser's history, so a pushed entry plus popstate is a navigation.
+ */
+export async function goInApp(page: Page, path: string): Promise<void> {
+  await page.evaluate((to) => {
+    window.history.pushState({ idx: window.history.length }, '', to);
+    window.dispatchEvent(new PopStateEvent('popstate', { state: window.history.state }));
+  }, path);
+  await page.waitForURL((url) => `${url.pathname}${url.search}` === path);
 }

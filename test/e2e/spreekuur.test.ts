@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { setUpE2eEnvironment } from './harness';
 import { fillParentCheck } from './check-steps';
-import { dismissOfflineToast, newDevice, setUpPin, type Login } from './session';
+import { dismissOfflineToast, goInApp, newDevice, setUpPin, typePin, type Login } from './session';
+import { logRentArrearsSignal } from './signal-steps';
 
 /**
  * Issue 16: one tablet shared by the volunteers of a Geldpraatje spreekuur. Two volunteers sign
@@ -30,20 +31,6 @@ const B_NAME = 'Vincent Vrijwilliger (demo)';
 /** Synthetic PINs that pass the "not too easy" rule. */
 const PIN_A = '481537';
 const PIN_B = '902614';
-
-/** Moves inside the running app as a link does: a reload would lock the vault. */
-async function goInApp(page: Page, path: string): Promise<void> {
-  await page.evaluate((to) => {
-    window.history.pushState({ idx: window.history.length }, '', to);
-    window.dispatchEvent(new PopStateEvent('popstate', { state: window.history.state }));
-  }, path);
-  await page.waitForURL((url) => `${url.pathname}${url.search}` === path);
-}
-
-async function typePin(page: Page, pin: string): Promise<void> {
-  for (const digit of pin)
-    await page.locator('.pin-keys').getByRole('button', { name: digit, exact: true }).click();
-}
 
 /** "Wissel van medewerker" from the account page (the header's sync badge leads there). */
 async function openSwitchScreen(page: Page): Promise<void> {
@@ -73,23 +60,6 @@ function ownersOnServer(ids: string[]): Record<string, string> {
   } finally {
     sqlite.close();
   }
-}
-
-/**
- * Volunteer B's part at the table, offline: she records a signal for a resident (synthetic).
- */
-async function volunteerBRecordsOffline(page: Page): Promise<string[]> {
-  await goInApp(page, '/signalen/nieuw');
-  await page.getByRole('button', { name: 'Achterstand huur' }).click();
-  await page.getByLabel('Wijk').selectOption('wielwijk');
-  await page.getByLabel('Snel').check();
-  await page.getByLabel('Ja, de bewoner vindt het goed').check();
-  await page.getByLabel('Naam of schuilnaam').fill('Meneer B (fictief)');
-  await page.getByLabel('Via de plek waar ik de bewoner zag').check();
-  await page.getByLabel('Gegevens voor contact').fill('Geldpraatje-plek Wielwijk (fictief)');
-  await page.getByRole('button', { name: 'Signaal opslaan' }).click();
-  await page.waitForURL(/\/signalen\/[0-9A-Z]+$/);
-  return [new URL(page.url()).pathname.split('/')[2]!];
 }
 
 /**
@@ -195,7 +165,8 @@ describe('spreekuur: two volunteers on one tablet', () => {
     await switchTo(page, B_NAME, PIN_B);
     // Nothing of A's resident in B's list.
     expect(await page.locator(`a[href^="${checkPath}"]`).count()).toBe(0);
-    const bIds = await volunteerBRecordsOffline(page);
+    // B, offline, records a signal for a resident (synthetic).
+    const bIds = [await logRentArrearsSignal(page, 'Meneer B (fictief)')];
     await volunteerBQuickCheckFor18(page);
 
     // The server comes back: both outboxes go out, each under its own account.
