@@ -9,16 +9,16 @@ import { isLifeEventId } from '../../domain/life-events/schema';
 import { useFormat } from '../i18n/format';
 import { currentSession } from '../../data/sync/session-store';
 import { paths } from '../paths';
-import { useCatalogue } from '../use-catalogue';
 import { useVaultStatus } from './use-check';
 import './check.css';
 import { AppLink } from '../components/app-link';
 import { Button } from '../components/button';
 import { Notice } from '../components/notice';
 import { Heading, Paragraph } from '../components/typography';
-import { Checkbox, Fieldset, FormField, RadioButton, SelectInput } from '../components/form-field';
+import { Fieldset, RadioButton } from '../components/form-field';
+import { ConsentReadOut, WijkField, type ConsentPoint } from './check-start-fields';
 
-const CONSENT_POINTS = ['what', 'why', 'noName', 'skip', 'stop', 'where'] as const;
+const CONSENT_POINTS: readonly ConsentPoint[] = ['what', 'why', 'noName', 'skip', 'stop', 'where'];
 
 /**
  * Consent comes first: the worker reads out what is recorded and why, and that the resident may
@@ -33,7 +33,6 @@ export function CheckStartPage() {
   // Started from a life event ("Is er iets veranderd in uw leven?"): its topics and answers.
   const asked = params.get('gebeurtenis');
   const lifeEvent = isLifeEventId(asked) ? getLifeEvent(asked) : undefined;
-  const { catalogue } = useCatalogue();
   const vault = useVaultStatus();
   const [variants, setVariants] = useState<CheckVariant[]>(['short']);
   const [variant, setVariant] = useState<CheckVariant>('short');
@@ -102,16 +101,12 @@ export function CheckStartPage() {
           <Heading level={2} id="consent-heading">
             {t('checkUi.consent.title')}
           </Heading>
-          <Paragraph>{t('checkUi.consent.readOut')}</Paragraph>
-          <ul>
-            {CONSENT_POINTS.map((p) => (
-              <li key={p}>{t(`checkUi.consent.${p}`)}</li>
-            ))}
-          </ul>
-          <label className="choice consent-choice">
-            <Checkbox checked={consent} onChange={(e) => setConsent(e.target.checked)} />
-            <span>{t('checkUi.consent.agree')}</span>
-          </label>
+          <ConsentReadOut
+            points={CONSENT_POINTS}
+            agreeLabel={t('checkUi.consent.agree')}
+            consent={consent}
+            onConsent={setConsent}
+          />
           <Paragraph className="muted small">
             {t('checkUi.consent.noConsent')}{' '}
             <AppLink to={paths.regelingen.href()}>{t('checkUi.consent.noConsentLink')}</AppLink>
@@ -140,17 +135,12 @@ export function CheckStartPage() {
           </Paragraph>
         )}
 
-        <FormField htmlFor="check-wijk" label={t('checkUi.start.wijk')}>
-          <SelectInput id="check-wijk" value={wijk} onChange={(e) => setWijk(e.target.value)}>
-            <option value="">{t('checkUi.start.wijkUnknown')}</option>
-            {catalogue.wijken.map((w) => (
-              <option key={w.id} value={w.id}>
-                {w.name}
-              </option>
-            ))}
-          </SelectInput>
-          <Paragraph className="muted small">{t('checkUi.start.wijkHint')}</Paragraph>
-        </FormField>
+        <WijkField
+          id="check-wijk"
+          value={wijk}
+          hint={t('checkUi.start.wijkHint')}
+          onChange={setWijk}
+        />
 
         {(error || vault === 'locked' || vault === 'no-pin') && (
           <Notice type="error" role="alert">

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { LockedError } from '../../data/crypto/errors';
 import { OutcomeView } from '../check/outcome-view';
 import { Button } from '../components/button';
-import { Checkbox } from '../components/form-field';
+import { ConsentReadOut, type ConsentPoint } from '../check/check-start-fields';
 import { Notice } from '../components/notice';
 import { Heading, Paragraph } from '../components/typography';
 import { paths } from '../paths';
@@ -12,7 +12,7 @@ import { useQuickCheck } from './quick-check-context';
 import { QuickCheckStartPage } from './quick-check-start-page';
 import '../check/check.css';
 
-const CONSENT_POINTS = ['what', 'why', 'skip', 'stop', 'where'] as const;
+const CONSENT_POINTS: readonly ConsentPoint[] = ['what', 'why', 'skip', 'stop', 'where'];
 
 /**
  * The quick check's outcome: the same screen as a recorded check's, then how the conversation
@@ -54,16 +54,12 @@ export function QuickCheckOutcomePage() {
           {t('spreekuur.quick.close')}
         </Button>
         <Heading level={3}>{t('spreekuur.quick.convertTitle')}</Heading>
-        <Paragraph>{t('checkUi.consent.readOut')}</Paragraph>
-        <ul>
-          {CONSENT_POINTS.map((p) => (
-            <li key={p}>{t(`checkUi.consent.${p}`)}</li>
-          ))}
-        </ul>
-        <label className="choice consent-choice">
-          <Checkbox checked={consent} onChange={(e) => setConsent(e.target.checked)} />
-          <span>{t('spreekuur.quick.convertConsent')}</span>
-        </label>
+        <ConsentReadOut
+          points={CONSENT_POINTS}
+          agreeLabel={t('spreekuur.quick.convertConsent')}
+          consent={consent}
+          onConsent={setConsent}
+        />
         <Button disabled={!consent || busy} onClick={() => void convert()}>
           {t('spreekuur.quick.convert')}
         </Button>

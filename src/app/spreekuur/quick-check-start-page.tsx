@@ -1,10 +1,9 @@
 import { useState } from 'react';
 import { Navigate, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { useCatalogue } from '../use-catalogue';
 import { AppLink } from '../components/app-link';
 import { Button } from '../components/button';
-import { FormField, SelectInput } from '../components/form-field';
+import { WijkField } from '../check/check-start-fields';
 import { Heading, Paragraph } from '../components/typography';
 import { paths } from '../paths';
 import { useSession } from '../session/use-session';
@@ -19,7 +18,6 @@ import '../check/check.css';
 export function QuickCheckStartPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const { catalogue } = useCatalogue();
   const quick = useQuickCheck();
   const own = useSession()?.user.wijken ?? [];
   const [wijk, setWijk] = useState(own.length === 1 && own[0] ? own[0] : '');
@@ -52,17 +50,12 @@ export function QuickCheckStartPage() {
         </Paragraph>
       )}
       <form className="form" autoComplete="off" onSubmit={begin}>
-        <FormField htmlFor="quick-wijk" label={t('checkUi.start.wijk')}>
-          <SelectInput id="quick-wijk" value={wijk} onChange={(e) => setWijk(e.target.value)}>
-            <option value="">{t('checkUi.start.wijkUnknown')}</option>
-            {catalogue.wijken.map((w) => (
-              <option key={w.id} value={w.id}>
-                {w.name}
-              </option>
-            ))}
-          </SelectInput>
-          <Paragraph className="muted small">{t('spreekuur.quick.wijkHint')}</Paragraph>
-        </FormField>
+        <WijkField
+          id="quick-wijk"
+          value={wijk}
+          hint={t('spreekuur.quick.wijkHint')}
+          onChange={setWijk}
+        />
         <Button type="submit" className="button-large">
           {t('spreekuur.quick.begin')}
         </Button>
