@@ -134,7 +134,6 @@ export interface StartCheck {
 /** Starts a check after consent. Returns its id. Throws LockedError while the vault is locked. */
 export async function startCheck(input: StartCheck, database: DichtbijDb = db()): Promise<string> {
   if (!input.consentGiven) throw new Error('A check is only recorded with the resident’s consent.');
-  const session = await currentSession(database);
   const now = new Date().toISOString();
   // Answers a life event implies are checked like any answer before anything is written.
   const answers: CheckAnswers = checkAnswersSchema.parse({
@@ -149,19 +148,32 @@ export async function startCheck(input: StartCheck, database: DichtbijDb = db())
     const first = input.lifeEvent.topics[0];
     if (first) data.lastTopic = first;
   }
+  const id = await writeNewCheck(data, 'open', input.wijk, now, database);
+  log.info('check.started', { variant: input.variant });
+  return id;
+}
+
+/** Writes a new check record (with its outbox entry) by whoever is signed in. */
+async function writeNewCheck(
+  data: CheckData,
+  status: 'open' | 'afgerond',
+  wijk: string | undefined,
+  now: string,
+  database: DichtbijDb,
+): Promise<string> {
+  const session = await currentSession(database);
   const record: PlainRecord = {
     id: newId(),
     entityType: 'check',
     version: 0,
     createdAt: now,
     updatedAt: now,
-    status: 'open',
+    status,
     data,
   };
-  if (input.wijk) record.wijk = input.wijk;
+  if (wijk) record.wijk = wijk;
   if (session) record.createdBy = session.user.id;
   await writeRecords([{ record, op: 'put', payload: data }], database);
-  log.info('check.started', { variant: input.variant });
   return record.id;
 }
 
@@ -186,7 +198,6 @@ export async function checkFromQuickCheck(
   input: QuickCheckHandover,
   database: DichtbijDb = db(),
 ): Promise<string> {
-  const session = await currentSession(database);
   const now = new Date().toISOString();
   const data = checkDataSchema.parse({
     answers: {
@@ -196,20 +207,10 @@ export async function checkFromQuickCheck(
     },
     ...input.completed,
   });
-  const record: PlainRecord = {
-    id: newId(),
-    entityType: 'check',
-    version: 0,
-    createdAt: now,
-    updatedAt: now,
-    status: input.completed?.completedAt ? 'afgerond' : 'open',
-    data,
-  };
-  if (input.wijk) record.wijk = input.wijk;
-  if (session) record.createdBy = session.user.id;
-  await writeRecords([{ record, op: 'put', payload: data }], database);
-  log.info('check.from-quick-check', { completed: record.status === 'afgerond' });
-  return record.id;
+  const completed = input.completed?.completedAt !== undefined;
+  const id = await writeNewCheck(data, completed ? 'afgerond' : 'open', input.wijk, now, database);
+  log.info('check.from-quick-check', { completed });
+  return id;
 }
 
 /** Waits until typed answers and queued writes are on the device, so a read sees the last keystroke. */
