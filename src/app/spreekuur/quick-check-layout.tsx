@@ -3,11 +3,8 @@ import { Outlet, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { visibleQuestions } from '../../domain/check/skip-logic';
 import { TOPICS } from '../../domain/check/questions';
-import {
-  checkFromQuickCheck,
-  variantForRole,
-  type CheckRecord,
-} from '../../data/repositories/checks';
+import { variantForRole, type CheckRecord } from '../../data/repositories/checks';
+import { checkFromQuickCheck } from '../../data/repositories/check-start';
 import { newId } from '../../data/ids';
 import { log } from '../../data/log';
 import { queueTally } from '../../data/spreekuur/tallies';

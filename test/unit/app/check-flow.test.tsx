@@ -7,12 +7,8 @@ import { resetVault } from '../../../src/data/crypto/vault';
 import { roleSchema } from '../../../src/domain/sync/roles';
 import { keepSecrets } from '../../../src/data/sync/session-secrets';
 import { META_SESSION } from '../../../src/data/sync/session-store';
-import {
-  flushPendingAnswers,
-  getCheck,
-  saveAnswer,
-  startCheck,
-} from '../../../src/data/repositories/checks';
+import { flushPendingAnswers, getCheck, saveAnswer } from '../../../src/data/repositories/checks';
+import { startCheck } from '../../../src/data/repositories/check-start';
 import { unlockVaultFor } from '../helpers/unlocked-vault';
 import { renderApp } from './render-app';
 import { fixtureWithRealDirectory } from '../helpers/real-directory';

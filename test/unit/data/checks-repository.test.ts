@@ -17,10 +17,10 @@ import {
   saveAnswer,
   scheduleAnswer,
   setLastTopic,
-  startCheck,
   variantForRole,
   variantsForRole,
 } from '../../../src/data/repositories/checks';
+import { startCheck } from '../../../src/data/repositories/check-start';
 import { withUnlockedVault } from '../helpers/unlocked-vault';
 
 let database: DichtbijDb;

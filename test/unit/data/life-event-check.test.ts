@@ -1,11 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DichtbijDb } from '../../../src/data/db';
-import {
-  flushPendingAnswers,
-  getCheck,
-  recordTakeUp,
-  startCheck,
-} from '../../../src/data/repositories/checks';
+import { flushPendingAnswers, getCheck, recordTakeUp } from '../../../src/data/repositories/checks';
+import { startCheck } from '../../../src/data/repositories/check-start';
 import { checkStartFor } from '../../../src/domain/life-events/life-events';
 import { appliedAtTableEntry } from '../../../src/domain/insight/take-up';
 import { checkParts } from '../../../src/domain/insight/rollup';
