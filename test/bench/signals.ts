@@ -4,16 +4,12 @@ import type { StoredRecord } from '../../src/data/db';
 import { sealRecordUnlocked } from '../../src/data/crypto/record-crypto';
 import { resetVault, setUpPin } from '../../src/data/crypto/vault';
 import type { SignalWorker } from '../../src/data/repositories/signals';
-import {
-  createSignal,
-  listSignals,
-  localDate,
-  warmSignalList,
-} from '../../src/data/repositories/signals';
+import { createSignal, listSignals, warmSignalList } from '../../src/data/repositories/signals';
 import { DEFAULT_TEAMS } from '../../src/domain/signals/handover';
 import { addDays } from '../../src/domain/signals/signal-schema';
 import { listQueries, rng, syntheticSignal } from './device/signal-fixtures';
 import { summarise } from './stats';
+import { localDate } from '../../src/domain/calendar';
 
 const SIGNALS = 20_000;
 /** The device bench's synthetic signals (pseudonyms, no real names or numbers), sealed. */

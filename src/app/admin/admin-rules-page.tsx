@@ -29,6 +29,7 @@ import {
   TableRow,
 } from '../components/table';
 import { FormField } from '../components/form-field';
+import { localDate } from '../../domain/calendar';
 
 const time = new Intl.DateTimeFormat('nl-NL', { dateStyle: 'medium', timeStyle: 'short' });
 
@@ -47,7 +48,7 @@ function euro(n: number | undefined): string {
 /** Today plus two months: a missing norm is worth a warning before the date, not only after it. */
 function warningHorizon(now = new Date()): string {
   const d = new Date(now.getFullYear(), now.getMonth() + 2, now.getDate());
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  return localDate(d);
 }
 
 function MissingWarnings({ missing }: { missing: MissingNorms[] }) {

@@ -10,6 +10,7 @@ import { MSG, ageSchema, type HouseholdField } from '../../domain/eligibility/ho
 import type { SignalCategoryId } from '../../domain/signals/categories';
 import { localiseOutcome, type CatalogueOverlay } from '../../domain/catalogue/overlay';
 import { paths } from '../paths';
+import { localDate } from '../../domain/calendar';
 
 /** Topics with at least one question for this variant and these answers; the others are skipped. */
 export function visibleTopics(answers: CheckAnswers): Topic[] {
@@ -45,10 +46,7 @@ export function questionsForFields(
 
 /** Today as an ISO date on the device's calendar: the peildatum of an open check. */
 export function todayIso(now: Date = new Date()): string {
-  const y = now.getFullYear();
-  const m = String(now.getMonth() + 1).padStart(2, '0');
-  const d = String(now.getDate()).padStart(2, '0');
-  return `${y}-${m}-${d}`;
+  return localDate(now);
 }
 
 /** An amount as a Dutch worker reads it back in the field: 1234.5 → "1.234,5". */

@@ -2,12 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { FormEvent, ReactNode } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import {
-  createSignal,
-  lastSignalWijk,
-  localDate,
-  readSignal,
-} from '../../data/repositories/signals';
+import { createSignal, lastSignalWijk, readSignal } from '../../data/repositories/signals';
 import { StorageFullError } from '../../data/lock/storage';
 import type { SignalCategoryId } from '../../domain/signals/categories';
 import { SIGNAL_CATEGORIES, isSignalCategoryId } from '../../domain/signals/categories';
@@ -32,6 +27,7 @@ import { Button } from '../components/button';
 import { Notice } from '../components/notice';
 import { Heading, Paragraph } from '../components/typography';
 import { Fieldset, FormField, RadioButton, SelectInput, TextInput } from '../components/form-field';
+import { localDate } from '../../domain/calendar';
 
 const SUPPORT = SIGNAL_CATEGORIES.filter((c) => c.route === 'support');
 const SAFETY = SIGNAL_CATEGORIES.filter((c) => c.route === 'safety');

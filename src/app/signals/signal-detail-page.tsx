@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SignalAction, SignalDetail } from '../../data/repositories/signals';
-import { ACTION_PROBLEMS_NL, localDate, recordSignalEvent } from '../../data/repositories/signals';
+import { ACTION_PROBLEMS_NL, recordSignalEvent } from '../../data/repositories/signals';
 import type { HandoverTarget } from '../../domain/signals/handover';
 import { handoverChoices } from '../../domain/signals/handover';
 import { placesFor } from '../../domain/directory/dichtbij';
@@ -25,6 +25,7 @@ import { Heading, Paragraph } from '../components/typography';
 import { DataBadge } from '../components/data-badge';
 import { SelectInput, TextInput } from '../components/form-field';
 import { SignalScreen } from './signal-screen';
+import { localDate } from '../../domain/calendar';
 
 type ActionKind = { type: 'status'; to: SignalStatus } | { type: 'handover' } | { type: 'note' };
 

@@ -5,7 +5,7 @@ import { localiseRegeling } from '../../domain/catalogue/overlay';
 import { spreekuurOverview, type Count } from '../../domain/spreekuur/overview';
 import { getLifeEvent } from '../../domain/life-events/life-events';
 import { isLifeEventId } from '../../domain/life-events/schema';
-import { localDay, talliesOfDay, unsentTallyCount } from '../../data/spreekuur/tallies';
+import { talliesOfDay, unsentTallyCount } from '../../data/spreekuur/tallies';
 import { ButtonLink } from '../components/button';
 import { Heading, Paragraph } from '../components/typography';
 import { useFormat } from '../i18n/format';
@@ -13,6 +13,7 @@ import { useCatalogueOverlay } from '../i18n/use-catalogue-overlay';
 import { paths } from '../paths';
 import { useCatalogue } from '../use-catalogue';
 import '../check/check.css';
+import { localDate } from '../../domain/calendar';
 
 /**
  * The volunteer's overview of this evening at the table, from the tallies on this device: no
@@ -23,7 +24,7 @@ export function SpreekuurPage() {
   const format = useFormat();
   const { catalogue } = useCatalogue();
   const { overlay } = useCatalogueOverlay(format.language);
-  const today = localDay();
+  const today = localDate(new Date());
   const tallies = useLiveQuery(() => talliesOfDay(today), [today]);
   const unsent = useLiveQuery(() => unsentTallyCount(), []);
   const overview = tallies ? spreekuurOverview(tallies) : undefined;

@@ -40,6 +40,7 @@ import { db } from '../db';
 import { newId } from '../ids';
 import { loadSetting, saveSetting } from '../settings';
 import { appendEvent, listEvents, readRecord, writeRecords } from './records';
+import { localDate } from '../../domain/calendar';
 
 /** The signed-in worker as the signal repository needs her (a subset of the session's user). */
 export interface SignalWorker {
@@ -55,14 +56,6 @@ export interface SignalContext {
   /** Wijk ids the worker may pick; empty: any. */
   wijken: readonly string[];
   now?: Date;
-}
-
-/** `YYYY-MM-DD` in the device's own time zone: a due date is a calendar day where the worker is. */
-export function localDate(date: Date): string {
-  const y = date.getFullYear();
-  const m = String(date.getMonth() + 1).padStart(2, '0');
-  const d = String(date.getDate()).padStart(2, '0');
-  return `${y}-${m}-${d}`;
 }
 
 const LAST_WIJK_SETTING = 'signals.lastWijk';

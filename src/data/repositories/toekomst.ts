@@ -25,6 +25,7 @@ import type { DichtbijDb, StoredRecord } from '../db';
 import { db } from '../db';
 import { newId } from '../ids';
 import { appendEvent, listEvents, readRecord, writeRecords } from './records';
+import { localDate } from '../../domain/calendar';
 
 /**
  * A resident's trajectory with the toekomstmakelaars: the referral (from a check, a signal, or
@@ -55,13 +56,6 @@ export interface Trajectory {
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** A resident not seen for this long shows under "lang niet gezien". */
 export const NOT_SEEN_DAYS = 30;
-
-function isoDay(date: Date): string {
-  const y = date.getFullYear();
-  const m = String(date.getMonth() + 1).padStart(2, '0');
-  const d = String(date.getDate()).padStart(2, '0');
-  return `${y}-${m}-${d}`;
-}
 
 function dataOf(record: PlainRecord): Record<string, unknown> {
   return typeof record.data === 'object' && record.data !== null
@@ -351,7 +345,7 @@ export async function listTrajectories(
   database: DichtbijDb = db(),
 ): Promise<TrajectoryList> {
   const now = options.now ?? new Date();
-  const today = isoDay(now);
+  const today = localDate(now);
   const seenCutoff = new Date(now.getTime() - NOT_SEEN_DAYS * DAY_MS).toISOString();
   const table = database.toekomst;
   const active = new Set<string>(['opgepakt', 'in-traject']);

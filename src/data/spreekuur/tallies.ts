@@ -11,6 +11,7 @@ import { log } from '../log';
 import { authorizedRequest } from '../sync/session';
 import type { Transport } from '../sync/sync-error';
 import { SyncError } from '../sync/sync-error';
+import { localDate } from '../../domain/calendar';
 
 /**
  * The device's queue of anonymous quick-check tallies (issue 16). A tally is checked against
@@ -74,7 +75,7 @@ export async function sendTallies(
   }
   const cutoff = new Date(today);
   cutoff.setDate(cutoff.getDate() - KEEP_DAYS + 1);
-  const oldest = localDay(cutoff);
+  const oldest = localDate(cutoff);
   await database.tallies
     .where('day')
     .below(oldest)
@@ -82,11 +83,4 @@ export async function sendTallies(
     .delete();
   if (sent > 0) log.info('spreekuur.tallies-sent', { sent });
   return sent;
-}
-
-/** A date as YYYY-MM-DD on the device's calendar. */
-export function localDay(d: Date = new Date()): string {
-  const m = String(d.getMonth() + 1).padStart(2, '0');
-  const day = String(d.getDate()).padStart(2, '0');
-  return `${d.getFullYear()}-${m}-${day}`;
 }

@@ -2,12 +2,7 @@ import type { DichtbijDb, StoredRecord } from '../../../src/data/db';
 import { sealRecord, sealRecordUnlocked } from '../../../src/data/crypto/record-crypto';
 import { resetVault, setUpPin } from '../../../src/data/crypto/vault';
 import type { SignalWorker } from '../../../src/data/repositories/signals';
-import {
-  createSignal,
-  listSignals,
-  localDate,
-  warmSignalList,
-} from '../../../src/data/repositories/signals';
+import { createSignal, listSignals, warmSignalList } from '../../../src/data/repositories/signals';
 import { writeRecords } from '../../../src/data/repositories/records';
 import { META_SESSION, type StoredSession } from '../../../src/data/sync/session-store';
 import { keepSecrets } from '../../../src/data/sync/session-secrets';
@@ -22,6 +17,7 @@ import { freshDb, PIN, round } from './common';
 import { listQueries, rng, syntheticSignal } from './signal-fixtures';
 import { toekomst } from './toekomst-bench';
 import { dayList } from './day-list-bench';
+import { localDate } from '../../../src/domain/calendar';
 
 /**
  * The device benches, run in Chromium by test/bench/device.ts (built by Vite as its own entry,
