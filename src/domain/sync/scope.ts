@@ -92,6 +92,11 @@ export function canCreate(user: ScopeUser, wijk: string | null): boolean {
   return true;
 }
 
+/** Anonymous quick-check tallies (issue 16): from whoever works with residents and does checks. */
+export function canSendTallies(user: ScopeUser): boolean {
+  return WRITING_ROLES.has(user.role);
+}
+
 /** Edits and events: whoever may read the record and works with residents. */
 export function canWrite(user: ScopeUser, record: RecordScope): boolean {
   return WRITING_ROLES.has(user.role) && canRead(user, record);

@@ -1,10 +1,8 @@
 import { tallyRequestSchema, UNKNOWN_TALLY_WIJK } from '../../domain/spreekuur/tally';
+import { canSendTallies } from '../../domain/sync/scope';
 import { log } from '../log';
 import type { RouteDeps } from './route-kit';
 import { LIMITS, describe, fail, limit, readJson } from './route-kit';
-
-/** Roles whose workers do checks, and so may count anonymous quick checks. */
-const ROLES_THAT_DO_CHECKS = new Set<string>(['vrijwilliger', 'wijkteam', 'toekomstmakelaar']);
 
 /**
  * Anonymous quick checks' tallies (issue 16): ids from fixed lists, never a resident. Stored
@@ -12,7 +10,7 @@ const ROLES_THAT_DO_CHECKS = new Set<string>(['vrijwilliger', 'wijkteam', 'toeko
  */
 export function registerSpreekuurRoutes({ app, storage, now, auth, knownValues }: RouteDeps): void {
   app.post('/api/spreekuur/tallies', limit(LIMITS.default), auth, async (c) => {
-    if (!ROLES_THAT_DO_CHECKS.has(c.var.actor.user.role))
+    if (!canSendTallies(c.var.actor.user))
       return fail(c, 403, 'forbidden', 'Only workers who do checks send tallies.');
     const body = await readJson(c);
     if (!body.ok) return fail(c, 400, 'badRequest', body.message);
