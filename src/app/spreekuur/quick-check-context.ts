@@ -1,3 +1,4 @@
+import type { LifeEventId } from '../../domain/life-events/schema';
 import { createContext, useContext } from 'react';
 import type { TopicId } from '../../domain/check/question-schema';
 import type { QuickCheckStart } from '../../domain/spreekuur/quick-check-start';
@@ -10,7 +11,7 @@ export interface QuickCheckSession {
   check: CheckRecord;
   /** The topics the caller asked to go through (a life event), first first. */
   topics: TopicId[];
-  lifeEvent: string | undefined;
+  lifeEvent: LifeEventId | undefined;
   summaryLanguage: SummaryLanguage;
 }
 

@@ -18,7 +18,8 @@ import {
  * update it when the policy changes.
  */
 
-const slug = z
+/** A catalogue id: lower-case words with hyphens. Other ids that point into it use the same. */
+export const slug = z
   .string()
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a lowercase slug like "sms-kinderfonds"');
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { answerEntrySchema, valueSchemaFor } from '../check/answers-schema';
 import { topicIdSchema } from '../check/question-schema';
 import { getQuestion } from '../check/questions';
+import { lifeEventIdSchema } from '../life-events/schema';
 
 /**
  * How another screen starts an anonymous quick check with some answers already given and the
@@ -30,11 +31,7 @@ export const quickCheckStartSchema = z
     /** The topics to go through, first first; the check opens at the first. */
     topics: z.array(topicIdSchema).max(10).optional(),
     /** The life event's id, counted in the tally ("18-worden"). */
-    lifeEvent: z
-      .string()
-      .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/)
-      .max(64)
-      .optional(),
+    lifeEvent: lifeEventIdSchema.optional(),
   })
   .strict();
 export type QuickCheckStart = z.infer<typeof quickCheckStartSchema>;

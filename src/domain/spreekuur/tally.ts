@@ -2,6 +2,8 @@ import { z } from 'zod';
 import type { CheckAnswers } from '../check/answers-schema';
 import { topicIdSchema, TOPIC_IDS, type TopicId } from '../check/question-schema';
 import { getQuestion } from '../check/questions';
+import { slug as catalogueSlug } from '../catalogue/schema';
+import { lifeEventIdSchema, type LifeEventId } from '../life-events/schema';
 
 /**
  * What an anonymous quick check at the spreekuur leaves behind: one tally for the coordinator's
@@ -18,12 +20,8 @@ export const SUMMARY_LANGUAGES = ['nl', 'en', 'ar', NO_SUMMARY] as const;
 export const summaryLanguageSchema = z.enum(SUMMARY_LANGUAGES);
 export type SummaryLanguage = z.infer<typeof summaryLanguageSchema>;
 
-/** A catalogue or content id: lower-case words with hyphens, never free text. */
-const slug = z
-  .string()
-  .min(1)
-  .max(64)
-  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'An id of lower-case letters, digits and hyphens.');
+/** A catalogue id (regeling, wijk), bounded: never free text. */
+const slug = catalogueSlug.min(1).max(64);
 const uniqueSlugs = (max: number) =>
   z
     .array(slug)
@@ -53,7 +51,7 @@ export const quickCheckTallySchema = z
     ),
     summaryLanguage: summaryLanguageSchema,
     /** The life event the check started from ("18 worden"), if any. */
-    lifeEvent: slug.optional(),
+    lifeEvent: lifeEventIdSchema.optional(),
   })
   .strict();
 export type QuickCheckTally = z.infer<typeof quickCheckTallySchema>;
@@ -79,7 +77,7 @@ export interface TallyInput {
   suggested: readonly string[];
   applied: readonly string[];
   summaryLanguage: SummaryLanguage;
-  lifeEvent?: string | undefined;
+  lifeEvent?: LifeEventId | undefined;
 }
 
 /**
