@@ -8,6 +8,7 @@ import { SourceList } from '../components/source-list';
 import { Heading, Paragraph } from '../components/typography';
 import { AppLink } from '../components/app-link';
 import { paths } from '../paths';
+import { distinctSources } from '../../domain/catalogue/source-refs';
 
 type FactField = 'address' | 'walkIn' | 'hours' | 'phone' | 'contact' | 'howToRefer';
 const SHOWN: readonly FactField[] = [
@@ -22,16 +23,11 @@ const SHOWN: readonly FactField[] = [
 /** Every distinct source behind the entry's known facts, for the fold-out. */
 function sourcesOf(place: DirectoryPlace): SourceRef[] {
   const e = place.entry;
-  const all = [e.address, e.phone, e.contact, e.hours, e.walkIn, e.languages, e.appointment]
-    .concat([e.accessibility, e.howToRefer, e.status])
-    .flatMap((f) => ('source' in f ? f.source : []));
-  const seen = new Set<string>();
-  return all.filter((s) => {
-    const key = JSON.stringify(s);
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+  return distinctSources(
+    [e.address, e.phone, e.contact, e.hours, e.walkIn, e.languages, e.appointment]
+      .concat([e.accessibility, e.howToRefer, e.status])
+      .flatMap((f) => ('source' in f ? f.source : [])),
+  );
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { Rule } from '../eligibility/rule-schema';
-import { localiseRegeling, type CatalogueOverlay } from './overlay';
+import { currentRuleTexts, localiseRegeling, type CatalogueOverlay } from './overlay';
+import { distinctSources } from './source-refs';
 import type { Catalogue, SourceRef, TextFact } from './schema';
 
 /** The door where a resident applies: the provider's place on the sociale kaart, each fact sourced. */
@@ -69,15 +70,10 @@ export function applicationHelp(
   const rule = rules.find((r) => r.regeling === id);
   if (!found && !rule) return undefined;
   const regeling = found && localiseRegeling(found, overlay);
-  const ruleTexts = overlay?.rules[id];
-  const ruleSteps =
-    rule && ruleTexts?.howToApply.length === rule.howToApply.length
-      ? ruleTexts.howToApply
-      : rule?.howToApply;
-  const ruleDocs =
-    rule && ruleTexts?.documents.length === rule.documents.length
-      ? ruleTexts.documents
-      : rule?.documents;
+  const written = overlay?.rules[id];
+  const ruleTexts = rule && written ? currentRuleTexts(written, rule) : undefined;
+  const ruleSteps = ruleTexts?.howToApply ?? rule?.howToApply;
+  const ruleDocs = ruleTexts?.documents ?? rule?.documents;
   const ruleDutch = overlay !== undefined && ruleTexts === undefined;
 
   const steps = regeling ? regeling.howToApply : (ruleSteps ?? []);
@@ -108,7 +104,7 @@ export function applicationHelp(
         walkIn: entry.walkIn,
         phone: entry.phone,
         checkedOn: entry.checkedOn,
-        sources: uniqueSources(facts.flatMap((f) => ('source' in f ? f.source : []))),
+        sources: distinctSources(facts.flatMap((f) => ('source' in f ? f.source : []))),
       };
       online = webAddress(entry.contact);
     }
@@ -127,14 +123,4 @@ export function applicationHelp(
     counter,
     sources: found?.source ?? rule?.source ?? [],
   };
-}
-
-function uniqueSources(sources: readonly SourceRef[]): SourceRef[] {
-  const seen = new Set<string>();
-  return sources.filter((s) => {
-    const key = JSON.stringify(s);
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
 }

@@ -86,6 +86,7 @@ export const catalogueOverlaySchema = z
 
 export type CatalogueOverlay = z.infer<typeof catalogueOverlaySchema>;
 export type RegelingOverlay = z.infer<typeof regelingOverlaySchema>;
+export type RuleOverlay = z.infer<typeof ruleOverlaySchema>;
 
 /** Which of a regeling's texts are in the overlay's language; the others are Dutch. */
 export type RegelingTranslated = Record<
@@ -193,6 +194,26 @@ function localiseCondition<T extends Omit<ConditionResult, 'children'>>(
  * translated. `dutchRule` is the rule the outcome came from: the overlay is checked against it
  * (an outcome lists only the amounts that fit the household, so its own lists may be shorter).
  */
+/**
+ * A rule's translation, if it was written for these Dutch texts. One written for other Dutch
+ * steps would tell the resident the wrong thing: when the rules changed and the overlay was not
+ * updated, the Dutch stays.
+ */
+export function currentRuleTexts(
+  texts: RuleOverlay,
+  dutch: {
+    howToApply: readonly unknown[];
+    documents: readonly unknown[];
+    knownAmounts: readonly unknown[];
+  },
+): RuleOverlay | undefined {
+  return texts.howToApply.length === dutch.howToApply.length &&
+    texts.documents.length === dutch.documents.length &&
+    texts.knownAmounts.length === dutch.knownAmounts.length
+    ? texts
+    : undefined;
+}
+
 export function localiseOutcome(
   outcome: RegelingOutcome,
   overlay: CatalogueOverlay | undefined,
@@ -206,15 +227,7 @@ export function localiseOutcome(
     knownAmounts: outcome.knownAmounts,
     nextStep: undefined,
   };
-  // A translation written for other Dutch steps would tell the resident the wrong thing: when the
-  // rules changed and the overlay was not updated, the Dutch stays.
-  const rule =
-    texts &&
-    texts.howToApply.length === reference.howToApply.length &&
-    texts.documents.length === reference.documents.length &&
-    texts.knownAmounts.length === reference.knownAmounts.length
-      ? texts
-      : undefined;
+  const rule = texts && currentRuleTexts(texts, reference);
   const amountLabel = (label: string, i: number): string => {
     if (!rule) return label;
     const at = dutchRule ? dutchRule.knownAmounts.findIndex((a) => a.label === label) : i;
