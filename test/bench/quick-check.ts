@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { appServer, launchBrowser } from '../e2e/harness';
+import { signInAsVolunteer } from '../e2e/session';
 import { summarise } from './stats';
 
 /**
@@ -9,26 +10,6 @@ import { summarise } from './stats';
  * includes writing the answer and reading the record back; the quick check's holds no storage.
  */
 const ROUNDS = 5;
-const PIN = '246810';
-
-async function typePin(page: Page): Promise<void> {
-  for (const digit of PIN)
-    await page.locator('.pin-keys').getByRole('button', { name: digit, exact: true }).click();
-}
-
-async function signIn(page: Page, url: string): Promise<void> {
-  await page.goto(`${url}/inloggen?terug=${encodeURIComponent('/spreekuur')}`);
-  await page.locator('#login-email').fill('vrijwilliger@demo.dichtbij');
-  await page.locator('#login-password').fill('demo-vrijwilliger-2026');
-  await page.locator('form button[type="submit"]').click();
-  await page.waitForURL((u) => u.pathname === '/spreekuur');
-  await page.locator('.pin-keys').first().waitFor();
-  await typePin(page);
-  await page.getByRole('button', { name: 'Volgende' }).click();
-  await typePin(page);
-  await page.getByRole('button', { name: 'Pincode opslaan' }).click();
-  await page.locator('.pin-keys').waitFor({ state: 'detached' });
-}
 
 /** The income topic of a synthetic single parent; returns when the last answer is given. */
 async function answer(page: Page): Promise<void> {
@@ -90,7 +71,7 @@ export async function run(): Promise<Record<string, number>> {
   try {
     const page = await browser.newPage();
     page.setDefaultTimeout(120_000);
-    await signIn(page, server.url);
+    await signInAsVolunteer(page, server.url, '/spreekuur');
     // One of each first, not counted: route chunks and texts load once.
     await normalCheck(page);
     await quickCheck(page);

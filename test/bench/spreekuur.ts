@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { appServer, launchBrowser } from '../e2e/harness';
-import { dismissOfflineToast, setUpPin } from '../e2e/session';
+import { dismissOfflineToast, setUpPin, typePin } from '../e2e/session';
 import { summarise } from './stats';
 
 /**
@@ -18,11 +18,6 @@ const LOGINS = {
   b: { email: 'vrijwilliger2@demo.dichtbij', password: 'demo-vrijwilliger2-2026' },
 };
 const NAMES = { a: 'Vera Vrijwilliger', b: 'Vincent Vrijwilliger' };
-
-async function typePin(page: Page, pin: string): Promise<void> {
-  for (const digit of pin)
-    await page.locator('.pin-keys').getByRole('button', { name: digit, exact: true }).click();
-}
 
 async function signIn(page: Page, login: { email: string; password: string }): Promise<void> {
   await page.locator('#login-email').fill(login.email);
