@@ -5,8 +5,6 @@ import type { PlainRecord } from '../../../../src/data/crypto/record-crypto';
 import { openOutboxEntry, openRecord } from '../../../../src/data/crypto/record-crypto';
 import { KEYRING_META_KEY, resetVault, unlock } from '../../../../src/data/crypto/vault';
 import { DichtbijDb } from '../../../../src/data/db';
-import { HttpError } from '../../../../src/data/http';
-import type { HttpOptions } from '../../../../src/data/http';
 import { writeRecords } from '../../../../src/data/repositories/records';
 import {
   discardRejected,
@@ -22,6 +20,7 @@ import { jwtSecretFor, seedDemoUsers } from '../../../../src/server/seed';
 import type { KyselySyncStorage } from '../../../../src/server/storage/kysely-storage';
 import { openSqliteStorage } from '../../../../src/server/storage/kysely-storage';
 import { TEST_PIN, unlockVaultFor } from '../../helpers/unlocked-vault';
+import { inProcessTransport } from './fixtures';
 
 /*
  * Conflicts and refusals made the real way: two devices against the real sync server, run
@@ -41,20 +40,7 @@ afterAll(async () => {
   await storage.close();
 });
 
-const transport: Transport = async (path: string, options: HttpOptions) => {
-  const res = await app.request(path, {
-    method: options.method ?? (options.body === undefined ? 'GET' : 'POST'),
-    headers: {
-      'content-type': 'application/json',
-      ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
-    },
-    ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }),
-  });
-  const text = await res.text();
-  const body: unknown = text ? JSON.parse(text) : null;
-  if (!res.ok) throw new HttpError(res.status, body);
-  return body;
-};
+const transport: Transport = inProcessTransport(() => app);
 
 let n = 0;
 let a: DichtbijDb;

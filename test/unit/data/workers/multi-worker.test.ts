@@ -12,8 +12,6 @@ import {
 } from '../../../../src/data/crypto/vault';
 import type { DichtbijDb } from '../../../../src/data/db';
 import { db, dropHandle, useDb, workerDb } from '../../../../src/data/db';
-import { HttpError } from '../../../../src/data/http';
-import type { HttpOptions } from '../../../../src/data/http';
 import {
   MAX_WRONG_PINS,
   attemptUnlock,
@@ -30,6 +28,7 @@ import { createApp } from '../../../../src/server/app';
 import { jwtSecretFor, seedDemoUsers } from '../../../../src/server/seed';
 import type { KyselySyncStorage } from '../../../../src/server/storage/kysely-storage';
 import { openSqliteStorage } from '../../../../src/server/storage/kysely-storage';
+import { inProcessTransport } from '../sync/fixtures';
 
 /*
  * Issue 16, item 1: several workers on one shared tablet, each with her own database and vault.
@@ -57,21 +56,10 @@ afterAll(async () => {
   await storage.close();
 });
 
-const transport: Transport = async (path: string, options: HttpOptions) => {
-  seen.push({ path, token: options.token });
-  const res = await app.request(path, {
-    method: options.method ?? (options.body === undefined ? 'GET' : 'POST'),
-    headers: {
-      'content-type': 'application/json',
-      ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
-    },
-    ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }),
-  });
-  const text = await res.text();
-  const body: unknown = text ? JSON.parse(text) : null;
-  if (!res.ok) throw new HttpError(res.status, body);
-  return body;
-};
+const transport: Transport = inProcessTransport(
+  () => app,
+  (path, options) => seen.push({ path, token: options.token }),
+);
 
 let n = 0;
 let first: DichtbijDb;
