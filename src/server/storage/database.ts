@@ -195,7 +195,16 @@ export interface QuickCheckTalliesTable {
   received_at: string;
 }
 
+/** Versions a PostgreSQL push has taken and not committed yet (see version-reservations.ts). */
+export interface VersionReservationsTable {
+  lo: number;
+  hi: number;
+  /** The database's clock, ms since the epoch: one clock for all instances. */
+  reserved_at: number;
+}
+
 export interface Database {
+  version_reservations: VersionReservationsTable;
   quick_check_tallies: QuickCheckTalliesTable;
   insight_facts: InsightFactsTable;
   insight_rollup: InsightRollupTable;

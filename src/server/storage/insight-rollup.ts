@@ -18,7 +18,7 @@ import {
   tallyParts,
 } from '../../domain/insight/rollup';
 import { UNKNOWN_TALLY_WIJK, type QuickCheckTally } from '../../domain/spreekuur/tally';
-import type { EventsTable, InsightFactsTable, RecordsTable } from './database';
+import type { EventsTable, InsightFactsTable, InsightRollupTable, RecordsTable } from './database';
 import type { Db, Executor } from './rows';
 import { recordKey } from './rows';
 
@@ -133,13 +133,10 @@ async function rolesOf(db: Executor, owners: readonly string[]): Promise<Map<str
   return roles;
 }
 
-/** Adds a delta of counts (keyed as `addParts` keys them) to the rollup. */
-export async function applyRollupDelta(
-  db: Executor,
-  delta: ReadonlyMap<string, number>,
-): Promise<void> {
+/** A delta of counts (keyed as `addParts` keys them) as rollup rows, in key order, zeros left out. */
+export function rollupRows(delta: ReadonlyMap<string, number>): Insertable<InsightRollupTable>[] {
   // In key order, so two pushes touching the same counts lock them in the same order.
-  const rows = [...delta.entries()]
+  return [...delta.entries()]
     .filter(([, n]) => n !== 0)
     .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
     .map(([k, n]) => {
@@ -153,6 +150,14 @@ export async function applyRollupDelta(
         n,
       };
     });
+}
+
+/** Adds a delta of counts (keyed as `addParts` keys them) to the rollup. */
+export async function applyRollupDelta(
+  db: Executor,
+  delta: ReadonlyMap<string, number>,
+): Promise<void> {
+  const rows = rollupRows(delta);
   for (let i = 0; i < rows.length; i += CHUNK) {
     await db
       .insertInto('insight_rollup')
@@ -188,15 +193,36 @@ async function saveFacts(db: Executor, rows: readonly Insertable<InsightFactsTab
   }
 }
 
+/** What a write moves in the coordinator's counts: the facts to save and the count delta. */
+export interface RollupWrites {
+  facts: Insertable<InsightFactsTable>[];
+  delta: Map<string, number>;
+}
+
 /**
- * Moves the counts of the signals and checks a push touched, in that push's transaction.
- * `records` are the rows it wrote (as written), `events` the events it added.
+ * Moves the counts of the signals and checks a write touched, in that write's transaction.
+ * `records` are the rows it wrote (as written), `events` the events it added, with real versions.
  */
 export async function updateInsightRollup(
   trx: Executor,
   records: readonly RecordRow[],
   events: readonly EventRow[],
 ): Promise<void> {
+  await writeRollup(trx, await planInsightRollup(trx, records, events));
+}
+
+/** Saves the facts and adds the delta (a push on PostgreSQL does this in its write statement). */
+export async function writeRollup(trx: Executor, writes: RollupWrites): Promise<void> {
+  await saveFacts(trx, writes.facts);
+  await applyRollupDelta(trx, writes.delta);
+}
+
+/** Reads what the counts were for these records and works out how they move; writes nothing. */
+export async function planInsightRollup(
+  trx: Executor,
+  records: readonly RecordRow[],
+  events: readonly EventRow[],
+): Promise<RollupWrites> {
   const rows = new Map<string, RecordRow>();
   for (const r of records)
     if (COUNTED.has(r.entity_type)) rows.set(recordKey(r.entity_type, r.id), r);
@@ -220,7 +246,7 @@ export async function updateInsightRollup(
       .execute();
     for (const r of found) rows.set(recordKey(r.entity_type, r.id), r);
   }
-  if (rows.size === 0) return;
+  if (rows.size === 0) return { facts: [], delta: new Map() };
 
   const all = [...rows.values()];
   const facts = new Map<string, Fact>();
@@ -260,8 +286,7 @@ export async function updateInsightRollup(
     addParts(delta, next.placed, 1);
     saved.push(factRow(row.entity_type, row.id, next));
   }
-  await saveFacts(trx, saved);
-  await applyRollupDelta(trx, delta);
+  return { facts: saved, delta };
 }
 
 /**

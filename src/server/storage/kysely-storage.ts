@@ -20,6 +20,7 @@ import type { Dialect } from './migrations';
 import { INSIGHT_ROLLUP_011, migrationProvider, VROEG_RETENTION_012 } from './migrations';
 import * as pullStore from './pull-store';
 import * as pushStore from './push-store';
+import type { VersionSource } from './push-store';
 import type {
   Actor,
   AggregateCell,
@@ -47,10 +48,14 @@ import { eraseExpiredVroegsignalen } from './vroeg-retention-store';
 export class KyselySyncStorage implements SyncStorage {
   readonly dialect: Dialect;
   readonly db: Kysely<Database>;
+  /** Where pushes take their versions (on PostgreSQL a pool of its own, see push-store.ts). */
+  private readonly versions: VersionSource;
 
-  constructor(dialect: Dialect, db: Kysely<Database>) {
+  constructor(dialect: Dialect, db: Kysely<Database>, allocator?: Kysely<Database>) {
     this.dialect = dialect;
     this.db = db;
+    this.versions =
+      dialect === 'postgres' ? { dialect, allocator: allocator ?? db } : { dialect: 'sqlite' };
   }
 
   async migrate(): Promise<void> {
@@ -65,6 +70,8 @@ export class KyselySyncStorage implements SyncStorage {
   }
 
   async close(): Promise<void> {
+    if (this.versions.dialect === 'postgres' && this.versions.allocator !== this.db)
+      await this.versions.allocator.destroy();
     await this.db.destroy();
   }
 
@@ -195,7 +202,7 @@ export class KyselySyncStorage implements SyncStorage {
     now: string,
     options: PushOptions = {},
   ): Promise<PushResponse> {
-    return pushStore.push(this.db, this.dialect, actor, mutations, now, options);
+    return pushStore.push(this.db, this.versions, actor, mutations, now, options);
   }
 
   pull(
@@ -286,8 +293,17 @@ function reusingStatements(database: BetterSqlite3.Database) {
 
 export function openPostgresStorage(url: string, poolSize = 10): KyselySyncStorage {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // Reservations are one short statement each, on connections of their own: a push that holds
+  // a pool connection while it waits for its versions can never starve the pool it waits on.
+  const allocatorPool = new pg.Pool({ connectionString: url, max: 2 });
+  // Not waiting for the disk here is safe: the push's own commit flushes the log past it, and
+  // a reservation lost in a crash had no rows written with its versions.
+  allocatorPool.on('connect', (client) => {
+    client.query('SET synchronous_commit = off').catch(() => undefined);
+  });
   return new KyselySyncStorage(
     'postgres',
     new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }),
+    new Kysely<Database>({ dialect: new PostgresDialect({ pool: allocatorPool }) }),
   );
 }

@@ -124,6 +124,19 @@ const QUICK_CHECK_TALLIES = [
 ];
 
 /**
+ * Issue 11: versions a PostgreSQL push has taken and not yet committed. A push takes its
+ * versions in a short transaction of its own (counter and reservation together) and deletes
+ * the reservation in the transaction that writes them, so a pull serves nothing at or above
+ * the lowest open reservation (see version-reservations.ts). SQLite never fills it: its one
+ * writer commits versions in order anyway.
+ */
+export const VERSION_RESERVATIONS_014 = '014-version-reservations';
+const VERSION_RESERVATIONS = [
+  `CREATE TABLE version_reservations (
+     lo BIGINT PRIMARY KEY, hi BIGINT NOT NULL, reserved_at BIGINT NOT NULL)`,
+];
+
+/**
  * Issue 10: a sign-in generation per device (access tokens of an earlier session stay dead
  * after a re-login) and the previous refresh token with its reuse deadline (a lost refresh
  * response does not sign the worker out; a later replay revokes the device).
@@ -160,6 +173,7 @@ const STEPS: Record<Dialect, Record<string, readonly string[]>> = {
     [INSIGHT_ROLLUP_011]: INSIGHT_ROLLUP,
     [VROEG_RETENTION_012]: VROEG_RETENTION,
     [QUICK_CHECK_TALLIES_013]: QUICK_CHECK_TALLIES,
+    [VERSION_RESERVATIONS_014]: VERSION_RESERVATIONS,
   },
   postgres: {
     '001-initial': SHARED_001,
@@ -175,6 +189,7 @@ const STEPS: Record<Dialect, Record<string, readonly string[]>> = {
     [INSIGHT_ROLLUP_011]: INSIGHT_ROLLUP,
     [VROEG_RETENTION_012]: VROEG_RETENTION,
     [QUICK_CHECK_TALLIES_013]: QUICK_CHECK_TALLIES,
+    [VERSION_RESERVATIONS_014]: VERSION_RESERVATIONS,
   },
 };
 

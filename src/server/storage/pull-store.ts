@@ -10,6 +10,7 @@ import type { Dialect } from './migrations';
 import type { Db, Executor, Json } from './rows';
 import { scopeOf, scopeSql, toRecordChange } from './rows';
 import type { Actor } from './sync-storage';
+import { lowestReserved, staleReservation, sweepStaleReservations } from './version-reservations';
 
 /**
  * One page of changes after `cursor`. Every read of the page runs in ONE snapshot (a read-only
@@ -31,10 +32,13 @@ export async function pull(
     dialect === 'postgres'
       ? db.transaction().setIsolationLevel('repeatable read').setAccessMode('read only')
       : db.transaction();
-  const page = await snapshot.execute((trx) =>
+  const { page, stale } = await snapshot.execute((trx) =>
     readPage(trx, dialect, actor, cursor, limit, scopeVersion),
   );
   await auditReads(db, dialect, actor, page.changes, now);
+  // A push that died left its versions reserved: clear them for the next pull (this page
+  // already stopped below them).
+  if (stale) await sweepStaleReservations(db);
   return page;
 }
 
@@ -45,13 +49,16 @@ async function readPage(
   cursor: number | null,
   limit: number,
   scopeVersion: number | null | undefined,
-): Promise<PullResponse> {
-  // Versions are counted and committed in one order (see push-store), so every version up to
-  // the counter is in this snapshot and none above it is served.
+): Promise<{ page: PullResponse; stale: boolean }> {
+  // Every version below the lowest open reservation is committed and in this snapshot, or will
+  // never be written (version-reservations.ts); without one, every version up to the counter
+  // is. Nothing above that bound is served.
   // The head of the page in one statement: each round trip costs more than these reads.
   const head = await db
     .selectNoFrom((eb) => [
       eb.selectFrom('counters').select('value').where('name', '=', 'version').as('max_version'),
+      lowestReserved().as('lowest_reserved'),
+      staleReservation(dialect).as('stale'),
       eb
         .selectFrom('users')
         .select('scope_version')
@@ -65,14 +72,18 @@ async function readPage(
         .as('catalogue_version'),
     ])
     .executeTakeFirstOrThrow();
-  const maxVersion = Number(head.max_version ?? 0);
+  const counter = Number(head.max_version ?? 0);
+  const maxVersion =
+    head.lowest_reserved === null ? counter : Math.min(counter, Number(head.lowest_reserved) - 1);
+  const stale = Number(head.stale) > 0;
   const catalogueVersion = head.catalogue_version ?? null;
   const userScopeVersion = Number(head.scope_version ?? 0);
   let from = cursor ?? 0;
   let reset = cursor === null;
   const scopeChanged =
     scopeVersion !== undefined && scopeVersion !== null && scopeVersion !== userScopeVersion;
-  if (cursor !== null && (cursor > maxVersion || scopeChanged)) {
+  // A cursor past the counter is from another database (or one restored from a backup).
+  if (cursor !== null && (cursor > counter || scopeChanged)) {
     reset = true;
     from = 0;
   }
@@ -84,7 +95,10 @@ async function readPage(
   const scope = readScope(actor.user);
   // Up to date: nothing can lie between the cursor and the counter, so no query is needed.
   if (scope.kind === 'none' || from >= maxVersion)
-    return { ...base, changes: [], cursor: maxVersion, hasMore: false };
+    return {
+      page: { ...base, changes: [], cursor: Math.max(from, maxVersion), hasMore: false },
+      stale,
+    };
 
   const byVersion = dialect === 'sqlite' && from > 0;
   // Everything but the field stamps: only pushes need those.
@@ -196,7 +210,7 @@ async function readPage(
   // of hidden notes cannot make a device ask for the same page forever.
   const cursorAfter = cut ? (page.at(-1)?.version ?? from) : cap;
   const changes = page.flatMap((c) => visibleTo(actor.user, c, authors));
-  return { ...base, changes, cursor: Math.max(cursorAfter, from), hasMore };
+  return { page: { ...base, changes, cursor: Math.max(cursorAfter, from), hasMore }, stale };
 }
 
 /**

@@ -5,47 +5,62 @@ import { canRead } from '../../domain/sync/scope';
 import { applyOne } from './apply-mutation';
 import { readBatch } from './batch-read';
 import { auditAction } from './audit-store';
-import { updateInsightRollup } from './insight-rollup';
+import { planInsightRollup } from './insight-rollup';
 import type { ConflictsTable, Database, MutationsTable } from './database';
-import type { Dialect } from './migrations';
 import type { Db, Trx } from './rows';
-import { recordKey, scopeOf, toRecordChange } from './rows';
+import { lockCounter, recordKey, scopeOf, toRecordChange } from './rows';
 import { recordForViewer } from './toekomst-visibility';
 import type { Actor, PushOptions } from './sync-storage';
 import { WorkingSet, realResult, realVersion } from './working-set';
 import { writeBatch } from './batch-write';
+import { releaseReservation, reserveVersions } from './version-reservations';
 
-/** PostgreSQL errors a push is simply tried again after: deadlock, serialization, a row another push inserted first. */
-const RETRYABLE = new Set(['40P01', '40001', '23505']);
+/**
+ * PostgreSQL errors a push is simply tried again after: deadlock, serialization, a row another
+ * push inserted first, its version reservation swept as stale.
+ */
+const RETRYABLE = new Set(['40P01', '40001', '23505', 'reservation-lost']);
 const ATTEMPTS = 5;
+
+/**
+ * Where a push takes its versions. SQLite: from the counter, inside the push (one writer).
+ * PostgreSQL: reserved on `allocator`, a pool of its own, in a short transaction of their own
+ * (version-reservations.ts), so no lock is held from one push's versions to its commit.
+ */
+export type VersionSource = { dialect: 'sqlite' } | { dialect: 'postgres'; allocator: Db };
 
 /**
  * Applies a batch in one transaction, in three steps:
  * 1. read what the batch needs (batch-read.ts: on PostgreSQL one statement), locking the
  *    touched records (PostgreSQL, in key order so two pushes cannot deadlock on them);
  * 2. decide every mutation in memory, with placeholder versions;
- * 3. lock the version counter, turn the placeholders into real versions and write everything
+ * 3. take the versions, turn the placeholders into real ones and write everything
  *    (batch-write.ts: on PostgreSQL what needs no version first, then one statement that
- *    locks the counter and writes the rest), then commit.
- * Only step 3 holds the counter, so versions still commit in the order they are handed out (a
- * reader that sees version n sees everything below n) while two instances decide in parallel.
+ *    writes the rest and ends the reservation), then commit.
+ * A reader that sees version n still sees everything below n, while pushes on any number of
+ * PostgreSQL instances decide, write and commit in parallel.
  */
 export async function push(
   db: Db,
-  dialect: Dialect,
+  versions: VersionSource,
   actor: Actor,
   mutations: readonly Mutation[],
   now: string,
   options: PushOptions = {},
 ): Promise<PushResponse> {
   for (let attempt = 1; ; attempt += 1) {
+    const reserved: { base: number | null } = { base: null };
     try {
       return await db
         .transaction()
-        .execute((trx) => pushOnce(trx, dialect, actor, mutations, now, options));
+        .execute((trx) => pushOnce(trx, versions, reserved, actor, mutations, now, options));
     } catch (error) {
+      if (versions.dialect === 'postgres' && reserved.base !== null) {
+        // Versions that will never be written must not hold pulls back until the sweep.
+        await releaseReservation(versions.allocator, reserved.base).catch(() => undefined);
+      }
       const code = (error as { code?: unknown }).code;
-      if (dialect !== 'postgres' || attempt >= ATTEMPTS || !RETRYABLE.has(String(code)))
+      if (versions.dialect !== 'postgres' || attempt >= ATTEMPTS || !RETRYABLE.has(String(code)))
         throw error;
     }
   }
@@ -53,12 +68,14 @@ export async function push(
 
 async function pushOnce(
   trx: Trx,
-  dialect: Dialect,
+  versions: VersionSource,
+  reserved: { base: number | null },
   actor: Actor,
   mutations: readonly Mutation[],
   now: string,
   options: PushOptions,
 ): Promise<PushResponse> {
+  const { dialect } = versions;
   const inputs = await readBatch(trx, dialect, actor.deviceId, mutations);
   let lastSeq = inputs.lastSeq ?? 0;
   if (mutations.length === 0) return { results: [], lastSeq };
@@ -160,25 +177,42 @@ async function pushOnce(
     const row = ws.rows.get(key);
     return row ? [row] : [];
   });
-  const base = await writeBatch(trx, dialect, {
-    allocated: ws.allocated,
-    device: inputs.lastSeq !== undefined ? { id: actor.deviceId, lastSeq, seenAt: now } : null,
-    audit,
-    records: written,
-    events: ws.events,
-    moves: ws.moves,
-    mutations: newMutations,
-    conflicts: conflictRows,
-  });
+  const base = await takeVersions(trx, versions, ws.allocated);
+  if (versions.dialect === 'postgres' && ws.allocated > 0) reserved.base = base;
   // The coordinator's counts move with the records, in the same transaction, with the real
   // versions (a placeholder stored in its facts would outrank every later version).
-  await updateInsightRollup(
+  const rollup = await planInsightRollup(
     trx,
     written.map((row) => ({ ...row, version: realVersion(Number(row.version), base) })),
     ws.events.map((e) => ({ ...e, version: realVersion(Number(e.version), base) })),
   );
+  await writeBatch(
+    trx,
+    dialect,
+    {
+      allocated: ws.allocated,
+      device: inputs.lastSeq !== undefined ? { id: actor.deviceId, lastSeq, seenAt: now } : null,
+      audit,
+      records: written,
+      events: ws.events,
+      moves: ws.moves,
+      mutations: newMutations,
+      conflicts: conflictRows,
+      rollup,
+    },
+    base,
+  );
   const answers = results.map((r) => realResult(r, base));
   return { results: answers, lastSeq };
+}
+
+/**
+ * The value this push's versions start above. SQLite: the counter, which its one writer holds
+ * (the batch writer moves it). PostgreSQL: a reservation of its own, ended by the write.
+ */
+async function takeVersions(trx: Trx, versions: VersionSource, count: number): Promise<number> {
+  if (versions.dialect === 'sqlite') return lockCounter('sqlite', trx, 'version');
+  return count > 0 ? reserveVersions(versions.allocator, count) : 0;
 }
 
 /** A mutation seen before: answer what was answered then, with the record as it is now. */
