@@ -84,9 +84,9 @@ export function scopeSql(
 }
 
 /**
- * Reads the counter and, on PostgreSQL, locks its row until commit. Every write transaction
- * takes this lock first, so versions are handed out and committed in one order: a reader that
- * saw version n has seen everything below n (PostgreSQL sequences do not promise that).
+ * Reads the counter and, on PostgreSQL, locks its row until commit: versions taken this way
+ * become visible with the counter, in one order. Pushes reserve theirs instead
+ * (version-reservations.ts); the rare server-side writers that lock it make reservations wait.
  */
 export async function lockCounter(dialect: Dialect, trx: Trx, name: string): Promise<number> {
   const query = trx.selectFrom('counters').select('value').where('name', '=', name);
