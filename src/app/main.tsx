@@ -3,7 +3,6 @@ import type { ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createBrowserRouter, RouterProvider } from 'react-router';
 import { CatalogueProvider } from './catalogue-context';
-import { AppShell } from './components/app-shell';
 import { loadLanguage } from './i18n/feature-translations';
 import { applyDocumentLanguage, initI18n, isLanguageCode } from './i18n/i18n';
 import { routes } from './router';
@@ -43,15 +42,22 @@ function PerWorker({ children }: { children: ReactNode }) {
 async function start() {
   const element = document.getElementById('root');
   if (!element) throw new Error('index.html has no #root');
+  // Read by `npm run bench` (test/bench/startup.ts) to say where a start spends its time.
+  performance.mark('dichtbij:main-start');
+  // Asked first: IndexedDB answers from another process while this thread renders the shell,
+  // sets up the texts and the router. Whose database this tablet shows decides where the
+  // settings are read.
+  const savedLanguage = restoreActiveWorker().then(() => {
+    performance.mark('dichtbij:worker-restored');
+    return loadSetting('language').catch(() => undefined);
+  });
+  // index.html already shows the app shell (the AppShell component, kept the same by a test):
+  // no React render of it, which would only cost the first screen time on a slow tablet.
   const root = createRoot(element);
-  // Painted at once; the language setting and the first page's chunk are read meanwhile.
-  root.render(<AppShell />);
   const i18n = initI18n('nl');
   // Created now, so the first page's chunk and texts download while the setting is read.
   const router = createBrowserRouter(routes);
-  // Whose database this tablet shows decides where the settings are read.
-  await restoreActiveWorker();
-  const saved = await loadSetting('language').catch(() => undefined);
+  const saved = await savedLanguage;
   const language = isLanguageCode(saved) ? saved : 'nl';
   if (language !== 'nl') {
     // Dutch is in this bundle; a worker who chose English or Arabic waits for those texts only.
@@ -59,6 +65,7 @@ async function start() {
     await i18n.changeLanguage(language);
   }
   applyDocumentLanguage(language);
+  performance.mark('dichtbij:language-ready');
   root.render(
     <StrictMode>
       <PerWorker>

@@ -19,7 +19,15 @@ export const routes: RouteObject[] = [
     // Shown until the first page's chunk and texts are in, instead of an empty screen.
     hydrateFallbackElement: <AppShell />,
     children: [
-      catalogueRoute(paths.start.path, async () => (await import('./routes/start-page')).StartPage),
+      // Not a catalogueRoute: the start page's search field is shown before the catalogue is
+      // ready (the fundamenten on it wait inside their own CatalogueGate).
+      {
+        path: paths.start.path,
+        lazy: async () => {
+          const { StartPage } = await import('./routes/start-page');
+          return { element: <StartPage /> };
+        },
+      },
       catalogueRoute(
         paths.regelingen.path,
         async () => (await import('./routes/regelingen-page')).RegelingenPage,

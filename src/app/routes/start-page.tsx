@@ -5,6 +5,7 @@ import { loadTranslations } from '../i18n/feature-translations';
 import { paths } from '../paths';
 import { useSession } from '../session/use-session';
 import { useCatalogue } from '../use-catalogue';
+import { CatalogueGate } from '../components/catalogue-gate';
 import { useFormat } from '../i18n/format';
 import { dutchAttrs } from '../i18n/dutch-attrs';
 import { useCatalogueOverlay } from '../i18n/use-catalogue-overlay';
@@ -21,12 +22,14 @@ const SignalsStartCard = lazy(async () => {
   return { default: card.SignalsStartCard };
 });
 
+/**
+ * The first screen. Its search field, actions and headings need no catalogue, so the page is not
+ * behind a CatalogueGate: a worker can start typing while the catalogue is read and checked; only
+ * the fundamenten (catalogue data) wait for it, and searching opens the regelingen page, which does.
+ */
 export function StartPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const { catalogue } = useCatalogue();
-  const { language } = useFormat();
-  const { overlay } = useCatalogueOverlay(language);
   const [query, setQuery] = useState('');
   const session = useSession();
 
@@ -102,6 +105,21 @@ export function StartPage() {
         ))}
       </ul>
       <Heading level={2}>{t('start.fundamenten')}</Heading>
+      <CatalogueGate>
+        <Fundamenten />
+      </CatalogueGate>
+    </>
+  );
+}
+
+/** The catalogue's fundamenten and its version: shown once the catalogue is ready. */
+function Fundamenten() {
+  const { t } = useTranslation();
+  const { catalogue } = useCatalogue();
+  const { language } = useFormat();
+  const { overlay } = useCatalogueOverlay(language);
+  return (
+    <>
       <ul className="fundamenten">
         {catalogue.fundamenten.map((f) => (
           <li key={f.id}>
