@@ -25,7 +25,27 @@ const NOT_AT_START: RegExp[] = [
   /^src\/domain\/sync\//,
   /^src\/app\/i18n\/locales\/(en|ar)\.json$/,
   /^src\/app\/i18n\/locales\/[a-z]+-(nl|en|ar)\.json$/,
+  // Issue 11 part 3: the coordinator's chart library, the beheerder's screens, the catalogue's
+  // English and Arabic texts and its zod schema have no place on the start page either.
+  /node_modules\/chart\.js\//,
+  /^src\/app\/insight\/counts-chart\.tsx$/,
+  /^src\/app\/admin\//,
+  /^src\/domain\/catalogue\/i18n\/overlay-(en|ar)\.json$/,
+  /^src\/domain\/catalogue\/(schema|overlay)\.ts$/,
 ];
+
+/** A chunk and every chunk it imports statically: what loads before its code runs. */
+function withStaticImports(file: string): string[] {
+  const seen = new Set<string>();
+  const stack = [file];
+  while (stack.length > 0) {
+    const next = stack.pop()!;
+    if (seen.has(next)) continue;
+    seen.add(next);
+    stack.push(...(map[next]?.imports ?? []));
+  }
+  return [...seen];
+}
 
 function modulesOf(files: Iterable<string>): string[] {
   return [...files].flatMap((file) => map[file]?.modules ?? []);
@@ -54,6 +74,28 @@ describe('start-up bundle', () => {
       expect(everything).toContain(later);
     }
     expect(everything.some((m) => m.includes('node_modules/zod/'))).toBe(true);
+  });
+
+  it('gives the start page a chunk that needs nothing the first screen does not show', () => {
+    const startPage = Object.keys(map).find((file) =>
+      map[file]?.modules.includes('src/app/routes/start-page.tsx'),
+    );
+    expect(startPage).toBeDefined();
+    const beforeStartPage = modulesOf(
+      new Set([...entryChunks(DIST), ...withStaticImports(startPage ?? '')]),
+    );
+    expect(beforeStartPage).toContain('src/app/routes/start-page.tsx');
+    expect(unwanted(beforeStartPage)).toEqual([]);
+    // The patterns do match the build: the chart, the admin screens and the schema are in it.
+    const everything = modulesOf(Object.keys(map));
+    for (const later of [
+      'src/app/insight/counts-chart.tsx',
+      'src/app/admin/admin-gate.tsx',
+      'src/domain/catalogue/schema.ts',
+      'src/domain/catalogue/i18n/overlay-ar.json',
+    ]) {
+      expect(unwanted(everything)).toContain(later);
+    }
   });
 
   it('fetches no sync client with nobody signed in, and English only when chosen', async () => {

@@ -128,8 +128,25 @@ describe('catalogue loading', () => {
       return { catalogue: fixtureCatalogue(), stored: true };
     });
     await userEvent.click(await screen.findByRole('button', { name: 'Opnieuw proberen' }));
+    expect(await screen.findByRole('link', { name: /^Inkomen/ })).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Opnieuw proberen' })).not.toBeInTheDocument();
+  });
+
+  it('shows the start page and its search field before the catalogue is ready (issue 11: a fast first screen)', async () => {
+    // A loader that never answers: a slow tablet still reading and checking its catalogue.
+    const { router } = renderApp('/', () => new Promise(() => {}));
+    const field = await screen.findByRole('searchbox', { name: 'Zoek een regeling' });
     expect(
-      await screen.findByRole('heading', { name: 'Waar kan ik mee helpen?' }),
-    ).toBeInTheDocument();
+      screen.getByRole('heading', { level: 1, name: 'Waar kan ik mee helpen?' }),
+    ).toBeVisible();
+    // Only the catalogue's own part of the page waits for it.
+    expect(screen.getByText('Even geduld…')).toHaveAttribute('role', 'status');
+    expect(screen.queryByRole('link', { name: /^Inkomen/ })).not.toBeInTheDocument();
+    // The worker can type and search meanwhile; the regelingen page waits for the catalogue.
+    await userEvent.type(field, 'huur{Enter}');
+    expect(router.state.location.pathname).toBe('/regelingen');
+    expect(router.state.location.search).toContain('q=huur');
+    expect(await screen.findByText('Even geduld…')).toHaveAttribute('role', 'status');
+    expect(screen.queryByRole('searchbox', { name: 'Zoek een regeling' })).not.toBeInTheDocument();
   });
 });
