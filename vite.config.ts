@@ -4,11 +4,13 @@ import { VitePWA } from 'vite-plugin-pwa';
 import { catalogueAssetPlugin } from './src/build/catalogue-vite-plugin';
 import { chunkMapPlugin } from './src/build/chunk-map-plugin';
 import { precompressPlugin } from './src/build/precompress';
+import { startPagePreloadPlugin } from './src/build/start-page-preload-plugin';
 
 export default defineConfig({
   plugins: [
     catalogueAssetPlugin(),
     chunkMapPlugin(),
+    startPagePreloadPlugin(),
     react(),
     VitePWA({
       // The app asks before it swaps to a new version, so nothing being typed is lost.

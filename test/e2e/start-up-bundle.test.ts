@@ -98,6 +98,22 @@ describe('start-up bundle', () => {
     }
   });
 
+  it('preloads the start page with the entry, so the router does not fetch it only after the entry ran', () => {
+    const html = readFileSync(join(DIST, 'index.html'), 'utf8');
+    const preloaded = [
+      ...html.matchAll(/<link rel="modulepreload" crossorigin href="\/([^"]+)"/g),
+    ].map((m) => m[1] ?? '');
+    const startPage = Object.keys(map).find((file) =>
+      map[file]?.modules.includes('src/app/routes/start-page.tsx'),
+    );
+    expect(preloaded).toContain(startPage);
+    // Everything the start page imports statically is preloaded too, and nothing it does not need.
+    for (const file of withStaticImports(startPage ?? '')) {
+      if (!map[file]?.isEntry) expect(preloaded).toContain(file);
+    }
+    expect(unwanted(modulesOf(preloaded))).toEqual([]);
+  });
+
   it('fetches no sync client with nobody signed in, and English only when chosen', async () => {
     const context = await env.browser.newContext({ serviceWorkers: 'block' });
     const page = await context.newPage();
