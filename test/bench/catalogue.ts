@@ -146,9 +146,11 @@ async function loadFigures(): Promise<Record<string, number>> {
   const first: number[] = [];
   const firstShown: number[] = [];
   const later: number[] = [];
+  const laterShown: number[] = [];
   const readMeasure = async (page: Page, name = 'dichtbij:catalogue-load') =>
     page.evaluate(async (measure) => {
-      for (let i = 0; i < 200; i++) {
+      // Up to 15 s: on a later start the device's copy is checked a few seconds after the start.
+      for (let i = 0; i < 600; i++) {
         const entry = performance.getEntriesByName(measure).at(-1);
         if (entry) return entry.duration;
         await new Promise((r) => setTimeout(r, 25));
@@ -163,7 +165,8 @@ async function loadFigures(): Promise<Record<string, number>> {
       first.push(await readMeasure(page));
       firstShown.push(await readMeasure(page, 'dichtbij:catalogue-shown'));
       await page.reload();
-      later.push(await readMeasure(page));
+      laterShown.push(await readMeasure(page, 'dichtbij:catalogue-shown'));
+      later.push(await readMeasure(page, 'dichtbij:catalogue-stored-check'));
       await context.close();
     }
   } finally {
@@ -175,7 +178,10 @@ async function loadFigures(): Promise<Record<string, number>> {
     catalogue_first_load_max_ms: summarise(first).max,
     // The start page shows the fetched catalogue before the device's copy is written.
     catalogue_first_shown_median_ms: summarise(firstShown).median,
-    catalogue_stored_load_median_ms: summarise(later).median,
+    // A later start shows the shipped copy at once and checks the device's copy of the same
+    // version a few seconds afterwards (catalogue-store.ts): the time of that check itself.
+    catalogue_later_shown_median_ms: summarise(laterShown).median,
+    catalogue_stored_check_median_ms: summarise(later).median,
   };
 }
 

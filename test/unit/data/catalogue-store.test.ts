@@ -128,9 +128,34 @@ describe('ensureCatalogue', () => {
       database,
       async () => fetched,
       (c) => (shown = c),
+      async () => {},
     );
     expect(shown).toBe(fetched);
     expect(result.catalogue).toBe(fetched);
+  });
+
+  it('checks the stored copy of the version on screen only later, and still repairs a damaged one', async () => {
+    await ensureCatalogue(database, shipped());
+    // Damaged: a record lost, the meta row still promising the whole version.
+    await database.regelingen.delete((await database.regelingen.toCollection().first())!.id);
+    let release: () => void = () => {};
+    const later = new Promise<void>((resolve) => (release = resolve));
+    let shown = false;
+    let done = false;
+    const result = ensureCatalogue(
+      database,
+      shipped(),
+      () => (shown = true),
+      () => later,
+    ).then((r) => ((done = true), r));
+    await expect.poll(() => shown).toBe(true);
+    // The first screen has its catalogue; the device's copy is not read or rewritten meanwhile.
+    await new Promise((r) => setTimeout(r, 50));
+    expect(done).toBe(false);
+    expect(await database.regelingen.count()).toBe(3);
+    release();
+    expect(await result).toMatchObject({ stored: true });
+    expect(await database.regelingen.count()).toBe(4);
   });
 
   it('shows nothing early while a published version is current: that one is read first', async () => {
