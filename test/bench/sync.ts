@@ -89,7 +89,7 @@ async function applyRate(): Promise<Record<string, number>> {
 const DEVICES = 200;
 const STEP_SECONDS = Number(process.env.BENCH_STEP_SECONDS ?? 8);
 /** Rates per step; `BENCH_SYNC_RATES=500,1000` runs a shorter list while working on one store. */
-const RATES = (process.env.BENCH_SYNC_RATES ?? '250,500,1000,1500,2000,2500,3000,4000')
+const RATES = (process.env.BENCH_SYNC_RATES ?? '250,500,750,1000,1500,2000,2500,3000,4000')
   .split(',')
   .map(Number);
 const WARM_UP_SECONDS = Number(process.env.BENCH_WARM_UP_SECONDS ?? 8);
