@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Mutation } from '../../src/domain/sync/protocol';
 import { seedDemoUsers } from '../../src/server/seed';
@@ -26,13 +27,13 @@ afterEach(async () => {
   storage = undefined;
 });
 
-async function signalStore(): Promise<{ storage: KyselySyncStorage; actor: Actor }> {
+async function signalStore(): Promise<{ storage: KyselySyncStorage; actor: Actor; url: string }> {
   const opened = await openStore('postgres');
   storage = opened.storage;
   await seedDemoUsers(storage);
   const user = await storage.getUser('demo-wijkteam');
   if (!user) throw new Error('no demo-wijkteam');
-  return { storage, actor: { user, deviceId: 'reservations-device' } };
+  return { storage, actor: { user, deviceId: 'reservations-device' }, url: opened.url };
 }
 
 let seq = 0;
@@ -99,6 +100,41 @@ describe('version reservations on postgres', () => {
     expect(page.changes).toHaveLength(10);
     expect(page.cursor).toBe(10);
   });
+
+  it('does not hang when a server-side writer holds the counter and waits for a record the push has locked', async () => {
+    const { storage, actor, url } = await signalStore();
+    const [created] = creates(1);
+    await storage.push(actor, [created!], now());
+    seq += 1;
+    const patch: Mutation = {
+      ...created!,
+      mutationId: `res-m-${seq}`,
+      seq,
+      baseVersion: 1,
+      op: 'patch',
+      payload: { data: { n: seq } },
+    };
+    // A vroegsignalen import or retention run: it takes the counter in its transaction and
+    // then updates a record, on a connection of its own.
+    const writer = new pg.Client({ connectionString: url });
+    await writer.connect();
+    try {
+      await writer.query('begin');
+      await writer.query(`select value from counters where name = 'version' for update`);
+      // The push locks the record, then waits for its versions behind the writer.
+      const pushing = storage.push(actor, [patch], now());
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      // Now the writer waits for the push's record: a cycle PostgreSQL cannot see, because
+      // the push waits on its reservation connection. The reservation must give up.
+      const writing = writer
+        .query(`update records set updated_at = updated_at where id = $1`, [created!.entityId])
+        .then(() => writer.query('commit'));
+      const [answer] = await Promise.all([pushing, writing]);
+      expect(answer.results.map((r) => r.status)).toEqual(['applied']);
+    } finally {
+      await writer.end();
+    }
+  }, 20_000);
 
   it('writes nothing with versions whose reservation was swept', async () => {
     const { storage, actor } = await signalStore();

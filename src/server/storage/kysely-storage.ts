@@ -291,16 +291,23 @@ function reusingStatements(database: BetterSqlite3.Database) {
   };
 }
 
+/**
+ * The reservation connections' settings.
+ * - synchronous_commit off: the push's own commit flushes the log past its reservation, and a
+ *   reservation lost in a crash had no rows written with its versions.
+ * - lock_timeout: a push waits for its versions while holding its records' locks, on another
+ *   connection, so PostgreSQL cannot see the cycle when a server-side writer that holds the
+ *   counter (vroegsignalen import, retention) then waits for one of those records. The
+ *   reservation gives up instead, the push rolls back and is tried again (push-store.ts).
+ */
+export const RESERVATION_LOCK_TIMEOUT_MS = 2000;
+const ALLOCATOR_OPTIONS = `-c synchronous_commit=off -c lock_timeout=${RESERVATION_LOCK_TIMEOUT_MS}`;
+
 export function openPostgresStorage(url: string, poolSize = 10): KyselySyncStorage {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
   // Reservations are one short statement each, on connections of their own: a push that holds
   // a pool connection while it waits for its versions can never starve the pool it waits on.
-  const allocatorPool = new pg.Pool({ connectionString: url, max: 2 });
-  // Not waiting for the disk here is safe: the push's own commit flushes the log past it, and
-  // a reservation lost in a crash had no rows written with its versions.
-  allocatorPool.on('connect', (client) => {
-    client.query('SET synchronous_commit = off').catch(() => undefined);
-  });
+  const allocatorPool = new pg.Pool({ connectionString: url, max: 2, options: ALLOCATOR_OPTIONS });
   return new KyselySyncStorage(
     'postgres',
     new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }),

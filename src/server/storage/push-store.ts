@@ -17,9 +17,10 @@ import { releaseReservation, reserveVersions } from './version-reservations';
 
 /**
  * PostgreSQL errors a push is simply tried again after: deadlock, serialization, a row another
- * push inserted first, its version reservation swept as stale.
+ * push inserted first, its versions not reserved in time (lock timeout, see kysely-storage.ts)
+ * or its reservation swept as stale.
  */
-const RETRYABLE = new Set(['40P01', '40001', '23505', 'reservation-lost']);
+const RETRYABLE = new Set(['40P01', '40001', '23505', '55P03', 'reservation-lost']);
 const ATTEMPTS = 5;
 
 /**
@@ -34,9 +35,9 @@ export type VersionSource = { dialect: 'sqlite' } | { dialect: 'postgres'; alloc
  * 1. read what the batch needs (batch-read.ts: on PostgreSQL one statement), locking the
  *    touched records (PostgreSQL, in key order so two pushes cannot deadlock on them);
  * 2. decide every mutation in memory, with placeholder versions;
- * 3. take the versions, turn the placeholders into real ones and write everything
- *    (batch-write.ts: on PostgreSQL what needs no version first, then one statement that
- *    writes the rest and ends the reservation), then commit.
+ * 3. take the versions (version-reservations.ts), work out the coordinator's counts, turn the
+ *    placeholders into real versions and write everything (batch-write.ts: on PostgreSQL one
+ *    statement, which also ends the reservation), then commit.
  * A reader that sees version n still sees everything below n, while pushes on any number of
  * PostgreSQL instances decide, write and commit in parallel.
  */
