@@ -6,6 +6,7 @@ import { CatalogueProvider } from './catalogue-context';
 import { loadLanguage } from './i18n/feature-translations';
 import { applyDocumentLanguage, initI18n, isLanguageCode } from './i18n/i18n';
 import { routes } from './router';
+import { rememberTypedBeforeStart } from './routes/typed-before-start';
 import { startSyncWhenSignedIn } from './session/sync-when-signed-in';
 import { loadSetting } from '../data/settings';
 import {
@@ -66,6 +67,8 @@ async function start() {
   }
   applyDocumentLanguage(language);
   performance.mark('dichtbij:language-ready');
+  // The first render replaces index.html's static start-page field: keep what was typed in it.
+  rememberTypedBeforeStart();
   root.render(
     <StrictMode>
       <PerWorker>

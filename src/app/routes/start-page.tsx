@@ -1,4 +1,5 @@
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
+import type { FormEvent, Ref } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { loadTranslations } from '../i18n/feature-translations';
@@ -11,6 +12,7 @@ import { dutchAttrs } from '../i18n/dutch-attrs';
 import { useCatalogueOverlay } from '../i18n/use-catalogue-overlay';
 import { Button } from '../components/button';
 import { Heading, Paragraph } from '../components/typography';
+import { forgetTypedBeforeStart, typedBeforeStart } from './typed-before-start';
 
 // Only a signed-in worker sees it; its data code (vault, zod) and texts load after the start
 // page has shown, and not at all while nobody is signed in.
@@ -30,7 +32,17 @@ const SignalsStartCard = lazy(async () => {
 export function StartPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const [query, setQuery] = useState('');
+  // Whatever was typed into index.html's static field before this page rendered carries over.
+  const [typed] = useState(typedBeforeStart);
+  const [query, setQuery] = useState(typed?.value ?? '');
+  const field = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    forgetTypedBeforeStart();
+    const input = field.current;
+    if (!typed?.focused || !input) return;
+    input.focus();
+    input.setSelectionRange(input.value.length, input.value.length);
+  }, [typed]);
   const session = useSession();
 
   const actions = [
@@ -65,29 +77,15 @@ export function StartPage() {
 
   return (
     <>
-      <Heading level={1}>{t('start.title')}</Heading>
-      <Paragraph purpose="lead">{t('start.intro')}</Paragraph>
-      <form
-        role="search"
-        className="search-form"
+      <StartSearch
+        query={query}
+        onQuery={setQuery}
+        field={field}
         onSubmit={(e) => {
           e.preventDefault();
           void navigate(paths.regelingen.href({ q: query }));
         }}
-      >
-        <label htmlFor="start-search">{t('start.searchLabel')}</label>
-        <div className="search-row">
-          <input
-            id="start-search"
-            type="search"
-            value={query}
-            placeholder={t('start.searchPlaceholder')}
-            onChange={(e) => setQuery(e.target.value)}
-            autoComplete="off"
-          />
-          <Button type="submit">{t('regelingen.searchLabel')}</Button>
-        </div>
-      </form>
+      />
       {session && (
         <Suspense fallback={null}>
           <SignalsStartCard />
@@ -141,6 +139,53 @@ function Fundamenten() {
       <Paragraph className="muted small">
         {t('start.catalogueVersion', { version: catalogue.version })}
       </Paragraph>
+    </>
+  );
+}
+
+/**
+ * The top of the start page. index.html paints the same markup in Dutch before any script runs
+ * (test/unit/app/app-shell-html.test.tsx keeps them the same), and without a script its form
+ * still opens the regelingen page with the search.
+ */
+export function StartSearch({
+  query,
+  onQuery,
+  onSubmit,
+  field,
+}: {
+  query: string;
+  onQuery: (query: string) => void;
+  onSubmit: (e: FormEvent<HTMLFormElement>) => void;
+  field?: Ref<HTMLInputElement>;
+}) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <Heading level={1}>{t('start.title')}</Heading>
+      <Paragraph purpose="lead">{t('start.intro')}</Paragraph>
+      <form
+        role="search"
+        className="search-form"
+        action={paths.regelingen.href()}
+        method="get"
+        onSubmit={onSubmit}
+      >
+        <label htmlFor="start-search">{t('start.searchLabel')}</label>
+        <div className="search-row">
+          <input
+            ref={field}
+            id="start-search"
+            name="q"
+            type="search"
+            value={query}
+            placeholder={t('start.searchPlaceholder')}
+            onChange={(e) => onQuery(e.target.value)}
+            autoComplete="off"
+          />
+          <Button type="submit">{t('regelingen.searchLabel')}</Button>
+        </div>
+      </form>
     </>
   );
 }

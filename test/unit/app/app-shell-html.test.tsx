@@ -3,6 +3,19 @@ import { join } from 'node:path';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { AppShell } from '../../../src/app/components/app-shell';
+import { initI18n } from '../../../src/app/i18n/i18n';
+import { StartSearch } from '../../../src/app/routes/start-page';
+
+const INDEX = join(import.meta.dirname, '..', '..', '..', 'index.html');
+
+/** The markup inside #root of index.html, parsed. */
+function rootOfIndex(): HTMLElement {
+  const html = readFileSync(INDEX, 'utf8');
+  const doc = new DOMParser().parseFromString(html, 'text/html');
+  const root = doc.getElementById('root');
+  if (!root) throw new Error('index.html has no #root');
+  return root;
+}
 
 /** Attribute order and void-element slashes aside, the same elements with the same attributes. */
 function normalise(html: string): string {
@@ -22,9 +35,21 @@ function normalise(html: string): string {
 
 describe('the app shell in index.html', () => {
   it('is the AppShell component, so the first paint needs no script and nothing moves when React takes over', () => {
-    const html = readFileSync(join(import.meta.dirname, '..', '..', '..', 'index.html'), 'utf8');
-    const inRoot = /<div id="root">([\s\S]*?)<\/div>\s*<noscript>/.exec(html)?.[1];
-    expect(inRoot).toBeDefined();
-    expect(normalise(inRoot ?? '')).toBe(normalise(renderToStaticMarkup(<AppShell />)));
+    const root = rootOfIndex();
+    // The start page's part, shown on / only, is compared below.
+    root.querySelector('.start-shell-only')?.remove();
+    expect(normalise(root.innerHTML)).toBe(normalise(renderToStaticMarkup(<AppShell />)));
+  });
+
+  it("paints the start page's heading and search field in Dutch before any script, as StartSearch renders them", async () => {
+    await initI18n('nl').changeLanguage('nl');
+    const block = rootOfIndex().querySelector('.start-shell-only');
+    expect(block?.parentElement?.id).toBe('main');
+    const rendered = renderToStaticMarkup(
+      <StartSearch query="" onQuery={() => undefined} onSubmit={() => undefined} />,
+    );
+    expect(normalise(block?.innerHTML ?? '')).toBe(normalise(rendered));
+    // Shown by public/start-shell.js on the start page only; hidden everywhere else.
+    expect(readFileSync(INDEX, 'utf8')).toContain('<script src="/start-shell.js"></script>');
   });
 });
