@@ -6,7 +6,7 @@ import { CatalogueProvider } from './catalogue-context';
 import { loadLanguage } from './i18n/feature-translations';
 import { applyDocumentLanguage, initI18n, isLanguageCode } from './i18n/i18n';
 import { routes } from './router';
-import { rememberTypedBeforeStart } from './routes/typed-before-start';
+import { watchTypedBeforeStart } from './routes/typed-before-start';
 import { startSyncWhenSignedIn } from './session/sync-when-signed-in';
 import { loadSetting } from '../data/settings';
 import {
@@ -45,6 +45,8 @@ async function start() {
   if (!element) throw new Error('index.html has no #root');
   // Read by `npm run bench` (test/bench/startup.ts) to say where a start spends its time.
   performance.mark('dichtbij:main-start');
+  // React's first render replaces index.html's static start-page field: keep what is typed in it.
+  watchTypedBeforeStart();
   // Asked first: IndexedDB answers from another process while this thread renders the shell,
   // sets up the texts and the router. Whose database this tablet shows decides where the
   // settings are read.
@@ -67,8 +69,6 @@ async function start() {
   }
   applyDocumentLanguage(language);
   performance.mark('dichtbij:language-ready');
-  // The first render replaces index.html's static start-page field: keep what was typed in it.
-  rememberTypedBeforeStart();
   root.render(
     <StrictMode>
       <PerWorker>

@@ -20,9 +20,21 @@ function readStaticField(): TypedBeforeStart | undefined {
   return { value: input.value, focused: document.activeElement === input };
 }
 
-/** Just before React's first render: in case something else commits before the start page. */
-export function rememberTypedBeforeStart(): void {
-  remembered = readStaticField() ?? remembered;
+/**
+ * From the app's first line on: keeps the static field's text and focus as they change, so they
+ * survive React removing the field, whenever that first commit comes.
+ */
+export function watchTypedBeforeStart(): void {
+  const input = document.querySelector<HTMLInputElement>(STATIC_FIELD);
+  if (!input) return;
+  remembered = readStaticField();
+  const keep = () => {
+    if (input.isConnected) remembered = readStaticField();
+  };
+  input.addEventListener('input', keep);
+  input.addEventListener('focus', keep);
+  // A blur caused by the removal itself must not count as the worker leaving the field.
+  input.addEventListener('blur', () => queueMicrotask(keep));
 }
 
 /** What the start page's field starts with: the static field while it is still there. */
