@@ -11,13 +11,14 @@ import {
 } from '../../src/data/crypto/vault';
 import { openRecord } from '../../src/data/crypto/record-crypto';
 import { DichtbijDb } from '../../src/data/db';
-import { HttpError, OfflineError } from '../../src/data/http';
+import { OfflineError } from '../../src/data/http';
 import { writeRecords } from '../../src/data/repositories/records';
 import { META_DEVICE_KEY } from '../../src/data/sync/device-key';
 import { flushRevocations, pendingRevocations } from '../../src/data/sync/revocations';
 import { login, logout } from '../../src/data/sync/session';
 import { META_SECRETS } from '../../src/data/sync/session-secrets';
 import type { Transport } from '../../src/data/sync/sync-error';
+import { inProcessTransport } from '../helpers/in-process-transport';
 import { syncNow } from '../../src/data/sync/sync-runner';
 import { refreshProofMessage } from '../../src/domain/sync/device-proof';
 import type { KyselySyncStorage } from '../../src/server/storage/kysely-storage';
@@ -39,19 +40,10 @@ let offline = false;
 /** Every token the server handed out, as an attacker on the disk would hope to find them. */
 const issued: string[] = [];
 
+const server = inProcessTransport(() => app);
 const transport: Transport = async (path, options) => {
   if (offline) throw new OfflineError();
-  const res = await app.request(path, {
-    method: options.method ?? (options.body === undefined ? 'GET' : 'POST'),
-    headers: {
-      'content-type': 'application/json',
-      ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
-    },
-    ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }),
-  });
-  const text = await res.text();
-  const body: unknown = text ? JSON.parse(text) : null;
-  if (!res.ok) throw new HttpError(res.status, body);
+  const body = await server(path, options);
   if (body && typeof body === 'object' && 'refreshToken' in body) {
     const tokens = body as { refreshToken: string; accessToken: string };
     issued.push(tokens.refreshToken, tokens.accessToken);

@@ -1,13 +1,12 @@
 import 'fake-indexeddb/auto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DichtbijDb } from '../../src/data/db';
-import type { HttpOptions } from '../../src/data/http';
-import { HttpError } from '../../src/data/http';
 import { resetVault, setUpPin } from '../../src/data/crypto/vault';
 import { openRecord } from '../../src/data/crypto/record-crypto';
 import { writeRecords } from '../../src/data/repositories/records';
 import { login } from '../../src/data/sync/session';
 import type { Transport } from '../../src/data/sync/sync-error';
+import { inProcessTransport } from '../helpers/in-process-transport';
 import { syncNow } from '../../src/data/sync/sync-runner';
 import type { Change } from '../../src/domain/sync/protocol';
 import { PROTOCOL_VERSION } from '../../src/domain/sync/protocol';
@@ -34,20 +33,7 @@ async function pullFrom(app: App, client: Client, cursor: number | null) {
 const evicted = (changes: Change[]) => changes.filter((c) => c.kind === 'evict').map((c) => c.id);
 
 function transportFor(app: App): Transport {
-  return async (path: string, options: HttpOptions) => {
-    const res = await app.request(path, {
-      method: options.method ?? (options.body === undefined ? 'GET' : 'POST'),
-      headers: {
-        'content-type': 'application/json',
-        ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
-      },
-      ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }),
-    });
-    const text = await res.text();
-    const body = text ? (JSON.parse(text) as unknown) : null;
-    if (!res.ok) throw new HttpError(res.status, body);
-    return body;
-  };
+  return inProcessTransport(() => app);
 }
 
 describe.each(STORES)('per-record eviction on %s', (kind) => {

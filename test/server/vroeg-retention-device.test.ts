@@ -4,12 +4,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openRecord } from '../../src/data/crypto/record-crypto';
 import { resetVault, setUpPin } from '../../src/data/crypto/vault';
 import { DichtbijDb } from '../../src/data/db';
-import type { HttpOptions } from '../../src/data/http';
-import { HttpError } from '../../src/data/http';
 import { removeExpiredClosedRecords } from '../../src/data/lock/retention';
 import { appendEvent, writeRecords } from '../../src/data/repositories/records';
 import { login } from '../../src/data/sync/session';
 import type { Transport } from '../../src/data/sync/sync-error';
+import { inProcessTransport } from '../helpers/in-process-transport';
 import { syncNow } from '../../src/data/sync/sync-runner';
 import type { Mutation } from '../../src/domain/sync/protocol';
 import type { KyselySyncStorage } from '../../src/server/storage/kysely-storage';
@@ -47,20 +46,7 @@ const kept = (s: Gen) =>
   );
 
 function transportFor(app: App): Transport {
-  return async (path: string, options: HttpOptions) => {
-    const res = await app.request(path, {
-      method: options.method ?? (options.body === undefined ? 'GET' : 'POST'),
-      headers: {
-        'content-type': 'application/json',
-        ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
-      },
-      ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }),
-    });
-    const text = await res.text();
-    const body = text ? (JSON.parse(text) as unknown) : null;
-    if (!res.ok) throw new HttpError(res.status, body);
-    return body;
-  };
+  return inProcessTransport(() => app);
 }
 
 function mutationsFor(id: string, s: Gen): Mutation[] {

@@ -20,7 +20,7 @@ import { jwtSecretFor, seedDemoUsers } from '../../../../src/server/seed';
 import type { KyselySyncStorage } from '../../../../src/server/storage/kysely-storage';
 import { openSqliteStorage } from '../../../../src/server/storage/kysely-storage';
 import { TEST_PIN, unlockVaultFor } from '../../helpers/unlocked-vault';
-import { inProcessTransport } from './fixtures';
+import { inProcessTransport } from '../../../helpers/in-process-transport';
 
 /*
  * Conflicts and refusals made the real way: two devices against the real sync server, run

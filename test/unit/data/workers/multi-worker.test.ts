@@ -28,7 +28,7 @@ import { createApp } from '../../../../src/server/app';
 import { jwtSecretFor, seedDemoUsers } from '../../../../src/server/seed';
 import type { KyselySyncStorage } from '../../../../src/server/storage/kysely-storage';
 import { openSqliteStorage } from '../../../../src/server/storage/kysely-storage';
-import { inProcessTransport } from '../sync/fixtures';
+import { inProcessTransport } from '../../../helpers/in-process-transport';
 
 /*
  * Issue 16, item 1: several workers on one shared tablet, each with her own database and vault.
