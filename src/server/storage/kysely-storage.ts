@@ -51,11 +51,10 @@ export class KyselySyncStorage implements SyncStorage {
   /** Where pushes take their versions (on PostgreSQL a pool of its own, see push-store.ts). */
   private readonly versions: VersionSource;
 
-  constructor(dialect: Dialect, db: Kysely<Database>, allocator?: Kysely<Database>) {
-    this.dialect = dialect;
+  constructor(db: Kysely<Database>, versions: VersionSource) {
+    this.dialect = versions.dialect;
     this.db = db;
-    this.versions =
-      dialect === 'postgres' ? { dialect, allocator: allocator ?? db } : { dialect: 'sqlite' };
+    this.versions = versions;
   }
 
   async migrate(): Promise<void> {
@@ -70,8 +69,7 @@ export class KyselySyncStorage implements SyncStorage {
   }
 
   async close(): Promise<void> {
-    if (this.versions.dialect === 'postgres' && this.versions.allocator !== this.db)
-      await this.versions.allocator.destroy();
+    if (this.versions.dialect === 'postgres') await this.versions.allocator.destroy();
     await this.db.destroy();
   }
 
@@ -266,8 +264,8 @@ export function openSqliteStorage(file: string): KyselySyncStorage {
   database.pragma('foreign_keys = ON');
   database.pragma('synchronous = NORMAL');
   return new KyselySyncStorage(
-    'sqlite',
     new Kysely<Database>({ dialect: new SqliteDialect({ database: reusingStatements(database) }) }),
+    { dialect: 'sqlite' },
   );
 }
 
@@ -308,9 +306,8 @@ export function openPostgresStorage(url: string, poolSize = 10): KyselySyncStora
   // Reservations are one short statement each, on connections of their own: a push that holds
   // a pool connection while it waits for its versions can never starve the pool it waits on.
   const allocatorPool = new pg.Pool({ connectionString: url, max: 2, options: ALLOCATOR_OPTIONS });
-  return new KyselySyncStorage(
-    'postgres',
-    new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }),
-    new Kysely<Database>({ dialect: new PostgresDialect({ pool: allocatorPool }) }),
-  );
+  return new KyselySyncStorage(new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), {
+    dialect: 'postgres',
+    allocator: new Kysely<Database>({ dialect: new PostgresDialect({ pool: allocatorPool }) }),
+  });
 }

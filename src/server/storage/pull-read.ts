@@ -76,15 +76,14 @@ function startOf(q: PageQuery, counter: number, userScopeVersion: number) {
 }
 
 /**
- * SQLite, inside the caller's transaction: the head of the page in one statement, then records,
+ * SQLite (which never reserves versions), inside the caller's transaction: the head of the page
+ * in one statement, then records,
  * events and moves (each a cached prepared statement in the same process: cheap round trips).
  */
 export async function readSqlitePage(db: Executor, q: PageQuery): Promise<RawPage> {
   const head = await db
     .selectNoFrom((eb) => [
       eb.selectFrom('counters').select('value').where('name', '=', 'version').as('counter'),
-      lowestReserved().as('lowest_reserved'),
-      staleReservation('sqlite').as('stale'),
       eb.selectFrom('users').select('scope_version').where('id', '=', q.user.id).as('sv'),
       eb
         .selectFrom('catalogue_versions')
@@ -94,16 +93,15 @@ export async function readSqlitePage(db: Executor, q: PageQuery): Promise<RawPag
         .as('catalogue_version'),
     ])
     .executeTakeFirstOrThrow();
-  const counter = Number(head.counter ?? 0);
-  const maxVersion =
-    head.lowest_reserved === null ? counter : Math.min(counter, Number(head.lowest_reserved) - 1);
+  // One writer, which holds the counter to its commit: every version up to it is complete.
+  const maxVersion = Number(head.counter ?? 0);
   const scopeVersion = Number(head.sv ?? 0);
-  const { reset, from } = startOf(q, counter, scopeVersion);
+  const { reset, from } = startOf(q, maxVersion, scopeVersion);
   const page: RawPage = {
     reset,
     from,
     maxVersion,
-    stale: Number(head.stale) > 0,
+    stale: false,
     scopeVersion,
     catalogueVersion: head.catalogue_version ?? null,
     records: [],
@@ -193,7 +191,7 @@ export async function readPostgresPage(db: Db, q: PageQuery): Promise<RawPage> {
     with h as (
       select (select value from counters where name = 'version') as counter,
         ${lowestReserved()} as lowest,
-        ${staleReservation('postgres')} as stale,
+        ${staleReservation()} as stale,
         (select scope_version from users where id = ${q.user.id}) as sv,
         (select version from catalogue_versions order by seq desc limit 1) as catalogue_version
     ),

@@ -178,8 +178,7 @@ async function pushOnce(
     const row = ws.rows.get(key);
     return row ? [row] : [];
   });
-  const base = await takeVersions(trx, versions, ws.allocated);
-  if (versions.dialect === 'postgres' && ws.allocated > 0) reserved.base = base;
+  const base = await takeVersions(trx, versions, ws.allocated, reserved);
   // The coordinator's counts move with the records, in the same transaction, with the real
   // versions (a placeholder stored in its facts would outrank every later version).
   const rollup = await planInsightRollup(
@@ -209,11 +208,19 @@ async function pushOnce(
 
 /**
  * The value this push's versions start above. SQLite: the counter, which its one writer holds
- * (the batch writer moves it). PostgreSQL: a reservation of its own, ended by the write.
+ * (the batch writer moves it). PostgreSQL: a reservation of its own, ended by the write and
+ * noted in `reserved`, so that a failed attempt releases it.
  */
-async function takeVersions(trx: Trx, versions: VersionSource, count: number): Promise<number> {
+async function takeVersions(
+  trx: Trx,
+  versions: VersionSource,
+  count: number,
+  reserved: { base: number | null },
+): Promise<number> {
   if (versions.dialect === 'sqlite') return lockCounter('sqlite', trx, 'version');
-  return count > 0 ? reserveVersions(versions.allocator, count) : 0;
+  if (count === 0) return 0;
+  reserved.base = await reserveVersions(versions.allocator, count);
+  return reserved.base;
 }
 
 /** A mutation seen before: answer what was answered then, with the record as it is now. */

@@ -82,9 +82,7 @@ export function lowestReserved() {
 }
 
 /** SQL for the pull's head: whether a reservation is old enough to be swept. */
-export function staleReservation(dialect: 'sqlite' | 'postgres') {
-  // SQLite never reserves (one writer), so its answer is a constant.
-  if (dialect === 'sqlite') return sql<number>`0`;
+export function staleReservation() {
   return sql<number>`(select count(*) from version_reservations
     where reserved_at < ${DB_NOW_MS} - ${STALE_AFTER_MS}::bigint)`;
 }
