@@ -3,7 +3,7 @@ import organisationsJson from '../domain/catalogue/data/organisations.json';
 import wijkenJson from '../domain/catalogue/data/wijken.json';
 import { DEFAULT_TEAMS } from '../domain/signals/handover';
 import type { KnownValues } from '../domain/sync/field-check';
-import type { SyncStorage } from './storage/sync-storage';
+import type { SyncStorage, UserRecord } from './storage/sync-storage';
 
 const idsOf = z.array(z.object({ id: z.string() }).loose());
 const catalogueIds = z.object({ wijken: idsOf, organisations: idsOf }).loose();
@@ -33,32 +33,39 @@ function fromBody(version: string, body: string): CatalogueIds {
 }
 
 /**
- * Loads the values pushes are checked against. The catalogue's ids are kept per version, so a
- * push parses the (large) catalogue only after a new one is published; accounts change more
- * often and are read each time.
+ * Loads the values pushes are checked against. One small read per push: the catalogue's
+ * version and the accounts' stamp. The catalogue's ids are kept per version (the body is
+ * hundreds of KB) and the accounts per stamp, so each is read again only after it changed.
+ * The stamp is read before the accounts, so a list is never older than the stamp it is kept
+ * under; a change in between only makes the next push read the list once more.
  */
 export function knownValuesLoader(storage: SyncStorage): () => Promise<KnownValues> {
-  let cached: CatalogueIds | undefined;
+  let catalogue: CatalogueIds | undefined;
+  let accounts: { stamp: number; values: AccountValues } | undefined;
   return async () => {
-    // Only the version on each push (the body is hundreds of KB); the body when it changed.
-    const [version, users] = await Promise.all([
-      storage.currentCatalogueVersion(),
-      storage.listUsers(),
-    ]);
-    let ids = cached;
-    if (!ids || ids.version !== version) {
+    const stamps = await storage.knownStamps();
+    if (!catalogue || catalogue.version !== stamps.catalogueVersion) {
       const current = await storage.currentCatalogue();
-      ids = current ? fromBody(current.version, current.body) : shipped();
-      cached = ids;
+      catalogue = current ? fromBody(current.version, current.body) : shipped();
     }
-    const teams = new Set(DEFAULT_TEAMS.map((t) => t.id));
-    for (const u of users) if (u.teamId) teams.add(u.teamId);
-    return {
-      wijken: ids.wijken,
-      organisations: ids.organisations,
-      teams,
-      users: new Set(users.map((u) => u.id)),
-      accounts: new Map(users.map((u) => [u.id, { role: u.role, teamId: u.teamId }])),
-    };
+    let values = accounts?.stamp === stamps.directory ? accounts.values : undefined;
+    if (!values) {
+      values = accountValues(await storage.listUsers());
+      // Without a stamp (a store not migrated yet) nothing is kept: read each time, as before.
+      accounts = stamps.directory === null ? undefined : { stamp: stamps.directory, values };
+    }
+    return { wijken: catalogue.wijken, organisations: catalogue.organisations, ...values };
+  };
+}
+
+type AccountValues = Pick<KnownValues, 'teams' | 'users' | 'accounts'>;
+
+function accountValues(users: readonly UserRecord[]): Required<AccountValues> {
+  const teams = new Set(DEFAULT_TEAMS.map((t) => t.id));
+  for (const u of users) if (u.teamId) teams.add(u.teamId);
+  return {
+    teams,
+    users: new Set(users.map((u) => u.id)),
+    accounts: new Map(users.map((u) => [u.id, { role: u.role, teamId: u.teamId }])),
   };
 }

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Mutation } from '../../src/domain/sync/protocol';
 import type { ScopeUser } from '../../src/domain/sync/roles';
@@ -199,6 +200,59 @@ describe.each(STORES)('storage contract on %s', (kind) => {
     expect(await storage.publishCatalogue('v2', '{"x":1}', 'demo-beheerder', NOW)).toBe(true);
     expect(await storage.publishCatalogue('v1', '{}', 'demo-beheerder', NOW)).toBe(false);
     expect((await storage.currentCatalogue())?.version).toBe('v2');
+  });
+
+  it('reads a device with the account it is bound to in one read, and nothing for an unknown device', async () => {
+    const { storage } = await store();
+    const bound = await storage.getDeviceWithOwner('device-contract-a');
+    expect(bound?.device).toEqual(await storage.getDevice('device-contract-a'));
+    expect(bound?.owner).toEqual(await storage.getUser('demo-vrijwilliger'));
+    expect(await storage.getDeviceWithOwner('no-such-device')).toBeUndefined();
+  });
+
+  it('moves the accounts stamp with every change to an account, and names the current catalogue', async () => {
+    const { storage } = await store();
+    const first = await storage.knownStamps();
+    expect(first.catalogueVersion).toBeNull();
+    expect(first.directory).not.toBeNull();
+    await storage.publishCatalogue('v1', '{}', 'demo-beheerder', NOW);
+    expect(await storage.knownStamps()).toEqual({ ...first, catalogueVersion: 'v1' });
+
+    const stamps: number[] = [];
+    const stamp = async () => {
+      const { directory } = await storage.knownStamps();
+      stamps.push(directory ?? Number.NaN);
+    };
+    await storage.createUser(
+      {
+        id: 'stamp-user',
+        email: 'stamp@demo.dichtbij',
+        name: 'Stempel',
+        role: 'wijkteam',
+        teamId: 'wijkteam-west',
+        organisationId: null,
+        wijken: ['wielwijk'],
+        passwordHash: 'x',
+      },
+      NOW,
+    );
+    await stamp();
+    await storage.updateUserScope('stamp-user', {
+      role: 'wijkteam',
+      teamId: 'wijkteam-oost',
+      wijken: [],
+    });
+    await stamp();
+    // Any write to the table counts, also one no storage function knows of.
+    await sql`update users set disabled = 1 where id = 'stamp-user'`.execute(storage.db);
+    await stamp();
+    await sql`delete from users where id = 'stamp-user'`.execute(storage.db);
+    await stamp();
+    let previous = first.directory ?? Number.NaN;
+    for (const next of stamps) {
+      expect(next).toBeGreaterThan(previous);
+      previous = next;
+    }
   });
 
   it('leaves aggregate cells below the minimum size out altogether', async () => {

@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import { verifyAccessToken } from '../auth/tokens';
 import { log } from '../log';
-import type { SyncStorage } from '../storage/sync-storage';
+import type { DeviceRecord, SyncStorage, UserRecord } from '../storage/sync-storage';
 import type { AuthGuard, Env } from './route-kit';
 import { fail, isLost, scopeUser, wipeDevice } from './route-kit';
 
@@ -25,10 +25,11 @@ export function authGuard(storage: SyncStorage, jwtSecret: Uint8Array, now: () =
           : 'The token is not valid.',
       );
     }
-    const [user, device] = await Promise.all([
-      storage.getUser(verified.claims.userId),
-      storage.getDevice(verified.claims.deviceId),
-    ]);
+    const { user, device } = await sessionParties(
+      storage,
+      verified.claims.userId,
+      verified.claims.deviceId,
+    );
     if (isLost(device)) {
       log.warn('auth.device.lost-contact');
       return wipeDevice(c);
@@ -49,4 +50,20 @@ export function authGuard(storage: SyncStorage, jwtSecret: Uint8Array, now: () =
     await next();
     return undefined;
   };
+}
+
+/**
+ * The token's account and device. Every request asks, so the usual case (a device bound to
+ * the token's account) is one statement; anything else reads both on their own, so the guard
+ * answers exactly as it would with two separate reads.
+ */
+async function sessionParties(
+  storage: SyncStorage,
+  userId: string,
+  deviceId: string,
+): Promise<{ user: UserRecord | undefined; device: DeviceRecord | undefined }> {
+  const bound = await storage.getDeviceWithOwner(deviceId);
+  if (bound && bound.owner.id === userId) return { user: bound.owner, device: bound.device };
+  const [user, device] = await Promise.all([storage.getUser(userId), storage.getDevice(deviceId)]);
+  return { user, device };
 }

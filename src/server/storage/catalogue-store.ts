@@ -42,6 +42,30 @@ export async function publishCatalogue(
   });
 }
 
+/**
+ * What the push's field check caches by, in one read: the current catalogue's version and the
+ * accounts' stamp (raised by a trigger on every change to `users`, migration 015).
+ */
+export async function readKnownStamps(
+  db: Executor,
+): Promise<{ catalogueVersion: string | null; directory: number | null }> {
+  const row = await db
+    .selectNoFrom((eb) => [
+      eb
+        .selectFrom('catalogue_versions')
+        .select('version')
+        .orderBy('seq', 'desc')
+        .limit(1)
+        .as('catalogue_version'),
+      eb.selectFrom('counters').select('value').where('name', '=', 'directory').as('directory'),
+    ])
+    .executeTakeFirstOrThrow();
+  return {
+    catalogueVersion: row.catalogue_version ?? null,
+    directory: row.directory === null ? null : Number(row.directory),
+  };
+}
+
 /** Only the version: a pull compares it and must not read the (large) body to do so. */
 export async function currentCatalogueVersion(db: Executor): Promise<string | null> {
   const row = await db

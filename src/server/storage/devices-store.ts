@@ -2,7 +2,8 @@ import { sql } from 'kysely';
 import type { Selectable } from 'kysely';
 import type { DevicesTable } from './database';
 import type { Db } from './rows';
-import type { DeviceLogin, DeviceRecord, RefreshOutcome } from './sync-storage';
+import type { DeviceLogin, DeviceRecord, RefreshOutcome, UserRecord } from './sync-storage';
+import { toUser } from './users-store';
 
 function toDevice(row: Selectable<DevicesTable>): DeviceRecord {
   return {
@@ -26,6 +27,51 @@ function toDevice(row: Selectable<DevicesTable>): DeviceRecord {
 export async function getDevice(db: Db, id: string): Promise<DeviceRecord | undefined> {
   const row = await db.selectFrom('devices').selectAll().where('id', '=', id).executeTakeFirst();
   return row ? toDevice(row) : undefined;
+}
+
+/**
+ * A device with the account it is bound to, in one statement: what the auth guard reads on
+ * every request. Undefined when the device is unknown.
+ */
+export async function getDeviceWithOwner(
+  db: Db,
+  id: string,
+): Promise<{ device: DeviceRecord; owner: UserRecord } | undefined> {
+  const row = await db
+    .selectFrom('devices as d')
+    .innerJoin('users as u', 'u.id', 'd.user_id')
+    .selectAll('d')
+    .select([
+      'u.email as u_email',
+      'u.name as u_name',
+      'u.role as u_role',
+      'u.team_id as u_team_id',
+      'u.organisation_id as u_organisation_id',
+      'u.wijken as u_wijken',
+      'u.password_hash as u_password_hash',
+      'u.scope_version as u_scope_version',
+      'u.disabled as u_disabled',
+      'u.created_at as u_created_at',
+    ])
+    .where('d.id', '=', id)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  return {
+    device: toDevice(row),
+    owner: toUser({
+      id: row.user_id,
+      email: row.u_email,
+      name: row.u_name,
+      role: row.u_role,
+      team_id: row.u_team_id,
+      organisation_id: row.u_organisation_id,
+      wijken: row.u_wijken,
+      password_hash: row.u_password_hash,
+      scope_version: row.u_scope_version,
+      disabled: row.u_disabled,
+      created_at: row.u_created_at,
+    }),
+  };
 }
 
 export async function listDevices(db: Db, userId?: string): Promise<DeviceRecord[]> {

@@ -105,6 +105,10 @@ export class KyselySyncStorage implements SyncStorage {
     return devicesStore.getDevice(this.db, id);
   }
 
+  getDeviceWithOwner(id: string): Promise<{ device: DeviceRecord; owner: UserRecord } | undefined> {
+    return devicesStore.getDeviceWithOwner(this.db, id);
+  }
+
   listDevices(userId?: string): Promise<DeviceRecord[]> {
     return devicesStore.listDevices(this.db, userId);
   }
@@ -219,6 +223,10 @@ export class KyselySyncStorage implements SyncStorage {
 
   currentCatalogueVersion(): Promise<string | null> {
     return catalogueStore.currentCatalogueVersion(this.db);
+  }
+
+  knownStamps(): Promise<{ catalogueVersion: string | null; directory: number | null }> {
+    return catalogueStore.readKnownStamps(this.db);
   }
 
   publishCatalogue(version: string, body: string, by: string, now: string): Promise<boolean> {

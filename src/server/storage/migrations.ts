@@ -137,6 +137,30 @@ const VERSION_RESERVATIONS = [
 ];
 
 /**
+ * Issue 11: a stamp that moves with every change to the accounts, so a push checks its fields
+ * against a cached list of accounts and reads the whole list only after it changed. Triggers,
+ * not the code that writes users, move it: no way of changing an account can forget to.
+ */
+export const DIRECTORY_STAMP_015 = '015-directory-stamp';
+const DIRECTORY_STAMP_ROW = `INSERT INTO counters (name, value) VALUES ('directory', 0)`;
+const BUMP_DIRECTORY = `UPDATE counters SET value = value + 1 WHERE name = 'directory'`;
+const DIRECTORY_STAMP_SQLITE = [
+  DIRECTORY_STAMP_ROW,
+  ...['INSERT', 'UPDATE', 'DELETE'].map(
+    (event) =>
+      `CREATE TRIGGER users_directory_${event.toLowerCase()} AFTER ${event} ON users
+       BEGIN ${BUMP_DIRECTORY}; END`,
+  ),
+];
+const DIRECTORY_STAMP_POSTGRES = [
+  DIRECTORY_STAMP_ROW,
+  `CREATE FUNCTION bump_directory_stamp() RETURNS trigger LANGUAGE plpgsql AS $$
+   BEGIN ${BUMP_DIRECTORY}; RETURN NULL; END $$`,
+  `CREATE TRIGGER users_directory AFTER INSERT OR UPDATE OR DELETE ON users
+   FOR EACH STATEMENT EXECUTE FUNCTION bump_directory_stamp()`,
+];
+
+/**
  * Issue 10: a sign-in generation per device (access tokens of an earlier session stay dead
  * after a re-login) and the previous refresh token with its reuse deadline (a lost refresh
  * response does not sign the worker out; a later replay revokes the device).
@@ -174,6 +198,7 @@ const STEPS: Record<Dialect, Record<string, readonly string[]>> = {
     [VROEG_RETENTION_012]: VROEG_RETENTION,
     [QUICK_CHECK_TALLIES_013]: QUICK_CHECK_TALLIES,
     [VERSION_RESERVATIONS_014]: VERSION_RESERVATIONS,
+    [DIRECTORY_STAMP_015]: DIRECTORY_STAMP_SQLITE,
   },
   postgres: {
     '001-initial': SHARED_001,
@@ -190,6 +215,7 @@ const STEPS: Record<Dialect, Record<string, readonly string[]>> = {
     [VROEG_RETENTION_012]: VROEG_RETENTION,
     [QUICK_CHECK_TALLIES_013]: QUICK_CHECK_TALLIES,
     [VERSION_RESERVATIONS_014]: VERSION_RESERVATIONS,
+    [DIRECTORY_STAMP_015]: DIRECTORY_STAMP_POSTGRES,
   },
 };
 

@@ -123,6 +123,8 @@ export interface SyncStorage {
   ): Promise<boolean>;
 
   getDevice(id: string): Promise<DeviceRecord | undefined>;
+  /** The device and the account it is bound to, in one read; undefined for an unknown device. */
+  getDeviceWithOwner(id: string): Promise<{ device: DeviceRecord; owner: UserRecord } | undefined>;
   /**
    * Binds the device to the user with a fresh refresh token (hash), clears a revocation and
    * raises the device's generation, so access tokens of every earlier session stay dead.
@@ -218,6 +220,11 @@ export interface SyncStorage {
   currentCatalogue(): Promise<StoredCatalogue | undefined>;
   /** The current catalogue's version without its (large) body; null before the first publish. */
   currentCatalogueVersion(): Promise<string | null>;
+  /**
+   * The current catalogue's version and a stamp that moves with every change to an account,
+   * in one read: a push's field check reloads what it caches only when one of them moved.
+   */
+  knownStamps(): Promise<{ catalogueVersion: string | null; directory: number | null }>;
   /** Stores a new catalogue version; false when that version is already stored. */
   publishCatalogue(version: string, body: string, by: string, now: string): Promise<boolean>;
 
