@@ -10,6 +10,7 @@ import { LIMITS, fail, limit } from './http/route-kit';
 import { registerSpreekuurRoutes } from './http/spreekuur-routes';
 import { registerSyncRoutes } from './http/sync-routes';
 import { knownValuesLoader } from './known-values';
+import { withCachedCurrentId } from './storage/rules-versions';
 import { log } from './log';
 import { securityHeaders } from './security-headers';
 import { staticHandler } from './static-files';
@@ -19,7 +20,14 @@ import { CAMPAIGN_MAX_BYTES, IMPORT_MAX_BYTES, vroegHandlers } from './vroegsign
 export type { AppOptions } from './http/route-kit';
 
 /** The server: security headers and compression, then each group of API routes, then the app. */
-export function createApp(options: AppOptions): Hono<Env> {
+/** How long an instance names the same current rules version in pulls (see withCachedCurrentId). */
+const RULES_ID_TTL_MS = 5_000;
+
+export function createApp(given: AppOptions): Hono<Env> {
+  const options: AppOptions = {
+    ...given,
+    rulesVersions: given.rulesVersions && withCachedCurrentId(given.rulesVersions, RULES_ID_TTL_MS),
+  };
   const { storage, jwtSecret } = options;
   const now = options.now ?? (() => new Date());
   const app = new Hono<Env>();

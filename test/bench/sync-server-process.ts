@@ -4,6 +4,7 @@ import { keepConnectionsAlive } from '../../src/server/http/keep-alive';
 import { createApp } from '../../src/server/app';
 import { jwtSecretFor } from '../../src/server/seed';
 import { openStorageFromEnv } from '../../src/server/storage/open-storage';
+import { openRulesVersionStore } from '../../src/server/storage/rules-versions';
 
 /**
  * One server instance for the sync bench, as its own process (so two PostgreSQL instances
@@ -13,7 +14,10 @@ import { openStorageFromEnv } from '../../src/server/storage/open-storage';
 process.env.LOG_LEVEL ??= 'warn';
 const storage = openStorageFromEnv();
 const jwtSecret = await jwtSecretFor(storage, undefined);
-const app = createApp({ storage, jwtSecret, distDir: null });
+// As src/server/main.ts: with the rules store, so every pull names the current rules version.
+const rulesVersions = openRulesVersionStore(storage.dialect, storage.db);
+await rulesVersions.migrate();
+const app = createApp({ storage, jwtSecret, distDir: null, rulesVersions });
 const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) => {
   process.stdout.write(`PORT ${info.port}\n`);
 });

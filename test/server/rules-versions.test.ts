@@ -7,7 +7,11 @@ import {
 import { shippedRulesVersion } from '../../src/domain/eligibility/shipped-rules';
 import { PROTOCOL_VERSION } from '../../src/domain/sync/protocol';
 import type { KyselySyncStorage } from '../../src/server/storage/kysely-storage';
-import { openRulesVersionStore } from '../../src/server/storage/rules-versions';
+import type { RulesVersionStore } from '../../src/server/storage/rules-versions';
+import {
+  openRulesVersionStore,
+  withCachedCurrentId,
+} from '../../src/server/storage/rules-versions';
 import { withBijstandsnormen } from '../fixtures/rules-versions';
 import { STORES, loginAs, makeServer, openStore, post, type App } from './helpers';
 
@@ -127,5 +131,49 @@ describe.each(STORES)('rules versions on %s', (kind) => {
       const res = await post(app, '/api/rules', shippedRulesVersion.version, bea.token);
       expect(await res.json()).toMatchObject({ id: shippedRulesVersion.id });
     });
+  });
+});
+
+describe('the current rules id kept per instance', () => {
+  function fakeStore() {
+    let current: string | undefined = 'r1';
+    let reads = 0;
+    const store: RulesVersionStore = {
+      migrate: () => Promise.resolve(),
+      current: () => Promise.resolve(undefined),
+      currentId: () => {
+        reads += 1;
+        return Promise.resolve(current);
+      },
+      publish: (id) => {
+        current = id;
+        return Promise.resolve(true);
+      },
+    };
+    return {
+      store,
+      reads: () => reads,
+      publishElsewhere: (id: string) => {
+        current = id;
+      },
+    };
+  }
+
+  it('reads the id once per period, names a publication through it at once and one elsewhere after the period', async () => {
+    let clock = 0;
+    const backing = fakeStore();
+    const cached = withCachedCurrentId(backing.store, 5_000, () => clock);
+    expect(await cached.currentId()).toBe('r1');
+    expect(await cached.currentId()).toBe('r1');
+    expect(backing.reads()).toBe(1);
+
+    await cached.publish('r2', 'label', '{}', 'demo-beheerder', '2026-12-01T09:00:00.000Z');
+    expect(await cached.currentId()).toBe('r2');
+
+    backing.publishElsewhere('r3');
+    clock = 4_999;
+    expect(await cached.currentId()).toBe('r2');
+    clock = 7_000;
+    expect(await cached.currentId()).toBe('r3');
   });
 });

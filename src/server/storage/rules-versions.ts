@@ -163,3 +163,36 @@ export function openRulesVersionStore<DB>(dialect: Dialect, db: Kysely<DB>): Rul
   // Only this module's own tables are queried, so the connection is typed as holding just them.
   return new KyselyRulesVersionStore(dialect, db.withTables<RulesTables>() as Kysely<RulesTables>);
 }
+
+/**
+ * The store with the current id kept for `ttlMs`: every pull names it, and a rules version is
+ * published a few times a year. A publication through this instance is named at once; one
+ * through another instance reaches its pulls within `ttlMs`, and a device that hears of it a
+ * few seconds later loses nothing (it fetches the new version on a later pull).
+ */
+export function withCachedCurrentId(
+  store: RulesVersionStore,
+  ttlMs: number,
+  clock: () => number = Date.now,
+): RulesVersionStore {
+  let cached: { id: string | undefined; until: number } | undefined;
+  return {
+    migrate: () => store.migrate(),
+    current: () => store.current(),
+    async currentId() {
+      if (cached && clock() < cached.until) return cached.id;
+      const until = clock() + ttlMs;
+      const id = await store.currentId();
+      cached = { id, until };
+      return id;
+    },
+    async publish(...args) {
+      cached = undefined;
+      try {
+        return await store.publish(...args);
+      } finally {
+        cached = undefined;
+      }
+    },
+  };
+}
