@@ -12,6 +12,7 @@ import type { KyselySyncStorage } from '../../src/server/storage/kysely-storage'
 import { openPostgresStorage, openSqliteStorage } from '../../src/server/storage/kysely-storage';
 import { freshDatabase, startPostgres } from '../server/postgres';
 import type { ServerProcess } from './sync-load';
+import { ownCpuMs, postmasterPid, treeCpuMs } from './process-cpu';
 import {
   emptyPullCost,
   meetsTarget,
@@ -104,6 +105,44 @@ type Figures = Record<string, number | string>;
 /** The highest rate meeting the target per store in this process's run (the soak halves it). */
 export const bestRates: Partial<Record<'sqlite' | 'postgres', number>> = {};
 
+interface CpuSnapshot {
+  servers: number;
+  database: number;
+  load: number;
+}
+
+function cpuNow(servers: readonly ServerProcess[], databasePids: readonly number[]): CpuSnapshot {
+  return {
+    servers: treeCpuMs(servers.flatMap((s) => (s.child.pid === undefined ? [] : [s.child.pid]))),
+    database: databasePids.length > 0 ? treeCpuMs(databasePids) : 0,
+    load: ownCpuMs(),
+  };
+}
+
+/**
+ * CPU per 1,000 mutations of the servers, the database (PostgreSQL's processes; SQLite runs
+ * inside the server) and the load generator, all on this machine's cores; and the rate those
+ * cores could carry at that cost, with and without the load generator's share.
+ */
+function cpuFigures(
+  key: string,
+  before: CpuSnapshot,
+  after: CpuSnapshot,
+  step: { achieved: number },
+): Figures {
+  const mutations = (step.achieved * STEP_SECONDS) / 1000;
+  if (mutations <= 0) return {};
+  const per = (k: keyof CpuSnapshot) => Math.round((after[k] - before[k]) / mutations);
+  const servers = per('servers');
+  const database = per('database');
+  const load = per('load');
+  const capacity = (ms: number) => Math.round((cpus().length * 1_000_000) / Math.max(1, ms));
+  return {
+    [`${key}_cpuMsPer1kMutations`]: `servers ${servers}, database ${database}, load generator ${load}`,
+    [`${key}_coresCarryMutationsPerSecond`]: `${capacity(servers + database + load)} with the load generator, ${capacity(servers + database)} without`,
+  };
+}
+
 /** Steps of increasing rate until two in a row miss the target; figures per step. */
 async function steps(
   label: string,
@@ -111,6 +150,7 @@ async function steps(
   storage: KyselySyncStorage,
   prefix: string,
   out: Figures,
+  databasePids: readonly number[] = [],
 ): Promise<number> {
   const devices = await prepareDevices(storage, DEVICES, prefix);
   // Not a step: connection pools, JIT and the database's caches warm up first, or the first
@@ -121,9 +161,11 @@ async function steps(
   let best = 0;
   let misses = 0;
   for (const rate of RATES) {
+    const before = cpuNow(servers, databasePids);
     const s = await openLoopStep(servers, devices, rate, STEP_SECONDS);
     console.log(`${label} step`, s);
     for (const [k, v] of Object.entries(s)) if (k !== 'rate') out[`${label}_${rate}_${k}`] = v;
+    Object.assign(out, cpuFigures(`${label}_${rate}`, before, cpuNow(servers, databasePids), s));
     if (meetsTarget(s)) {
       best = s.achieved;
       misses = 0;
@@ -199,7 +241,9 @@ async function postgresFigures(out: Figures): Promise<void> {
     const env = { DATABASE_URL: url, DATABASE_POOL_SIZE: '10' };
     const servers = [await startServer(env), await startServer(env)];
     try {
-      const best = await steps('postgres2', servers, storage, 'pg', out);
+      const best = await steps('postgres2', servers, storage, 'pg', out, [
+        postmasterPid(pg.dataDir),
+      ]);
       bestRates.postgres = best;
       const ceiling = await storeCeiling(
         storage,

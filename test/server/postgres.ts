@@ -10,6 +10,8 @@ export const PG_BIN = process.env.PG_BIN ?? '/usr/lib/postgresql/15/bin';
 
 export interface RunningPostgres {
   url: string;
+  /** The data directory (the bench reads the postmaster's pid there). */
+  dataDir: string;
   stop: () => void;
 }
 
@@ -86,6 +88,7 @@ export async function startPostgres(): Promise<RunningPostgres> {
   }
   return {
     url: `postgres://app@127.0.0.1:${port}/postgres`,
+    dataDir: data,
     stop: () => {
       try {
         run(`${PG_BIN}/pg_ctl -D ${data} -m immediate -w stop >/dev/null`, asPostgres);

@@ -1,4 +1,4 @@
-import type { Context, Hono } from 'hono';
+import type { Context, Hono, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { z } from 'zod';
 import type { ErrorReason } from '../../domain/sync/protocol';
@@ -109,17 +109,31 @@ export function isLost(
   return device !== undefined && device.lostAt !== null;
 }
 
-export function limit(maxSize: number) {
-  return bodyLimit({
-    maxSize,
-    onError: (c) =>
-      fail(
-        c,
-        413,
-        'payloadTooLarge',
-        `The request body is larger than ${Math.round(maxSize / KB)} KB.`,
-      ),
-  });
+/**
+ * Refuses a body over `maxSize` bytes. A body with a Content-Length is judged by the header
+ * alone (Node's parser reads exactly that many bytes, no more), so the body is left to be read
+ * straight from the socket later; Hono's `bodyLimit` would first turn every request into a
+ * web stream (a tenth of the server's CPU in the sync bench). A chunked body, whose size
+ * nobody states, is counted as it streams in.
+ */
+export function limit(maxSize: number): MiddlewareHandler {
+  const tooLarge = (c: Context) =>
+    fail(
+      c,
+      413,
+      'payloadTooLarge',
+      `The request body is larger than ${Math.round(maxSize / KB)} KB.`,
+    );
+  const streamed = bodyLimit({ maxSize, onError: tooLarge });
+  return async (c, next) => {
+    const length = c.req.header('content-length');
+    if (length !== undefined && c.req.header('transfer-encoding') === undefined) {
+      if (Number(length) > maxSize) return tooLarge(c);
+      await next();
+      return undefined;
+    }
+    return streamed(c, next);
+  };
 }
 
 export function publicUser(user: UserRecord): PublicUser {
