@@ -8,7 +8,8 @@ import { createApp } from '../../src/server/app';
 import { CONTENT_SECURITY_POLICY } from '../../src/server/security-headers';
 import { jwtSecretFor, seedDemoUsers } from '../../src/server/seed';
 import type { KyselySyncStorage } from '../../src/server/storage/kysely-storage';
-import { loginAs, openStore } from './helpers';
+import { PROTOCOL_VERSION } from '../../src/domain/sync/protocol';
+import { loginAs, mutation, openStore } from './helpers';
 
 /** Synthetic, compressible script text, big enough to be worth compressing. */
 const SCRIPT = Array.from({ length: 400 }, (_, i) => `export const line${i} = 'tekst ${i}';`).join(
@@ -135,5 +136,55 @@ describe('compressed answers', () => {
     expect(health.headers.get('content-encoding')).toBeNull();
     expect(health.headers.get('vary')).toMatch(/accept-encoding/i);
     expect((await health.json()) as unknown).toMatchObject({ ok: true });
+  });
+
+  it('compresses a sync pull above the threshold in the route itself, and sends a small push answer as it is', async () => {
+    const vera = await loginAs(app, 'vrijwilliger@demo.dichtbij', 'compress-sync');
+    const auth = { authorization: `Bearer ${vera.token}`, 'content-type': 'application/json' };
+    const pushed = await app.request('/api/sync/push', {
+      method: 'POST',
+      headers: { ...auth, 'accept-encoding': 'br, gzip' },
+      body: JSON.stringify({
+        protocolVersion: PROTOCOL_VERSION,
+        deviceId: vera.deviceId,
+        mutations: Array.from({ length: 8 }, (_, i) =>
+          mutation({ entityId: `compress-${i}`, op: 'put', payload: { data: { n: i } } }),
+        ),
+      }),
+    });
+    expect(pushed.status).toBe(200);
+    const pushedText = await pushed.text();
+    expect(pushedText.length).toBeLessThan(1024);
+    expect(pushed.headers.get('content-encoding')).toBeNull();
+    expect(pushed.headers.get('vary')).toMatch(/accept-encoding/i);
+    expect(JSON.parse(pushedText)).toMatchObject({ results: expect.any(Array) as unknown });
+
+    const pull = (encoding?: string) =>
+      app.request('/api/sync/pull', {
+        method: 'POST',
+        headers: { ...auth, ...(encoding ? { 'accept-encoding': encoding } : {}) },
+        body: JSON.stringify({
+          protocolVersion: PROTOCOL_VERSION,
+          deviceId: vera.deviceId,
+          cursor: null,
+        }),
+      });
+    const plain = await pull();
+    const plainText = await plain.text();
+    expect(plainText.length).toBeGreaterThan(1024);
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    expect(plain.headers.get('content-type')).toMatch(/^application\/json/);
+
+    const br = await pull('gzip, br');
+    expect(br.headers.get('content-encoding')).toBe('br');
+    expect(br.headers.get('vary')).toMatch(/accept-encoding/i);
+    expect(br.headers.get('cache-control')).toBe('no-store');
+    const brBody = await bytes(br);
+    expect(brBody.length).toBeLessThan(plainText.length);
+    // Compressed once: the middleware did not pack the route's bytes a second time.
+    expect(JSON.parse(brotliDecompressSync(brBody).toString())).toEqual(JSON.parse(plainText));
+    const gz = await pull('gzip');
+    expect(gz.headers.get('content-encoding')).toBe('gzip');
+    expect(JSON.parse(gunzipSync(await bytes(gz)).toString())).toEqual(JSON.parse(plainText));
   });
 });

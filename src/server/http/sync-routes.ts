@@ -7,6 +7,7 @@ import {
 } from '../../domain/sync/protocol';
 import { checkMutationFields } from '../../domain/sync/field-check';
 import { assignmentProblem } from '../../domain/vroegsignalen/assignment';
+import { negotiatedJson } from '../compression';
 import { log } from '../log';
 import type { RouteDeps } from './route-kit';
 import {
@@ -68,7 +69,7 @@ export function registerSyncRoutes({
       if (r.duplicate) counts.duplicate += 1;
     }
     log.info('sync.push', { ...counts, total: mutations.length });
-    return c.json(response);
+    return negotiatedJson(c, response);
   });
 
   app.post('/api/sync/pull', limit(LIMITS.pull), auth, async (c) => {
@@ -90,6 +91,6 @@ export function registerSyncRoutes({
     );
     log.debug('sync.pull', { changes: response.changes.length, reset: response.reset });
     const rulesVersion = (await options.rulesVersions?.currentId()) ?? null;
-    return c.json({ ...response, rulesVersion });
+    return negotiatedJson(c, { ...response, rulesVersion });
   });
 }
