@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
+import { withPreparedStatements } from './prepared-statements';
 import pg from 'pg';
 import type { AuditPage, AuditQuery, NewAuditEntry } from '../../domain/sync/audit';
 import type { Mutation, PullResponse, PushResponse } from '../../domain/sync/protocol';
@@ -309,13 +310,25 @@ function reusingStatements(database: BetterSqlite3.Database) {
 export const RESERVATION_LOCK_TIMEOUT_MS = 2000;
 const ALLOCATOR_OPTIONS = `-c synchronous_commit=off -c lock_timeout=${RESERVATION_LOCK_TIMEOUT_MS}`;
 
-export function openPostgresStorage(url: string, poolSize = 10): KyselySyncStorage {
+/**
+ * `preparedStatements: false` for a connection pooler that hands each statement to another
+ * server connection (PgBouncer in transaction mode before 1.21): named statements need theirs.
+ */
+export function openPostgresStorage(
+  url: string,
+  poolSize = 10,
+  { preparedStatements = true }: { preparedStatements?: boolean } = {},
+): KyselySyncStorage {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
   // Reservations are one short statement each, on connections of their own: a push that holds
   // a pool connection while it waits for its versions can never starve the pool it waits on.
   const allocatorPool = new pg.Pool({ connectionString: url, max: 2, options: ALLOCATOR_OPTIONS });
-  return new KyselySyncStorage(new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), {
-    dialect: 'postgres',
-    allocator: new Kysely<Database>({ dialect: new PostgresDialect({ pool: allocatorPool }) }),
-  });
+  const statements = preparedStatements ? withPreparedStatements(pool) : pool;
+  return new KyselySyncStorage(
+    new Kysely<Database>({ dialect: new PostgresDialect({ pool: statements }) }),
+    {
+      dialect: 'postgres',
+      allocator: new Kysely<Database>({ dialect: new PostgresDialect({ pool: allocatorPool }) }),
+    },
+  );
 }

@@ -17,10 +17,11 @@ import { releaseReservation, reserveVersions } from './version-reservations';
 
 /**
  * PostgreSQL errors a push is simply tried again after: deadlock, serialization, a row another
- * push inserted first, its versions not reserved in time (lock timeout, see kysely-storage.ts)
- * or its reservation swept as stale.
+ * push inserted first, its versions not reserved in time (lock timeout, see kysely-storage.ts),
+ * its reservation swept as stale, or a prepared statement whose result columns a migration by
+ * another instance changed (prepared-statements.ts: the retry sends it unnamed).
  */
-const RETRYABLE = new Set(['40P01', '40001', '23505', '55P03', 'reservation-lost']);
+const RETRYABLE = new Set(['40P01', '40001', '23505', '55P03', '0A000', 'reservation-lost']);
 const ATTEMPTS = 5;
 
 /**
