@@ -19,10 +19,10 @@ import { CAMPAIGN_MAX_BYTES, IMPORT_MAX_BYTES, vroegHandlers } from './vroegsign
 
 export type { AppOptions } from './http/route-kit';
 
-/** The server: security headers and compression, then each group of API routes, then the app. */
 /** How long an instance names the same current rules version in pulls (see withCachedCurrentId). */
 const RULES_ID_TTL_MS = 5_000;
 
+/** The server: security headers and compression, then each group of API routes, then the app. */
 export function createApp(given: AppOptions): Hono<Env> {
   const options: AppOptions = {
     ...given,

@@ -2,7 +2,6 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
-import { withPreparedStatements } from './prepared-statements';
 import pg from 'pg';
 import type { AuditPage, AuditQuery, NewAuditEntry } from '../../domain/sync/audit';
 import type { Mutation, PullResponse, PushResponse } from '../../domain/sync/protocol';
@@ -40,6 +39,7 @@ import * as usersStore from './users-store';
 import * as tallyStore from './tally-store';
 import type { QuickCheckTally } from '../../domain/spreekuur/tally';
 import { eraseExpiredVroegsignalen } from './vroeg-retention-store';
+import { withPreparedStatements } from './prepared-statements';
 
 /**
  * One implementation for both dialects: the queries are the same, only DDL and locking differ.

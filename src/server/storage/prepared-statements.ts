@@ -5,8 +5,9 @@ import type pg from 'pg';
 /**
  * Named (prepared) statements on every PostgreSQL connection, so the server plans a statement
  * the sync routes send all day once per connection instead of on every request. In the sync
- * bench, planning took more of the database's time than running: 1.8 ms to plan a pull that
- * runs in 0.2 ms.
+ * bench (pg_stat_statements, 500 mutations/s for 12 s) planning took 2.8 s of the database's
+ * time against 1.3 s of running; with names, 1.1 s. What is still planned is mostly the pull,
+ * for which PostgreSQL keeps choosing a plan made for each call's values.
  *
  * - A statement is named by a hash of its text, so the same text is the same statement.
  * - Statements without parameters (begin, commit) stay simple queries: one message, no plan.
