@@ -4,13 +4,11 @@ import { VitePWA } from 'vite-plugin-pwa';
 import { catalogueAssetPlugin } from './src/build/catalogue-vite-plugin';
 import { chunkMapPlugin } from './src/build/chunk-map-plugin';
 import { precompressPlugin } from './src/build/precompress';
-import { startPagePreloadPlugin } from './src/build/start-page-preload-plugin';
 
 export default defineConfig({
   plugins: [
     catalogueAssetPlugin(),
     chunkMapPlugin(),
-    startPagePreloadPlugin(),
     react(),
     VitePWA({
       // The app asks before it swaps to a new version, so nothing being typed is lost.
@@ -53,6 +51,8 @@ export default defineConfig({
     precompressPlugin(),
   ],
   build: { sourcemap: false, target: 'es2022', manifest: true },
+  // The catalogue's install worker (src/data/catalogue) is a module worker sharing the app's chunks.
+  worker: { format: 'es' },
   test: {
     projects: [
       {

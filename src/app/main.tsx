@@ -1,4 +1,4 @@
-import { Fragment, StrictMode, useEffect, useSyncExternalStore } from 'react';
+import { Fragment, StrictMode, startTransition, useEffect, useSyncExternalStore } from 'react';
 import type { ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createBrowserRouter, RouterProvider } from 'react-router';
@@ -6,7 +6,6 @@ import { CatalogueProvider } from './catalogue-context';
 import { loadLanguage } from './i18n/feature-translations';
 import { applyDocumentLanguage, initI18n, isLanguageCode } from './i18n/i18n';
 import { routes } from './router';
-import { watchTypedBeforeStart } from './routes/typed-before-start';
 import { startSyncWhenSignedIn } from './session/sync-when-signed-in';
 import { loadSetting } from '../data/settings';
 import {
@@ -14,8 +13,6 @@ import {
   restoreActiveWorker,
   subscribeActiveWorker,
 } from '../data/workers/active';
-import './theme/dordrecht.css';
-import './styles.css';
 
 let backgroundStarted = false;
 
@@ -45,8 +42,6 @@ async function start() {
   if (!element) throw new Error('index.html has no #root');
   // Read by `npm run bench` (test/bench/startup.ts) to say where a start spends its time.
   performance.mark('dichtbij:main-start');
-  // React's first render replaces index.html's static start-page field: keep what is typed in it.
-  watchTypedBeforeStart();
   // Asked first: IndexedDB answers from another process while this thread renders the shell,
   // sets up the texts and the router. Whose database this tablet shows decides where the
   // settings are read.
@@ -69,16 +64,21 @@ async function start() {
   }
   applyDocumentLanguage(language);
   performance.mark('dichtbij:language-ready');
-  root.render(
-    <StrictMode>
-      <PerWorker>
-        <CatalogueProvider>
-          <RouterProvider router={router} />
-        </CatalogueProvider>
-      </PerWorker>
-      <AfterFirstRender />
-    </StrictMode>,
-  );
+  // A transition: React renders the app in slices of a few milliseconds and lets the browser
+  // handle a keystroke in index.html's search field in between, instead of one long task (the
+  // static shell is on screen meanwhile, so nothing waits for this render to be drawn sooner).
+  startTransition(() => {
+    root.render(
+      <StrictMode>
+        <PerWorker>
+          <CatalogueProvider>
+            <RouterProvider router={router} />
+          </CatalogueProvider>
+        </PerWorker>
+        <AfterFirstRender />
+      </StrictMode>,
+    );
+  });
 }
 
 void start();

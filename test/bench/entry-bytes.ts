@@ -4,7 +4,12 @@ import { gzipSync, brotliCompressSync } from 'node:zlib';
 import type { ChunkInfo } from '../../src/build/chunk-map-plugin';
 import { CHUNK_MAP_FILE } from '../../src/build/chunk-map-plugin';
 
-/** The chunks index.html loads before the app runs: the entry and its static imports. */
+/**
+ * The chunks a start loads before the app's first render: the entry and its static imports, and
+ * the chunks the entry itself imports (src/app/boot.ts imports the app and the start page once
+ * the static shell is painted) with theirs. For an entry without dynamic imports (the floor app)
+ * that is the entry and its static imports.
+ */
 export function entryChunks(distDir: string): string[] {
   const map = JSON.parse(readFileSync(join(distDir, CHUNK_MAP_FILE), 'utf8')) as Record<
     string,
@@ -13,7 +18,7 @@ export function entryChunks(distDir: string): string[] {
   const entry = Object.keys(map).find((file) => map[file]?.isEntry);
   if (!entry) throw new Error(`no entry chunk in ${CHUNK_MAP_FILE}`);
   const seen = new Set<string>();
-  const stack = [entry];
+  const stack = [entry, ...(map[entry]?.dynamicImports ?? [])];
   while (stack.length > 0) {
     const file = stack.pop()!;
     if (seen.has(file)) continue;

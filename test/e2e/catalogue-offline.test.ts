@@ -49,4 +49,45 @@ describe('the catalogue works with no connection', () => {
     await context.close();
     await env.server.start();
   });
+
+  it("writes a first start's copy of the catalogue in a worker, off the main thread", async () => {
+    const context = await env.browser.newContext({ serviceWorkers: 'block' });
+    const page = await context.newPage();
+    const workers: string[] = [];
+    page.on('worker', (worker) => workers.push(new URL(worker.url()).pathname));
+    // The main thread installs it itself only when the worker failed, and says so.
+    const warnings: string[] = [];
+    page.on('console', (message) => warnings.push(message.text()));
+    await page.goto(env.server.url);
+    await page.locator('.fundamenten').waitFor();
+    // The device's copy, as the app reads it on a start without catalogue.json.
+    const stored = () =>
+      page.evaluate(
+        () =>
+          new Promise<{ version?: string; regelingen: number }>((resolve, reject) => {
+            const open = indexedDB.open('dichtbij');
+            open.onerror = () => reject(open.error);
+            open.onsuccess = () => {
+              const idb = open.result;
+              const tx = idb.transaction(['meta', 'regelingen'], 'readonly');
+              const meta = tx.objectStore('meta').get('catalogue');
+              const count = tx.objectStore('regelingen').count();
+              tx.oncomplete = () => {
+                idb.close();
+                const value = (meta.result as { value?: { version?: string } } | undefined)?.value;
+                resolve({ version: value?.version, regelingen: count.result });
+              };
+            };
+          }),
+      );
+    await expect
+      .poll(async () => (await stored()).regelingen, { timeout: 15_000 })
+      .toBeGreaterThan(10);
+    expect((await stored()).version).toMatch(/\S/);
+    expect(workers.some((w) => /\/assets\/catalogue-install\.worker-[^/]+\.js$/.test(w))).toBe(
+      true,
+    );
+    expect(warnings.filter((w) => w.includes('catalogue.worker-install-failed'))).toEqual([]);
+    await context.close();
+  });
 });

@@ -45,36 +45,6 @@ export function StartPage() {
   }, [typed]);
   const session = useSession();
 
-  const actions = [
-    { to: paths.checks.href(), title: 'start.actionCheck', hint: 'start.actionCheckHint' },
-    {
-      to: paths.spreekuur.href(),
-      title: 'start.actionSpreekuur',
-      hint: 'start.actionSpreekuurHint',
-    },
-    {
-      to: paths.lifeEvents.href(),
-      title: 'start.actionLifeEvents',
-      hint: 'start.actionLifeEventsHint',
-    },
-    {
-      to: paths.regelingen.href(),
-      title: 'start.actionRegelingen',
-      hint: 'start.actionRegelingenHint',
-    },
-    { to: paths.wijken.href(), title: 'start.actionWijken', hint: 'start.actionWijkenHint' },
-    {
-      to: paths.programmes.href(),
-      title: 'start.actionProgrammas',
-      hint: 'start.actionProgrammasHint',
-    },
-    {
-      to: paths.indicators.href(),
-      title: 'start.actionIndicatoren',
-      hint: 'start.actionIndicatorenHint',
-    },
-  ] as const;
-
   return (
     <>
       <StartSearch
@@ -91,6 +61,55 @@ export function StartPage() {
           <SignalsStartCard />
         </Suspense>
       )}
+      <StartActions />
+      <Heading level={2}>{t('start.fundamenten')}</Heading>
+      <CatalogueGate>
+        <Fundamenten />
+      </CatalogueGate>
+    </>
+  );
+}
+
+/** Where a worker can go from the start page: links only, no data. */
+const actions = [
+  { to: paths.checks.href(), title: 'start.actionCheck', hint: 'start.actionCheckHint' },
+  {
+    to: paths.spreekuur.href(),
+    title: 'start.actionSpreekuur',
+    hint: 'start.actionSpreekuurHint',
+  },
+  {
+    to: paths.lifeEvents.href(),
+    title: 'start.actionLifeEvents',
+    hint: 'start.actionLifeEventsHint',
+  },
+  {
+    to: paths.regelingen.href(),
+    title: 'start.actionRegelingen',
+    hint: 'start.actionRegelingenHint',
+  },
+  { to: paths.wijken.href(), title: 'start.actionWijken', hint: 'start.actionWijkenHint' },
+  {
+    to: paths.programmes.href(),
+    title: 'start.actionProgrammas',
+    hint: 'start.actionProgrammasHint',
+  },
+  {
+    to: paths.indicators.href(),
+    title: 'start.actionIndicatoren',
+    hint: 'start.actionIndicatorenHint',
+  },
+] as const;
+
+/**
+ * The start page's tiles. index.html paints the same markup in Dutch before any script runs, so
+ * the largest thing on the first screen is there at the first paint and stays the same size when
+ * React draws it again (test/unit/app/app-shell-html.test.tsx keeps the two the same).
+ */
+export function StartActions() {
+  const { t } = useTranslation();
+  return (
+    <>
       <Heading level={2}>{t('start.actions')}</Heading>
       <ul className="tiles">
         {actions.map((a) => (
@@ -102,10 +121,6 @@ export function StartPage() {
           </li>
         ))}
       </ul>
-      <Heading level={2}>{t('start.fundamenten')}</Heading>
-      <CatalogueGate>
-        <Fundamenten />
-      </CatalogueGate>
     </>
   );
 }

@@ -173,6 +173,9 @@ export async function ensureCatalogue(
   showEarly?: (catalogue: Catalogue) => void,
   /** Waited for before checking a stored copy that says it is the version already shown. */
   checkStoredLater: () => Promise<void> = afterStartUp,
+  /** Writes the shipped catalogue into the device's copy (the app does it in a worker). */
+  installShipped: (catalogue: Catalogue, database: DichtbijDb) => Promise<void> = (c, d) =>
+    installCatalogue(c, 'shipped', c.version, d),
 ): Promise<EnsureCatalogueResult> {
   const [meta, fetched] = await Promise.all([
     readMeta(database).catch(() => undefined),
@@ -226,7 +229,7 @@ export async function ensureCatalogue(
     };
 
   try {
-    await installCatalogue(shipped, 'shipped', shipped.version, database);
+    await installShipped(shipped, database);
     return { catalogue: shipped, stored: true };
   } catch (e) {
     log.error('catalogue.install-failed', { error: e instanceof Error ? e.name : 'unknown' });
