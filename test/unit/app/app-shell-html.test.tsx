@@ -32,7 +32,9 @@ function normalise(html: string): string {
       .map((a) => `${a.name}="${a.value}"`)
       .sort()
       .join(' ')}>${[...el.childNodes]
-      .map((n) => (n.nodeType === 1 ? walk(n as Element) : (n.textContent ?? '').replace(/\s+/g, ' ').trim()))
+      .map((n) =>
+        n.nodeType === 1 ? walk(n as Element) : (n.textContent ?? '').replace(/\s+/g, ' ').trim(),
+      )
       .join('')}</${el.tagName.toLowerCase()}>`;
   return walk(root);
 }
