@@ -50,7 +50,7 @@ export default defineConfig({
     // Last: brotli and gzip copies of everything above, sw.js included.
     precompressPlugin(),
   ],
-  build: { sourcemap: false, target: 'es2022', manifest: true },
+  build: { sourcemap: false, target: 'es2022', manifest: true, modulePreload: false },
   // The catalogue's install worker (src/data/catalogue) is a module worker sharing the app's chunks.
   worker: { format: 'es' },
   test: {

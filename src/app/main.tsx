@@ -6,7 +6,9 @@ import { CatalogueProvider } from './catalogue-context';
 import { loadLanguage } from './i18n/feature-translations';
 import { applyDocumentLanguage, initI18n, isLanguageCode } from './i18n/i18n';
 import { routes } from './router';
+import { readStartLanguage, yieldToBrowser } from './start-language';
 import { startSyncWhenSignedIn } from './session/sync-when-signed-in';
+import { DB_NAME, workerDb } from '../data/db';
 import { loadSetting } from '../data/settings';
 import {
   getActiveWorkerDb,
@@ -42,17 +44,23 @@ async function start() {
   if (!element) throw new Error('index.html has no #root');
   // Read by `npm run bench` (test/bench/startup.ts) to say where a start spends its time.
   performance.mark('dichtbij:main-start');
-  // Asked first: IndexedDB answers from another process while this thread renders the shell,
-  // sets up the texts and the router. Whose database this tablet shows decides where the
-  // settings are read.
-  const savedLanguage = restoreActiveWorker().then(() => {
-    performance.mark('dichtbij:worker-restored');
-    return loadSetting('language').catch(() => undefined);
+  // The app's modules were evaluated in the task before: a keystroke waiting since goes first.
+  await yieldToBrowser();
+  // Asked first: IndexedDB answers from another process while this thread sets up React, the
+  // texts and the router. Whose database this tablet shows decides where the settings are read.
+  const savedLanguage = readStartLanguage({
+    restoreActive: () =>
+      restoreActiveWorker().finally(() => performance.mark('dichtbij:worker-restored')),
+    readSetting: (name) => loadSetting('language', workerDb(name)),
+    firstDbName: DB_NAME,
   });
   // index.html already shows the app shell (the AppShell component, kept the same by a test):
-  // no React render of it, which would only cost the first screen time on a slow tablet.
+  // no React render of it, which would only cost the first screen time on a slow tablet. Each
+  // step below is a task of its own, so a keystroke in the static field is handled in between.
   const root = createRoot(element);
+  await yieldToBrowser();
   const i18n = initI18n('nl');
+  await yieldToBrowser();
   // Created now, so the first page's chunk and texts download while the setting is read.
   const router = createBrowserRouter(routes);
   const saved = await savedLanguage;

@@ -10,7 +10,7 @@ export function AppShell() {
     <div className="app" aria-busy="true">
       <PageHeader className="app-header">
         <div className="brand">
-          <img src="/icons/icon.svg" alt="" width="36" height="36" />
+          <img src="/icons/icon-192.png" alt="" width="36" height="36" />
           <span className="brand-name">Dichtbij</span>
         </div>
       </PageHeader>

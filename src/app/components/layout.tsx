@@ -19,7 +19,7 @@ export function Layout() {
       <SkipLink href="#main">{t('app.skipToContent')}</SkipLink>
       <PageHeader className="app-header">
         <div className="brand">
-          <img src="/icons/icon.svg" alt="" width="36" height="36" />
+          <img src="/icons/icon-192.png" alt="" width="36" height="36" />
           <span className="brand-name">{t('app.name')}</span>
         </div>
         <div className="header-tools">
