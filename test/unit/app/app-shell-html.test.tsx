@@ -63,4 +63,19 @@ describe('the app shell in index.html', () => {
     // Shown by public/start-shell.js on the start page only; hidden everywhere else.
     expect(readFileSync(INDEX, 'utf8')).toContain('<script src="/start-shell.js"></script>');
   });
+
+  it('holds the first paint until the whole shell is parsed, so it is drawn in one frame', () => {
+    const doc = new DOMParser().parseFromString(readFileSync(INDEX, 'utf8'), 'text/html');
+    const expect_ = doc.head.querySelector('link[rel="expect"][blocking="render"]');
+    const target = expect_?.getAttribute('href') ?? '';
+    expect(target).toMatch(/^#/);
+    const marker = doc.getElementById(target.slice(1));
+    const root = doc.getElementById('root');
+    expect(marker).not.toBeNull();
+    // After the whole #root shell: the header alone is never the first frame.
+    expect(
+      root && marker && root.compareDocumentPosition(marker) & Node.DOCUMENT_POSITION_FOLLOWING,
+    ).toBeTruthy();
+    expect(root?.contains(marker)).toBe(false);
+  });
 });
