@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import type { Catalogue } from '../domain/catalogue/schema';
 import { ensureCatalogue } from '../data/catalogue/catalogue-store';
 import { onCatalogueInstalled } from '../data/catalogue/catalogue-events';
+import { fetchShippedInWorker } from '../data/catalogue/fetch-in-worker';
 import { installShippedInWorker } from '../data/catalogue/install-in-worker';
 
 export type CatalogueState =
@@ -13,12 +14,17 @@ export type CatalogueState =
 const CatalogueContext = createContext<CatalogueState>({ status: 'loading' });
 
 /**
- * Module-level, so the effect below does not run again on every render. A first start writes the
- * device's copy in a worker: the main thread is drawing the first screen and taking keystrokes.
+ * Module-level, so the effect below does not run again on every render. catalogue.json is read,
+ * and a first start's device copy written, in workers: the main thread is drawing the first
+ * screen and taking keystrokes.
  */
 const loadCatalogue = (showEarly: (catalogue: Catalogue) => void) =>
-  ensureCatalogue(undefined, undefined, showEarly, undefined, (catalogue, database) =>
-    installShippedInWorker(catalogue, database),
+  ensureCatalogue(
+    undefined,
+    () => fetchShippedInWorker(),
+    showEarly,
+    undefined,
+    (catalogue, database) => installShippedInWorker(catalogue, database),
   );
 
 export function CatalogueProvider({

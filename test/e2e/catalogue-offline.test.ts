@@ -50,12 +50,12 @@ describe('the catalogue works with no connection', () => {
     await env.server.start();
   });
 
-  it("writes a first start's copy of the catalogue in a worker, off the main thread", async () => {
+  it("reads catalogue.json and writes a first start's copy of it in workers, off the main thread", async () => {
     const context = await env.browser.newContext({ serviceWorkers: 'block' });
     const page = await context.newPage();
     const workers: string[] = [];
     page.on('worker', (worker) => workers.push(new URL(worker.url()).pathname));
-    // The main thread installs it itself only when the worker failed, and says so.
+    // The main thread reads or installs it itself only when a worker failed, and says so.
     const warnings: string[] = [];
     page.on('console', (message) => warnings.push(message.text()));
     await page.goto(env.server.url);
@@ -87,7 +87,8 @@ describe('the catalogue works with no connection', () => {
     expect(workers.some((w) => /\/assets\/catalogue-install\.worker-[^/]+\.js$/.test(w))).toBe(
       true,
     );
-    expect(warnings.filter((w) => w.includes('catalogue.worker-install-failed'))).toEqual([]);
+    expect(workers.some((w) => /\/assets\/catalogue-fetch\.worker-[^/]+\.js$/.test(w))).toBe(true);
+    expect(warnings.filter((w) => /catalogue\.worker-(install|fetch)-failed/.test(w))).toEqual([]);
     await context.close();
   });
 });

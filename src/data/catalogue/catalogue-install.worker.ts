@@ -1,5 +1,6 @@
 import { workerDb } from '../db';
-import { fetchShippedCatalogue, installCatalogue } from './catalogue-store';
+import { installCatalogue } from './catalogue-store';
+import { fetchShippedCatalogue } from './shipped-catalogue';
 import type { InstallReply, InstallRequest } from './install-in-worker';
 
 /**

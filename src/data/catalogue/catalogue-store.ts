@@ -3,10 +3,8 @@ import { catalogueChecksum, isCatalogueShaped } from '../../domain/catalogue/che
 import type { Table } from 'dexie';
 import type { DichtbijDb } from '../db';
 import { db } from '../db';
-import { requestJson } from '../http';
 import { log } from '../log';
-
-export const CATALOGUE_URL = '/catalogue.json';
+import { fetchShippedCatalogue } from './shipped-catalogue';
 
 /** Where the catalogue on the device came from: the app's own build, or a version a beheerder published. */
 export type CatalogueOrigin = 'shipped' | 'server';
@@ -43,15 +41,6 @@ function catalogueTables(database: DichtbijDb) {
     database.wijken,
     database.indicators,
   ];
-}
-
-/** Fetches the catalogue that shipped with this build (the service worker serves it offline). */
-export async function fetchShippedCatalogue(): Promise<Catalogue> {
-  // The file was validated with the zod schemas at build time; this only guards against a
-  // truncated or foreign response, and keeps zod out of the start-up bundle.
-  const body = await requestJson(CATALOGUE_URL);
-  if (!isCatalogueShaped(body)) throw new Error('catalogue.json is not a catalogue');
-  return body;
 }
 
 /** Lets the browser paint and handle input before the next piece of work (a new task). */
