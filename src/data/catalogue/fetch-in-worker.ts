@@ -2,6 +2,7 @@ import { isCatalogueShaped } from '../../domain/catalogue/checksum';
 import type { Catalogue } from '../../domain/catalogue/schema';
 import { log } from '../log';
 import { fetchShippedCatalogue } from './shipped-catalogue';
+import { CATALOGUE_TABLES } from './fetch-messages';
 import type { FetchMessage, Table } from './fetch-messages';
 
 /** Starts the worker; a test passes its own to play the worker's part. */
@@ -40,14 +41,9 @@ export async function fetchShippedInWorker(
   }
   const received = await new Promise<{ catalogue: unknown } | { error: Error } | 'crashed'>(
     (resolve) => {
-      const tables: Record<Table, unknown[]> = {
-        fundamenten: [],
-        programmes: [],
-        regelingen: [],
-        organisations: [],
-        wijken: [],
-        indicators: [],
-      };
+      const tables = Object.fromEntries(
+        CATALOGUE_TABLES.map((table) => [table, [] as unknown[]]),
+      ) as Record<Table, unknown[]>;
       worker.onmessage = (event) => {
         const message = event.data;
         if (message.kind === 'records') {

@@ -1,15 +1,10 @@
-/** What the catalogue's fetch worker sends the main thread (see fetch-in-worker.ts). */
-export const CATALOGUE_TABLES = [
-  'fundamenten',
-  'programmes',
-  'regelingen',
-  'organisations',
-  'wijken',
-  'indicators',
-] as const;
+import { CATALOGUE_TABLES } from '../../domain/catalogue/checksum';
+
+export { CATALOGUE_TABLES };
 
 export type Table = (typeof CATALOGUE_TABLES)[number];
 
+/** What the catalogue's fetch worker sends the main thread (see fetch-in-worker.ts). */
 export type FetchMessage =
   | { kind: 'records'; table: Table; records: unknown[] }
   | { kind: 'done'; version: string }

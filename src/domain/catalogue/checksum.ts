@@ -1,6 +1,7 @@
 import type { Catalogue } from './schema';
 
-const TABLES = [
+/** The catalogue's tables, in the order they are checksummed and handed over. */
+export const CATALOGUE_TABLES = [
   'fundamenten',
   'programmes',
   'regelingen',
@@ -14,7 +15,7 @@ export function isCatalogueShaped(value: unknown): value is Catalogue {
   if (typeof value !== 'object' || value === null) return false;
   const record = value as Record<string, unknown>;
   if (typeof record.version !== 'string') return false;
-  return TABLES.every(
+  return CATALOGUE_TABLES.every(
     (t) =>
       Array.isArray(record[t]) &&
       (record[t] as unknown[]).every(
@@ -31,7 +32,7 @@ export function isCatalogueShaped(value: unknown): value is Catalogue {
  */
 async function canonical(catalogue: Catalogue, pause?: () => Promise<void>): Promise<string> {
   const parts: string[] = [];
-  for (const t of TABLES) {
+  for (const t of CATALOGUE_TABLES) {
     if (pause) await pause();
     parts.push(
       JSON.stringify([...catalogue[t]].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))),
