@@ -5,6 +5,7 @@ import { openPostgresStorage, openSqliteStorage } from '../../src/server/storage
 import { openRulesVersionStore } from '../../src/server/storage/rules-versions';
 import { openVroegStore } from '../../src/server/storage/vroeg-store';
 import type { KyselySyncStorage } from '../../src/server/storage/kysely-storage';
+import type { NewUser } from '../../src/server/storage/sync-storage';
 import type { Mutation } from '../../src/domain/sync/protocol';
 import { PROTOCOL_VERSION } from '../../src/domain/sync/protocol';
 import type { DeviceProof, DevicePublicKey } from '../../src/domain/sync/device-proof';
@@ -257,4 +258,18 @@ export async function pullAll(app: App, client: Client) {
     if (!body.hasMore) break;
   }
   return { changes, cursor };
+}
+
+/** A synthetic account for tests that create one (a wijkteam worker in wielwijk). */
+export function newTestUser(id: string, teamId: string): NewUser {
+  return {
+    id,
+    email: `${id}@demo.dichtbij`,
+    name: id,
+    role: 'wijkteam',
+    teamId,
+    organisationId: null,
+    wijken: ['wielwijk'],
+    passwordHash: 'x',
+  };
 }

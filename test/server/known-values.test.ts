@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { knownValuesLoader } from '../../src/server/known-values';
 import { seedDemoUsers } from '../../src/server/seed';
 import type { KyselySyncStorage } from '../../src/server/storage/kysely-storage';
-import { STORES, openStore } from './helpers';
+import { STORES, newTestUser, openStore } from './helpers';
 
 const NOW = '2026-12-01T09:00:00.000Z';
 
@@ -45,19 +45,7 @@ describe.each(STORES)('known values on %s', (kind) => {
   it('sees a new account, a changed team and a removed account at the next push', async () => {
     const { storage, load, reads } = await counted();
     expect((await load()).users.has('new-worker')).toBe(false);
-    await storage.createUser(
-      {
-        id: 'new-worker',
-        email: 'new@demo.dichtbij',
-        name: 'Nieuw',
-        role: 'wijkteam',
-        teamId: 'wijkteam-west',
-        organisationId: null,
-        wijken: ['wielwijk'],
-        passwordHash: 'x',
-      },
-      NOW,
-    );
+    await storage.createUser(newTestUser('new-worker', 'wijkteam-west'), NOW);
     expect((await load()).accounts?.get('new-worker')?.teamId).toBe('wijkteam-west');
     await storage.updateUserScope('new-worker', {
       role: 'wijkteam',

@@ -5,7 +5,7 @@ import type { ScopeUser } from '../../src/domain/sync/roles';
 import type { KyselySyncStorage } from '../../src/server/storage/kysely-storage';
 import { openPostgresStorage } from '../../src/server/storage/kysely-storage';
 import { DEMO_USERS, seedDemoUsers } from '../../src/server/seed';
-import { STORES, openStore } from './helpers';
+import { STORES, newTestUser, openStore } from './helpers';
 
 /** The one contract every store keeps (tldraw's storage contract suite, for our two dialects). */
 const NOW = '2026-11-23T10:00:00.000Z';
@@ -223,19 +223,7 @@ describe.each(STORES)('storage contract on %s', (kind) => {
       const { directory } = await storage.knownStamps();
       stamps.push(directory ?? Number.NaN);
     };
-    await storage.createUser(
-      {
-        id: 'stamp-user',
-        email: 'stamp@demo.dichtbij',
-        name: 'Stempel',
-        role: 'wijkteam',
-        teamId: 'wijkteam-west',
-        organisationId: null,
-        wijken: ['wielwijk'],
-        passwordHash: 'x',
-      },
-      NOW,
-    );
+    await storage.createUser(newTestUser('stamp-user', 'wijkteam-west'), NOW);
     await stamp();
     await storage.updateUserScope('stamp-user', {
       role: 'wijkteam',

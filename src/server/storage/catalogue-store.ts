@@ -65,14 +65,3 @@ export async function readKnownStamps(
     directory: row.directory === null ? null : Number(row.directory),
   };
 }
-
-/** Only the version: a pull compares it and must not read the (large) body to do so. */
-export async function currentCatalogueVersion(db: Executor): Promise<string | null> {
-  const row = await db
-    .selectFrom('catalogue_versions')
-    .select('version')
-    .orderBy('seq', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  return row?.version ?? null;
-}

@@ -222,10 +222,6 @@ export class KyselySyncStorage implements SyncStorage {
     return catalogueStore.currentCatalogue(this.db);
   }
 
-  currentCatalogueVersion(): Promise<string | null> {
-    return catalogueStore.currentCatalogueVersion(this.db);
-  }
-
   knownStamps(): Promise<{ catalogueVersion: string | null; directory: number | null }> {
     return catalogueStore.readKnownStamps(this.db);
   }

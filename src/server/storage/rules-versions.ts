@@ -187,10 +187,10 @@ export function withCachedCurrentId(
       return id;
     },
     async publish(...args) {
-      cached = undefined;
       try {
         return await store.publish(...args);
       } finally {
+        // Also after a failure: a read during the publication may have kept the old id.
         cached = undefined;
       }
     },

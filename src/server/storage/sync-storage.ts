@@ -218,8 +218,6 @@ export interface SyncStorage {
   ): Promise<PullResponse>;
 
   currentCatalogue(): Promise<StoredCatalogue | undefined>;
-  /** The current catalogue's version without its (large) body; null before the first publish. */
-  currentCatalogueVersion(): Promise<string | null>;
   /**
    * The current catalogue's version and a stamp that moves with every change to an account,
    * in one read: a push's field check reloads what it caches only when one of them moved.
