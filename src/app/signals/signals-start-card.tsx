@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { db } from '../../data/db';
-import { countOverdueSignals } from '../../data/repositories/signals';
+import { countOverdueSignals } from '../../data/repositories/signal-list';
 import { paths } from '../paths';
 import { useSignalSetup } from './use-signal-context';
 import './signals.css';

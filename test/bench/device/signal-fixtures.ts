@@ -1,5 +1,5 @@
 import type { StoredRecord } from '../../../src/data/db';
-import type { SignalListQuery } from '../../../src/data/repositories/signals';
+import type { SignalListQuery } from '../../../src/data/repositories/signal-list';
 import { SIGNAL_CATEGORY_IDS } from '../../../src/domain/signals/categories';
 import { SIGNAL_STATUSES } from '../../../src/domain/signals/lifecycle';
 import { URGENCIES, addDays } from '../../../src/domain/signals/signal-schema';

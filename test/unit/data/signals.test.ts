@@ -5,21 +5,17 @@ import { resetVault } from '../../../src/data/crypto/vault';
 import { isEncryptedBlob } from '../../../src/data/crypto/envelope';
 import { DichtbijDb } from '../../../src/data/db';
 import type { StoredRecord } from '../../../src/data/db';
-import type {
-  SignalContext,
-  SignalListQuery,
-  SignalWorker,
-} from '../../../src/data/repositories/signals';
+import type { SignalContext, SignalWorker } from '../../../src/data/repositories/signals';
 import {
   contactIndicatorOnDevice,
-  countOverdueSignals,
   createSignal,
   lastSignalWijk,
-  listSignals,
   readSignal,
   recordSignalEvent,
-  warmSignalList,
 } from '../../../src/data/repositories/signals';
+import type { SignalListQuery } from '../../../src/data/repositories/signal-list';
+import { countOverdueSignals, listSignals } from '../../../src/data/repositories/signal-list';
+import { warmSignalList } from '../../../src/data/repositories/signal-list-index';
 import { SIGNAL_CATEGORY_IDS } from '../../../src/domain/signals/categories';
 import { DEFAULT_TEAMS } from '../../../src/domain/signals/handover';
 import { OPEN_STATUSES, SIGNAL_STATUSES } from '../../../src/domain/signals/lifecycle';
