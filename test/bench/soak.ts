@@ -7,7 +7,7 @@ import { openPostgresStorage, openSqliteStorage } from '../../src/server/storage
 import { freshDatabase, startPostgres } from '../server/postgres';
 import { bestRates } from './sync';
 import type { ServerProcess, StepFigures } from './sync-load';
-import { openLoopStep, prepareDevices, startServer, stopServer } from './sync-load';
+import { openLoopStep, prepareDevices, startServer, stopServer, warmUp } from './sync-load';
 
 /**
  * The soak (issue 11): 500 devices for 10 minutes at half the highest rate that met the
@@ -53,8 +53,12 @@ async function soak(
 ): Promise<void> {
   const rate = halfBest(store);
   const devices = await prepareDevices(storage, DEVICES, `${label}-soak`);
-  // Let the first MEM lines arrive.
-  await new Promise((resolve) => setTimeout(resolve, 2500));
+  // As before the sync module's steps: the soak measures the servers running, not starting.
+  out[`${label}_warmUp`] = await warmUp(servers, devices);
+  // The servers report their memory every few seconds: wait for a first report from each.
+  for (let waited = 0; waited < 10_000 && servers.some((s) => !s.memory); waited += 250) {
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
   out[`${label}_rate`] = rate;
   out[`${label}_rssStartMb`] = memory(servers, 'rssMb');
   out[`${label}_heapStartMb`] = memory(servers, 'heapMb');

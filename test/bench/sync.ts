@@ -21,6 +21,7 @@ import {
   startServer,
   stopServer,
   storeCeiling,
+  warmUp,
 } from './sync-load';
 
 /**
@@ -93,8 +94,6 @@ const STEP_SECONDS = Number(process.env.BENCH_STEP_SECONDS ?? 8);
 const RATES = (process.env.BENCH_SYNC_RATES ?? '250,500,750,1000,1500,2000,2500,3000,4000')
   .split(',')
   .map(Number);
-const WARM_UP_SECONDS = Number(process.env.BENCH_WARM_UP_SECONDS ?? 8);
-const WARM_UP_RATE = 250;
 /** `BENCH_SYNC_STORES=postgres` (or `sqlite`) measures one store only. */
 const STORES = (process.env.BENCH_SYNC_STORES ?? 'sqlite,postgres').split(',');
 /** `BENCH_SYNC_QUICK=1`: the load steps and ceilings only (no empty-pull cost, no client apply). */
@@ -153,11 +152,8 @@ async function steps(
   databasePids: readonly number[] = [],
 ): Promise<number> {
   const devices = await prepareDevices(storage, DEVICES, prefix);
-  // Not a step: connection pools, JIT and the database's caches warm up first, or the first
-  // step measures start-up (it missed the target at 250/s on both stores for that reason).
-  const warm = await openLoopStep(servers, devices, WARM_UP_RATE, WARM_UP_SECONDS);
-  console.log(`${label} warm-up`, warm);
-  out[`${label}_warmUp`] = `${WARM_UP_SECONDS} s at ${WARM_UP_RATE}/s: push p95 ${warm.pushP95} ms`;
+  out[`${label}_warmUp`] = await warmUp(servers, devices);
+  console.log(`${label} warm-up`, out[`${label}_warmUp`]);
   let best = 0;
   let misses = 0;
   for (const rate of RATES) {
