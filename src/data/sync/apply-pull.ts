@@ -33,12 +33,19 @@ export interface PreparedPullPage {
  * Seals (encrypts) a page's records and events outside any transaction, because WebCrypto is
  * async and would end an IndexedDB transaction early. It writes nothing, so it may run while
  * the previous page's transaction is still busy (see pullChanges).
+ *
+ * `outbox` is a snapshot of the outbox to prepare against; without it the outbox is read now.
+ * Any snapshot is safe, however old: the commit compares it with the outbox inside its own
+ * transaction and prepares again when one of the page's records has a write since. pullChanges
+ * passes the previous page's, because reading the outbox here would wait for the previous
+ * page's transaction (it holds the outbox) and the sealing would no longer overlap it.
  */
 export async function preparePullPage(
   database: DichtbijDb,
   page: PullResponse,
+  outbox?: Map<string, OutboxEntry[]>,
 ): Promise<PreparedPullPage> {
-  const before = groupPending(await database.outbox.toArray());
+  const before = outbox ?? groupPending(await database.outbox.toArray());
   const recordKeys = new Set<string>();
   for (const c of page.changes)
     if (c.kind !== 'event') recordKeys.add(recordKey(c.entityType, c.id));

@@ -152,10 +152,11 @@ export async function pullChanges(
     const { page } = prepared;
     // Fetch and seal the next page while this one's transaction runs: sealing is WebCrypto work
     // off the main thread, the transaction is the browser's, so the two overlap. The cursor on
-    // the device moves only when a page is committed, so an interrupted sync asks again.
+    // the device moves only when a page is committed, so an interrupted sync asks again. The
+    // next page is prepared against this page's outbox snapshot (see preparePullPage).
     next = page.hasMore
       ? fetchPage({ cursor: page.cursor, scopeVersion: page.scopeVersion }).then((p) =>
-          preparePullPage(database, p),
+          preparePullPage(database, p, prepared.before),
         )
       : null;
     // If this commit fails the next page is never used; keep its failure from going unhandled.

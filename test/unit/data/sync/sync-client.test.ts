@@ -223,6 +223,61 @@ describe('sync client', () => {
     });
   });
 
+  it('keeps a write made while the previous page commits, when the next page brings its record', async () => {
+    const remote = (id: string, version: number, data: Record<string, unknown>) => ({
+      kind: 'record' as const,
+      entityType: 'signal' as const,
+      id,
+      version,
+      deleted: false,
+      ownerId: 'demo-wijkteam',
+      teamId: 't',
+      wijk: 'wielwijk',
+      status: 'open',
+      assignedToUser: null,
+      assignedToTeam: null,
+      createdAt: '2026-11-23T10:00:00.000Z',
+      updatedAt: '2026-11-23T10:00:00.000Z',
+      data,
+    });
+    const { transport } = fakeServer({
+      '/api/auth/login': () => tokens,
+      '/api/sync/pull': async (body) => {
+        if (body.cursor === 3) {
+          // The worker edits b while page 1 is being committed: after the outbox snapshot that
+          // page 2 is prepared against, before page 2's own transaction.
+          await writeRecords(
+            [
+              {
+                record: { ...signalRecord('b', { x: 9, y: 1 }), version: 3 },
+                op: 'patch',
+                payload: { x: 9 },
+              },
+            ],
+            database,
+          );
+          return { ...emptyPull, cursor: 12, changes: [remote('b', 12, { x: 1, y: 4 })] };
+        }
+        return { ...emptyPull, cursor: 3, hasMore: true, changes: [remote('a', 3, { x: 2 })] };
+      },
+    });
+    await login('wijkteam@demo.dichtbij', 'pw', database, transport);
+    await database.signals.put(
+      await sealRecord({ ...signalRecord('b', { x: 1, y: 1 }), version: 3 }),
+    );
+    const { pullChanges } = await import('../../../../src/data/sync/sync-engine');
+    const result = await pullChanges(database, transport);
+    expect(result.pulled).toBe(2);
+    // The server's y and the worker's x: her edit is replayed on top and still waits to be sent.
+    const b = await openRecord((await database.signals.get('b'))!);
+    expect(b).toMatchObject({ version: 12, data: { x: 9, y: 4 } });
+    expect(await database.outbox.count()).toBe(1);
+    expect((await database.meta.get('sync.cursor'))?.value).toEqual({
+      cursor: 12,
+      scopeVersion: 0,
+    });
+  });
+
   it('refuses to sign out while changes are pending, and clears personal data when it does', async () => {
     const { transport } = fakeServer({
       '/api/auth/login': () => tokens,
