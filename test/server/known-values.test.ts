@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { knownValuesLoader } from '../../src/server/known-values';
 import { seedDemoUsers } from '../../src/server/seed';
 import type { KyselySyncStorage } from '../../src/server/storage/kysely-storage';
-import { STORES, newTestUser, openStore } from './helpers';
+import { STORES, loginAs, makeServer, mutation, newTestUser, openStore, push } from './helpers';
 
 const NOW = '2026-12-01T09:00:00.000Z';
 
@@ -57,6 +57,33 @@ describe.each(STORES)('known values on %s', (kind) => {
     await sql`delete from users where id = 'new-worker'`.execute(storage.db);
     expect((await load()).users.has('new-worker')).toBe(false);
     expect(reads.users).toBe(4);
+  });
+
+  it('takes the stamps from the auth statement: a push reads none itself and sees a new account', async () => {
+    const { storage, reads } = await counted();
+    const app = await makeServer(storage);
+    const wim = await loginAs(app, 'wijkteam@demo.dichtbij', `stamps-${kind}`);
+    let stampReads = 0;
+    const knownStamps = storage.knownStamps.bind(storage);
+    storage.knownStamps = () => {
+      stampReads += 1;
+      return knownStamps();
+    };
+    const assignTo = (user: string, n: number) =>
+      push(app, wim, [
+        mutation({
+          entityId: `stamps-${kind}-${n}`,
+          op: 'put',
+          payload: { wijk: 'wielwijk', assignedToUser: user, data: {} },
+        }),
+      ]);
+    expect((await assignTo('stamp-worker', 1)).body.results[0]?.status).toBe('rejected');
+    const team = (await storage.getUser('demo-wijkteam'))?.teamId ?? null;
+    await storage.createUser(newTestUser('stamp-worker', team ?? 'wijkteam-west'), NOW);
+    // The stamp the guard read with the device moved, so the accounts are read again.
+    expect((await assignTo('stamp-worker', 2)).body.results[0]?.status).toBe('applied');
+    expect(stampReads).toBe(0);
+    expect(reads.users).toBe(2);
   });
 
   it('takes the wijken of a newly published catalogue', async () => {

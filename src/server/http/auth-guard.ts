@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import { verifyAccessToken } from '../auth/tokens';
 import { log } from '../log';
-import type { DeviceRecord, SyncStorage, UserRecord } from '../storage/sync-storage';
+import type { DeviceRecord, KnownStamps, SyncStorage, UserRecord } from '../storage/sync-storage';
 import type { AuthGuard, Env } from './route-kit';
 import { fail, isLost, scopeUser, wipeDevice } from './route-kit';
 
@@ -25,7 +25,7 @@ export function authGuard(storage: SyncStorage, jwtSecret: Uint8Array, now: () =
           : 'The token is not valid.',
       );
     }
-    const { user, device } = await sessionParties(
+    const { user, device, stamps } = await sessionParties(
       storage,
       verified.claims.userId,
       verified.claims.deviceId,
@@ -47,6 +47,7 @@ export function authGuard(storage: SyncStorage, jwtSecret: Uint8Array, now: () =
     }
     c.set('user', user);
     c.set('actor', { user: scopeUser(user), deviceId: device.id });
+    if (stamps) c.set('stamps', stamps);
     await next();
     return undefined;
   };
@@ -54,16 +55,23 @@ export function authGuard(storage: SyncStorage, jwtSecret: Uint8Array, now: () =
 
 /**
  * The token's account and device. Every request asks, so the usual case (a device bound to
- * the token's account) is one statement; anything else reads both on their own, so the guard
- * answers exactly as it would with two separate reads.
+ * the token's account) is one statement, which also brings the stamps a push checks against;
+ * anything else reads both on their own, so the guard answers exactly as it would with two
+ * separate reads.
  */
 async function sessionParties(
   storage: SyncStorage,
   userId: string,
   deviceId: string,
-): Promise<{ user: UserRecord | undefined; device: DeviceRecord | undefined }> {
+): Promise<{
+  user: UserRecord | undefined;
+  device: DeviceRecord | undefined;
+  stamps?: KnownStamps;
+}> {
   const bound = await storage.getDeviceWithOwner(deviceId);
-  if (bound && bound.owner.id === userId) return { user: bound.owner, device: bound.device };
+  if (bound && bound.owner.id === userId) {
+    return { user: bound.owner, device: bound.device, stamps: bound.stamps };
+  }
   const [user, device] = await Promise.all([storage.getUser(userId), storage.getDevice(deviceId)]);
   return { user, device };
 }

@@ -15,6 +15,7 @@ import type {
   Actor,
   AuditActor,
   DeviceRecord,
+  KnownStamps,
   SyncStorage,
   UserRecord,
 } from '../storage/sync-storage';
@@ -45,7 +46,11 @@ export interface AppOptions {
   vroegsignalen?: VroegStore;
 }
 
-export type Env = { Bindings: NodeBindings; Variables: { actor: Actor; user: UserRecord } };
+export type Env = {
+  Bindings: NodeBindings;
+  /** `stamps`: read by the auth guard with the device, for the push's known values. */
+  Variables: { actor: Actor; user: UserRecord; stamps?: KnownStamps };
+};
 export type App = Hono<Env>;
 
 /** The `auth` guard: answers 401 or lets a signed-in device through with `c.var.actor` set. */
@@ -61,7 +66,7 @@ export interface RouteDeps {
   storage: SyncStorage;
   now: () => Date;
   auth: AuthGuard;
-  knownValues: () => Promise<KnownValues>;
+  knownValues: (stamps?: KnownStamps) => Promise<KnownValues>;
 }
 
 export const KB = 1024;

@@ -23,7 +23,7 @@ export function registerSpreekuurRoutes({ app, storage, now, auth, knownValues }
         'The tallies are not valid; nothing was saved.',
         describe(parsed.error),
       );
-    const known = await knownValues();
+    const known = await knownValues(c.var.stamps);
     const unknownWijk = parsed.data.tallies.find(
       (t) => t.wijk !== UNKNOWN_TALLY_WIJK && !known.wijken.has(t.wijk),
     );

@@ -57,7 +57,7 @@ export function registerSyncRoutes({
     if (mutations.some((m) => m.schemaVersion > RECORD_SCHEMA_VERSION)) {
       return fail(c, 409, 'serverTooOld', 'The server is older than the app; try again later.');
     }
-    const known = await knownValues();
+    const known = await knownValues(c.var.stamps);
     const response = await storage.push(c.var.actor, mutations, now().toISOString(), {
       check: (m, payload) =>
         checkMutationFields(m.entityType, payload, known) ??

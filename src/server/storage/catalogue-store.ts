@@ -1,7 +1,8 @@
+import { sql } from 'kysely';
 import type { Dialect } from './migrations';
 import type { Db, Executor } from './rows';
 import { lockCounter } from './rows';
-import type { StoredCatalogue } from './sync-storage';
+import type { KnownStamps, StoredCatalogue } from './sync-storage';
 
 export async function currentCatalogue(db: Db): Promise<StoredCatalogue | undefined> {
   const row = await db
@@ -46,22 +47,30 @@ export async function publishCatalogue(
  * What the push's field check caches by, in one read: the current catalogue's version and the
  * accounts' stamp (raised by a trigger on every change to `users`, migration 015).
  */
-export async function readKnownStamps(
-  db: Executor,
-): Promise<{ catalogueVersion: string | null; directory: number | null }> {
-  const row = await db
-    .selectNoFrom((eb) => [
-      eb
-        .selectFrom('catalogue_versions')
-        .select('version')
-        .orderBy('seq', 'desc')
-        .limit(1)
-        .as('catalogue_version'),
-      eb.selectFrom('counters').select('value').where('name', '=', 'directory').as('directory'),
-    ])
-    .executeTakeFirstOrThrow();
+/**
+ * The two stamps as scalar subqueries, so a statement that reads something else anyway (the
+ * auth guard's device and account) carries them without a round trip of their own. Plain SQL:
+ * the same text on both dialects, in any query's select list.
+ */
+export const knownStampColumns = [
+  sql<string | null>`(select version from catalogue_versions order by seq desc limit 1)`.as(
+    'stamp_catalogue_version',
+  ),
+  sql<number | string | null>`(select value from counters where name = 'directory')`.as(
+    'stamp_directory',
+  ),
+] as const;
+
+export function toKnownStamps(row: {
+  stamp_catalogue_version: string | null;
+  stamp_directory: number | string | bigint | null;
+}): KnownStamps {
   return {
-    catalogueVersion: row.catalogue_version ?? null,
-    directory: row.directory === null ? null : Number(row.directory),
+    catalogueVersion: row.stamp_catalogue_version ?? null,
+    directory: row.stamp_directory === null ? null : Number(row.stamp_directory),
   };
+}
+
+export async function readKnownStamps(db: Executor): Promise<KnownStamps> {
+  return toKnownStamps(await db.selectNoFrom(knownStampColumns).executeTakeFirstOrThrow());
 }

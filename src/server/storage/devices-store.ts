@@ -2,7 +2,8 @@ import { sql } from 'kysely';
 import type { Selectable } from 'kysely';
 import type { DevicesTable } from './database';
 import type { Db } from './rows';
-import type { DeviceLogin, DeviceRecord, RefreshOutcome, UserRecord } from './sync-storage';
+import { knownStampColumns, toKnownStamps } from './catalogue-store';
+import type { DeviceLogin, DeviceRecord, DeviceWithOwner, RefreshOutcome } from './sync-storage';
 import { toUser } from './users-store';
 
 function toDevice(row: Selectable<DevicesTable>): DeviceRecord {
@@ -31,12 +32,10 @@ export async function getDevice(db: Db, id: string): Promise<DeviceRecord | unde
 
 /**
  * A device with the account it is bound to, in one statement: what the auth guard reads on
- * every request. Undefined when the device is unknown.
+ * every request. The push's known-values stamps ride along, so a push needs no read for them.
+ * Undefined when the device is unknown.
  */
-export async function getDeviceWithOwner(
-  db: Db,
-  id: string,
-): Promise<{ device: DeviceRecord; owner: UserRecord } | undefined> {
+export async function getDeviceWithOwner(db: Db, id: string): Promise<DeviceWithOwner | undefined> {
   const row = await db
     .selectFrom('devices as d')
     .innerJoin('users as u', 'u.id', 'd.user_id')
@@ -53,6 +52,7 @@ export async function getDeviceWithOwner(
       'u.disabled as u_disabled',
       'u.created_at as u_created_at',
     ])
+    .select(knownStampColumns)
     .where('d.id', '=', id)
     .executeTakeFirst();
   if (!row) return undefined;
@@ -71,6 +71,7 @@ export async function getDeviceWithOwner(
       disabled: row.u_disabled,
       created_at: row.u_created_at,
     }),
+    stamps: toKnownStamps(row),
   };
 }
 

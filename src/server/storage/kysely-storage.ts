@@ -27,6 +27,8 @@ import type {
   AuditActor,
   DeviceLogin,
   DeviceRecord,
+  DeviceWithOwner,
+  KnownStamps,
   LoginAttemptTimes,
   NewUser,
   PushOptions,
@@ -106,7 +108,7 @@ export class KyselySyncStorage implements SyncStorage {
     return devicesStore.getDevice(this.db, id);
   }
 
-  getDeviceWithOwner(id: string): Promise<{ device: DeviceRecord; owner: UserRecord } | undefined> {
+  getDeviceWithOwner(id: string): Promise<DeviceWithOwner | undefined> {
     return devicesStore.getDeviceWithOwner(this.db, id);
   }
 
@@ -222,7 +224,7 @@ export class KyselySyncStorage implements SyncStorage {
     return catalogueStore.currentCatalogue(this.db);
   }
 
-  knownStamps(): Promise<{ catalogueVersion: string | null; directory: number | null }> {
+  knownStamps(): Promise<KnownStamps> {
     return catalogueStore.readKnownStamps(this.db);
   }
 

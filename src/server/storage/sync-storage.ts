@@ -48,6 +48,21 @@ export interface DeviceRecord {
   proofAt: number | null;
 }
 
+/**
+ * The current catalogue's version and a stamp that moves with every change to an account
+ * (a trigger on `users`); null where a store has no catalogue or no stamp yet.
+ */
+export interface KnownStamps {
+  catalogueVersion: string | null;
+  directory: number | null;
+}
+
+export interface DeviceWithOwner {
+  device: DeviceRecord;
+  owner: UserRecord;
+  stamps: KnownStamps;
+}
+
 /** A sign-in binds the device id to the user, unless another user's session holds it. */
 export type DeviceLogin =
   { ok: true; generation: number } | { ok: false; reason: 'otherUser' | 'lost' };
@@ -123,8 +138,11 @@ export interface SyncStorage {
   ): Promise<boolean>;
 
   getDevice(id: string): Promise<DeviceRecord | undefined>;
-  /** The device and the account it is bound to, in one read; undefined for an unknown device. */
-  getDeviceWithOwner(id: string): Promise<{ device: DeviceRecord; owner: UserRecord } | undefined>;
+  /**
+   * The device and the account it is bound to, in one read, with the stamps a push checks
+   * against (see knownStamps) in the same statement; undefined for an unknown device.
+   */
+  getDeviceWithOwner(id: string): Promise<DeviceWithOwner | undefined>;
   /**
    * Binds the device to the user with a fresh refresh token (hash), clears a revocation and
    * raises the device's generation, so access tokens of every earlier session stay dead.
@@ -222,7 +240,7 @@ export interface SyncStorage {
    * The current catalogue's version and a stamp that moves with every change to an account,
    * in one read: a push's field check reloads what it caches only when one of them moved.
    */
-  knownStamps(): Promise<{ catalogueVersion: string | null; directory: number | null }>;
+  knownStamps(): Promise<KnownStamps>;
   /** Stores a new catalogue version; false when that version is already stored. */
   publishCatalogue(version: string, body: string, by: string, now: string): Promise<boolean>;
 
