@@ -44,10 +44,6 @@ export async function publishCatalogue(
 }
 
 /**
- * What the push's field check caches by, in one read: the current catalogue's version and the
- * accounts' stamp (raised by a trigger on every change to `users`, migration 015).
- */
-/**
  * The two stamps as scalar subqueries, so a statement that reads something else anyway (the
  * auth guard's device and account) carries them without a round trip of their own. Plain SQL:
  * the same text on both dialects, in any query's select list.
@@ -71,6 +67,10 @@ export function toKnownStamps(row: {
   };
 }
 
+/**
+ * What the push's field check caches by, in one read: the current catalogue's version and the
+ * accounts' stamp (raised by a trigger on every change to `users`, migration 015).
+ */
 export async function readKnownStamps(db: Executor): Promise<KnownStamps> {
   return toKnownStamps(await db.selectNoFrom(knownStampColumns).executeTakeFirstOrThrow());
 }
