@@ -2,6 +2,7 @@ import type { PlainRecord } from '../../../../src/data/crypto/record-crypto';
 import { HttpError } from '../../../../src/data/http';
 import type { HttpOptions } from '../../../../src/data/http';
 import type { Transport } from '../../../../src/data/sync/sync-error';
+import type { RecordChange } from '../../../../src/domain/sync/protocol';
 import type { PublicUser } from '../../../../src/domain/sync/roles';
 
 /** Shared by the sync client's tests: what the server answers and what the device writes. */
@@ -27,6 +28,30 @@ export function signalRecord(id: string, data: Record<string, unknown>): PlainRe
     createdAt: at,
     updatedAt: at,
     wijk: 'wielwijk',
+    data,
+  };
+}
+
+/** A signal in wielwijk as the server sends it in a pull page (demo-wijkteam's, team t). */
+export function pulledSignal(
+  id: string,
+  version: number,
+  data: RecordChange['data'],
+): RecordChange {
+  return {
+    kind: 'record',
+    entityType: 'signal',
+    id,
+    version,
+    deleted: false,
+    ownerId: 'demo-wijkteam',
+    teamId: 't',
+    wijk: 'wielwijk',
+    status: 'open',
+    assignedToUser: null,
+    assignedToTeam: null,
+    createdAt: '2026-11-23T10:00:00.000Z',
+    updatedAt: '2026-11-23T10:00:00.000Z',
     data,
   };
 }

@@ -13,7 +13,7 @@ import { syncNow } from '../../../../src/data/sync/sync-runner';
 import { resetVault } from '../../../../src/data/crypto/vault';
 import type { PublicUser } from '../../../../src/domain/sync/roles';
 import { unlockVaultFor } from '../../helpers/unlocked-vault';
-import { fakeServer, loginAnswer, signalRecord } from './fixtures';
+import { fakeServer, loginAnswer, pulledSignal, signalRecord } from './fixtures';
 
 let database: DichtbijDb;
 let n = 0;
@@ -196,24 +196,7 @@ describe('sync client', () => {
     await applyPullPage(database, {
       ...emptyPull,
       cursor: 12,
-      changes: [
-        {
-          kind: 'record',
-          entityType: 'signal',
-          id: 'a',
-          version: 12,
-          deleted: false,
-          ownerId: 'demo-wijkteam',
-          teamId: 't',
-          wijk: 'wielwijk',
-          status: 'open',
-          assignedToUser: null,
-          assignedToTeam: null,
-          createdAt: '2026-11-23T10:00:00.000Z',
-          updatedAt: '2026-11-23T10:00:00.000Z',
-          data: { x: 1, y: 4 },
-        },
-      ],
+      changes: [pulledSignal('a', 12, { x: 1, y: 4 })],
     });
     const a = await openRecord((await database.signals.get('a'))!);
     expect(a).toMatchObject({ version: 12, status: 'gesloten', data: { x: 9, y: 4 } });
@@ -224,22 +207,6 @@ describe('sync client', () => {
   });
 
   it('keeps a write made while the previous page commits, when the next page brings its record', async () => {
-    const remote = (id: string, version: number, data: Record<string, unknown>) => ({
-      kind: 'record' as const,
-      entityType: 'signal' as const,
-      id,
-      version,
-      deleted: false,
-      ownerId: 'demo-wijkteam',
-      teamId: 't',
-      wijk: 'wielwijk',
-      status: 'open',
-      assignedToUser: null,
-      assignedToTeam: null,
-      createdAt: '2026-11-23T10:00:00.000Z',
-      updatedAt: '2026-11-23T10:00:00.000Z',
-      data,
-    });
     const { transport } = fakeServer({
       '/api/auth/login': () => tokens,
       '/api/sync/pull': async (body) => {
@@ -256,9 +223,14 @@ describe('sync client', () => {
             ],
             database,
           );
-          return { ...emptyPull, cursor: 12, changes: [remote('b', 12, { x: 1, y: 4 })] };
+          return { ...emptyPull, cursor: 12, changes: [pulledSignal('b', 12, { x: 1, y: 4 })] };
         }
-        return { ...emptyPull, cursor: 3, hasMore: true, changes: [remote('a', 3, { x: 2 })] };
+        return {
+          ...emptyPull,
+          cursor: 3,
+          hasMore: true,
+          changes: [pulledSignal('a', 3, { x: 2 })],
+        };
       },
     });
     await login('wijkteam@demo.dichtbij', 'pw', database, transport);
