@@ -19,13 +19,10 @@ const CatalogueContext = createContext<CatalogueState>({ status: 'loading' });
  * screen and taking keystrokes.
  */
 const loadCatalogue = (showEarly: (catalogue: Catalogue) => void) =>
-  ensureCatalogue(
-    undefined,
-    () => fetchShippedInWorker(),
+  ensureCatalogue(undefined, () => fetchShippedInWorker(), {
     showEarly,
-    undefined,
-    (catalogue, database) => installShippedInWorker(catalogue, database),
-  );
+    installShipped: (catalogue, database) => installShippedInWorker(catalogue, database),
+  });
 
 export function CatalogueProvider({
   children,

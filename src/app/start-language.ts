@@ -24,10 +24,3 @@ export async function readStartLanguage({
   if (active === firstDbName) return first;
   return readSetting(active).catch(() => undefined);
 }
-
-/** Lets the browser paint and handle input (a keystroke in the static field) before going on. */
-export function yieldToBrowser(): Promise<void> {
-  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-  if (typeof scheduler?.yield === 'function') return scheduler.yield();
-  return new Promise((resolve) => setTimeout(resolve, 0));
-}

@@ -1,4 +1,5 @@
-import { CATALOGUE_TABLES, type FetchMessage } from './fetch-messages';
+import { CATALOGUE_TABLES } from '../../domain/catalogue/checksum';
+import type { FetchMessage } from './fetch-messages';
 import { fetchShippedCatalogue } from './shipped-catalogue';
 
 /**

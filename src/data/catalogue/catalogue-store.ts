@@ -4,6 +4,7 @@ import type { Table } from 'dexie';
 import type { DichtbijDb } from '../db';
 import { db } from '../db';
 import { log } from '../log';
+import { yieldToBrowser } from '../yield-to-browser';
 import { fetchShippedCatalogue } from './shipped-catalogue';
 
 /** Where the catalogue on the device came from: the app's own build, or a version a beheerder published. */
@@ -43,11 +44,6 @@ function catalogueTables(database: DichtbijDb) {
   ];
 }
 
-/** Lets the browser paint and handle input before the next piece of work (a new task). */
-function nextTask(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 0));
-}
-
 /**
  * Records per `bulkPut` while installing: copying them into IndexedDB happens on the main thread,
  * and ~20 catalogue records (~30 KB) keep each piece short on a slow tablet. Each slice continues
@@ -71,7 +67,7 @@ export async function installCatalogue(
     origin,
     shippedVersion,
     counts: countsOf(catalogue),
-    checksum: await catalogueChecksum(catalogue, nextTask),
+    checksum: await catalogueChecksum(catalogue, yieldToBrowser),
   };
   await database.transaction('rw', [...catalogueTables(database), database.meta], async () => {
     await Promise.all(catalogueTables(database).map((t) => t.clear()));
@@ -134,7 +130,7 @@ export async function readStoredCatalogue(
   };
   if (
     !isCatalogueShaped(candidate) ||
-    (await catalogueChecksum(candidate, nextTask)) !== meta.checksum
+    (await catalogueChecksum(candidate, yieldToBrowser)) !== meta.checksum
   ) {
     log.warn('catalogue.stored-damaged');
     return undefined;
@@ -156,15 +152,23 @@ export interface EnsureCatalogueResult {
  * first screen need not wait for the device's copy to be checked or written, which happens in the
  * next quiet moment (the copy is the offline fallback and the place of a published version).
  */
+export interface EnsureCatalogueOptions {
+  /** Gets the shipped catalogue to show as soon as it is fetched (see above). */
+  showEarly?: (catalogue: Catalogue) => void;
+  /** Waited for before checking a stored copy that says it is the version already shown. */
+  checkStoredLater?: () => Promise<void>;
+  /** Writes the shipped catalogue into the device's copy (the app does it in a worker). */
+  installShipped?: (catalogue: Catalogue, database: DichtbijDb) => Promise<void>;
+}
+
 export async function ensureCatalogue(
   database: DichtbijDb = db(),
   fetchShipped: () => Promise<Catalogue> = fetchShippedCatalogue,
-  showEarly?: (catalogue: Catalogue) => void,
-  /** Waited for before checking a stored copy that says it is the version already shown. */
-  checkStoredLater: () => Promise<void> = afterStartUp,
-  /** Writes the shipped catalogue into the device's copy (the app does it in a worker). */
-  installShipped: (catalogue: Catalogue, database: DichtbijDb) => Promise<void> = (c, d) =>
-    installCatalogue(c, 'shipped', c.version, d),
+  {
+    showEarly,
+    checkStoredLater = afterStartUp,
+    installShipped = (c, d) => installCatalogue(c, 'shipped', c.version, d),
+  }: EnsureCatalogueOptions = {},
 ): Promise<EnsureCatalogueResult> {
   const [meta, fetched] = await Promise.all([
     readMeta(database).catch(() => undefined),

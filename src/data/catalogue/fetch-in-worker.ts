@@ -1,15 +1,12 @@
-import { isCatalogueShaped } from '../../domain/catalogue/checksum';
+import { CATALOGUE_TABLES, isCatalogueShaped } from '../../domain/catalogue/checksum';
 import type { Catalogue } from '../../domain/catalogue/schema';
 import { log } from '../log';
+import { askWorker, workerUnavailable } from './dedicated-worker';
+import type { StartWorker } from './dedicated-worker';
 import { fetchShippedCatalogue } from './shipped-catalogue';
-import { CATALOGUE_TABLES } from './fetch-messages';
 import type { FetchMessage, Table } from './fetch-messages';
 
-/** Starts the worker; a test passes its own to play the worker's part. */
-export type StartFetchWorker = () => Pick<Worker, 'postMessage' | 'terminate'> & {
-  onmessage: ((event: MessageEvent<FetchMessage>) => void) | null;
-  onerror: ((event: ErrorEvent) => void) | null;
-};
+export type StartFetchWorker = StartWorker<'fetch', FetchMessage>;
 
 const startFetchWorker: StartFetchWorker = () =>
   new Worker(new URL('./catalogue-fetch.worker.ts', import.meta.url), { type: 'module' });
@@ -31,39 +28,20 @@ export async function fetchShippedInWorker(
   start: StartFetchWorker | undefined = typeof Worker === 'function' ? startFetchWorker : undefined,
   fallback: () => Promise<Catalogue> = fetchShippedCatalogue,
 ): Promise<Catalogue> {
-  if (!start) return fallback();
-  let worker: ReturnType<StartFetchWorker>;
-  try {
-    worker = start();
-  } catch (e) {
-    log.warn('catalogue.worker-fetch-failed', { reason: e instanceof Error ? e.name : 'unknown' });
-    return fallback();
-  }
-  const received = await new Promise<{ catalogue: unknown } | { error: Error } | 'crashed'>(
-    (resolve) => {
-      const tables = Object.fromEntries(
-        CATALOGUE_TABLES.map((table) => [table, [] as unknown[]]),
-      ) as Record<Table, unknown[]>;
-      worker.onmessage = (event) => {
-        const message = event.data;
-        if (message.kind === 'records') {
-          tables[message.table].push(...message.records);
-          return;
-        }
-        worker.terminate();
-        if (message.kind === 'failed') resolve({ error: new WorkerFetchError(message.name) });
-        else resolve({ catalogue: { version: message.version, ...tables } });
-      };
-      worker.onerror = (event) => {
-        event.preventDefault?.();
-        worker.terminate();
-        resolve('crashed');
-      };
-      worker.postMessage('fetch');
-    },
-  );
-  if (received === 'crashed') {
-    log.warn('catalogue.worker-fetch-failed', { reason: 'worker-error' });
+  const tables = Object.fromEntries(
+    CATALOGUE_TABLES.map((table) => [table, [] as unknown[]]),
+  ) as Record<Table, unknown[]>;
+  const received = await askWorker(start, 'fetch', (message) => {
+    if (message.kind === 'records') {
+      tables[message.table].push(...message.records);
+      return undefined;
+    }
+    if (message.kind === 'failed') return { error: new WorkerFetchError(message.name) };
+    return { catalogue: { version: message.version, ...tables } as unknown };
+  });
+  if (workerUnavailable(received)) {
+    // No worker here (a test, an old browser) is no failure: only a broken one is worth a line.
+    if (start) log.warn('catalogue.worker-fetch-failed', { reason: received.unavailable });
     return fallback();
   }
   if ('error' in received) throw received.error;

@@ -1,6 +1,4 @@
-import { CATALOGUE_TABLES } from '../../domain/catalogue/checksum';
-
-export { CATALOGUE_TABLES };
+import type { CATALOGUE_TABLES } from '../../domain/catalogue/checksum';
 
 export type Table = (typeof CATALOGUE_TABLES)[number];
 

@@ -2,6 +2,8 @@ import type { Catalogue } from '../../domain/catalogue/schema';
 import type { DichtbijDb } from '../db';
 import { log } from '../log';
 import { installCatalogue } from './catalogue-store';
+import { askWorker, workerUnavailable } from './dedicated-worker';
+import type { StartWorker } from './dedicated-worker';
 
 export interface InstallRequest {
   dbName: string;
@@ -11,13 +13,9 @@ export interface InstallRequest {
 
 export type InstallReply = { ok: true } | { ok: false; reason: string };
 
-/** Starts the worker; a test passes its own to see what is asked of it. */
-export type StartWorker = () => Pick<Worker, 'postMessage' | 'terminate'> & {
-  onmessage: ((event: MessageEvent<InstallReply>) => void) | null;
-  onerror: ((event: ErrorEvent) => void) | null;
-};
+export type StartInstallWorker = StartWorker<InstallRequest, InstallReply>;
 
-const startInstallWorker: StartWorker = () =>
+const startInstallWorker: StartInstallWorker = () =>
   new Worker(new URL('./catalogue-install.worker.ts', import.meta.url), { type: 'module' });
 
 /**
@@ -29,28 +27,15 @@ const startInstallWorker: StartWorker = () =>
 export async function installShippedInWorker(
   catalogue: Catalogue,
   database: DichtbijDb,
-  start: StartWorker | undefined = typeof Worker === 'function' ? startInstallWorker : undefined,
+  start: StartInstallWorker | undefined = typeof Worker === 'function'
+    ? startInstallWorker
+    : undefined,
 ): Promise<void> {
-  const reply = await new Promise<InstallReply>((resolve) => {
-    if (!start) return resolve({ ok: false, reason: 'no-worker' });
-    let worker: ReturnType<StartWorker>;
-    try {
-      worker = start();
-    } catch (e) {
-      return resolve({ ok: false, reason: e instanceof Error ? e.name : 'unknown' });
-    }
-    worker.onmessage = (event) => {
-      worker.terminate();
-      resolve(event.data);
-    };
-    worker.onerror = (event) => {
-      event.preventDefault?.();
-      worker.terminate();
-      resolve({ ok: false, reason: 'worker-error' });
-    };
-    const request: InstallRequest = { dbName: database.name, version: catalogue.version };
-    worker.postMessage(request);
-  });
+  const request: InstallRequest = { dbName: database.name, version: catalogue.version };
+  const answer = await askWorker(start, request, (reply) => reply);
+  const reply: InstallReply = workerUnavailable(answer)
+    ? { ok: false, reason: answer.unavailable }
+    : answer;
   if (reply.ok) return;
   log.warn('catalogue.worker-install-failed', { reason: reply.reason });
   await installCatalogue(catalogue, 'shipped', catalogue.version, database);

@@ -108,11 +108,13 @@ describe('ensureCatalogue', () => {
 
   it('hands the shipped catalogue over to show before the device copy is written', async () => {
     const shownWhileStored: number[] = [];
-    const result = await ensureCatalogue(database, shipped(), (c) => {
-      expect(c.version).toBe('fixture-1');
-      // Nothing is written yet at this moment: the first screen does not wait for the copy.
-      shownWhileStored.push(-1);
-      void database.regelingen.count().then((n) => shownWhileStored.push(n));
+    const result = await ensureCatalogue(database, shipped(), {
+      showEarly: (c) => {
+        expect(c.version).toBe('fixture-1');
+        // Nothing is written yet at this moment: the first screen does not wait for the copy.
+        shownWhileStored.push(-1);
+        void database.regelingen.count().then((n) => shownWhileStored.push(n));
+      },
     });
     expect(shownWhileStored[0]).toBe(-1);
     expect(shownWhileStored[1]).toBe(0);
@@ -124,12 +126,10 @@ describe('ensureCatalogue', () => {
     await ensureCatalogue(database, shipped());
     const fetched = fixtureCatalogue();
     let shown: unknown;
-    const result = await ensureCatalogue(
-      database,
-      async () => fetched,
-      (c) => (shown = c),
-      async () => {},
-    );
+    const result = await ensureCatalogue(database, async () => fetched, {
+      showEarly: (c) => (shown = c),
+      checkStoredLater: async () => {},
+    });
     expect(shown).toBe(fetched);
     expect(result.catalogue).toBe(fetched);
   });
@@ -142,12 +142,10 @@ describe('ensureCatalogue', () => {
     const later = new Promise<void>((resolve) => (release = resolve));
     let shown = false;
     let done = false;
-    const result = ensureCatalogue(
-      database,
-      shipped(),
-      () => (shown = true),
-      () => later,
-    ).then((r) => ((done = true), r));
+    const result = ensureCatalogue(database, shipped(), {
+      showEarly: () => (shown = true),
+      checkStoredLater: () => later,
+    }).then((r) => ((done = true), r));
     await expect.poll(() => shown).toBe(true);
     // The first screen has its catalogue; the device's copy is not read or rewritten meanwhile.
     await new Promise((r) => setTimeout(r, 50));
@@ -162,9 +160,9 @@ describe('ensureCatalogue', () => {
     await ensureCatalogue(database, shipped('shipped-1'));
     await installCatalogue(fixtureCatalogue('server-7'), 'server', 'shipped-1', database);
     const early: string[] = [];
-    const result = await ensureCatalogue(database, shipped('shipped-1'), (c) =>
-      early.push(c.version),
-    );
+    const result = await ensureCatalogue(database, shipped('shipped-1'), {
+      showEarly: (c) => early.push(c.version),
+    });
     expect(early).toEqual([]);
     expect(result.catalogue.version).toBe('server-7');
   });

@@ -4,34 +4,14 @@ import {
   fetchShippedInWorker,
   type StartFetchWorker,
 } from '../../../src/data/catalogue/fetch-in-worker';
-import { CATALOGUE_TABLES, type FetchMessage } from '../../../src/data/catalogue/fetch-messages';
+import { CATALOGUE_TABLES } from '../../../src/domain/catalogue/checksum';
+import type { FetchMessage } from '../../../src/data/catalogue/fetch-messages';
 import { fixtureCatalogue } from '../../fixtures/catalogue';
+import { fakeWorker } from '../helpers/fake-worker';
 
 /** Plays the worker: sends the given messages, one task each, once asked. */
-function fakeWorker(messages: (FetchMessage | 'crash')[]) {
-  const seen = { asked: 0, terminated: 0 };
-  const start: StartFetchWorker = () => {
-    const worker: ReturnType<StartFetchWorker> = {
-      onmessage: null,
-      onerror: null,
-      postMessage() {
-        seen.asked += 1;
-        void (async () => {
-          for (const message of messages) {
-            await new Promise((r) => setTimeout(r, 0));
-            if (message === 'crash') worker.onerror?.(new ErrorEvent('error'));
-            else worker.onmessage?.(new MessageEvent('message', { data: message }));
-          }
-        })();
-      },
-      terminate() {
-        seen.terminated += 1;
-      },
-    };
-    return worker;
-  };
-  return { start, seen };
-}
+const fetchWorker = (messages: (FetchMessage | 'crash')[]) =>
+  fakeWorker<'fetch', FetchMessage>(() => messages);
 
 /** The messages the real worker sends for a catalogue: pieces of two records, then done. */
 function inPieces(catalogue: Catalogue): FetchMessage[] {
@@ -48,20 +28,20 @@ const noFallback = () => Promise.reject(new Error('the main thread was not to fe
 describe('reading catalogue.json in a worker', () => {
   it('puts the pieces back together into the catalogue the worker read', async () => {
     const catalogue = fixtureCatalogue('fixture-3');
-    const { start, seen } = fakeWorker(inPieces(catalogue));
+    const { start, seen } = fetchWorker(inPieces(catalogue));
     expect(await fetchShippedInWorker(start, noFallback)).toEqual(catalogue);
-    expect(seen).toEqual({ asked: 1, terminated: 1 });
+    expect(seen).toEqual({ requests: ['fetch'], terminated: 1 });
   });
 
   it('reports what the worker met when catalogue.json cannot be read (offline), and does not retry on the main thread', async () => {
-    const { start } = fakeWorker([{ kind: 'failed', name: 'OfflineError' }]);
+    const { start } = fetchWorker([{ kind: 'failed', name: 'OfflineError' }]);
     await expect(fetchShippedInWorker(start, noFallback)).rejects.toMatchObject({
       name: 'OfflineError',
     });
   });
 
   it('shows nothing that is not shaped like a catalogue', async () => {
-    const { start } = fakeWorker([
+    const { start } = fetchWorker([
       { kind: 'records', table: 'regelingen', records: [{ title: 'no id' }] },
       { kind: 'done', version: 'fixture-4' },
     ]);
@@ -71,7 +51,7 @@ describe('reading catalogue.json in a worker', () => {
   it('fetches on the main thread when the worker crashes or cannot start', async () => {
     const catalogue = fixtureCatalogue('fixture-5');
     const fallback = async () => catalogue;
-    expect(await fetchShippedInWorker(fakeWorker(['crash']).start, fallback)).toBe(catalogue);
+    expect(await fetchShippedInWorker(fetchWorker(['crash']).start, fallback)).toBe(catalogue);
     const cannotStart: StartFetchWorker = () => {
       throw new Error('SecurityError');
     };

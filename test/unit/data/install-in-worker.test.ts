@@ -5,9 +5,10 @@ import {
   installShippedInWorker,
   type InstallReply,
   type InstallRequest,
-  type StartWorker,
+  type StartInstallWorker,
 } from '../../../src/data/catalogue/install-in-worker';
 import { fixtureCatalogue } from '../../fixtures/catalogue';
+import { fakeWorker } from '../helpers/fake-worker';
 
 let database: DichtbijDb;
 let n = 0;
@@ -20,33 +21,13 @@ afterEach(async () => {
 });
 
 /** A worker that answers as told, and remembers what it was asked and whether it was ended. */
-function fakeWorker(answer: (request: InstallRequest) => InstallReply | 'crash') {
-  const seen = { requests: [] as InstallRequest[], terminated: 0 };
-  const start: StartWorker = () => {
-    const worker: ReturnType<StartWorker> = {
-      onmessage: null,
-      onerror: null,
-      postMessage(message: InstallRequest) {
-        seen.requests.push(message);
-        const reply = answer(message);
-        queueMicrotask(() => {
-          if (reply === 'crash') worker.onerror?.(new ErrorEvent('error'));
-          else worker.onmessage?.(new MessageEvent('message', { data: reply }));
-        });
-      },
-      terminate() {
-        seen.terminated += 1;
-      },
-    };
-    return worker;
-  };
-  return { start, seen };
-}
+const installWorker = (answer: (request: InstallRequest) => InstallReply | 'crash') =>
+  fakeWorker<InstallRequest, InstallReply>((request) => [answer(request)]);
 
 describe('installing the shipped catalogue in a worker', () => {
   it("asks the worker for the version on screen in this worker's database, and writes nothing itself when it succeeds", async () => {
     const catalogue = fixtureCatalogue('fixture-7');
-    const { start, seen } = fakeWorker(() => ({ ok: true }));
+    const { start, seen } = installWorker(() => ({ ok: true }));
     await installShippedInWorker(catalogue, database, start);
     expect(seen.requests).toEqual([{ dbName: database.name, version: 'fixture-7' }]);
     expect(seen.terminated).toBe(1);
@@ -57,12 +38,12 @@ describe('installing the shipped catalogue in a worker', () => {
   it.each([
     [
       'the worker reports a failure',
-      () => fakeWorker(() => ({ ok: false, reason: 'QuotaExceededError' })).start,
+      () => installWorker(() => ({ ok: false, reason: 'QuotaExceededError' })).start,
     ],
-    ['the worker crashes', () => fakeWorker(() => 'crash').start],
+    ['the worker crashes', () => installWorker(() => 'crash').start],
     [
       'no worker can be started',
-      (): StartWorker => () => {
+      (): StartInstallWorker => () => {
         throw new Error('SecurityError');
       },
     ],
